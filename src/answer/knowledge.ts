@@ -1,0 +1,73 @@
+import { fold, terms, words } from '../index/analyze.js'
+import { editDistanceWithin, type IndexDocument } from '../index/search-index.js'
+import { corporateCore } from '../ingest/resolve.js'
+import type { Article, EntityType, Passage } from '../ingest/types.js'
+
+/** One entity across the story: where it is named and the roles the articles give it. */
+export interface EntityRecord {
+  name: string
+  type: EntityType
+  /** Folded words of the name, for matching what people type. */
+  words: string[]
+  roles: { role: string; passage: number }[]
+  passages: number[]
+}
+
+/** Everything the answer engine needs, computed once from the corpus: passages, terms, entities. */
+export interface Knowledge {
+  articles: Map<string, Article>
+  passages: Passage[]
+  /** Analysed terms of each sentence of each passage. */
+  sentenceTerms: string[][][]
+  /** In how many passages each term occurs. */
+  documentFrequency: Map<string, number>
+  entities: Map<string, EntityRecord>
+}
+
+/** Flattens the corpus and analyses every passage once. Pure. */
+export function buildKnowledge(articles: Article[]): Knowledge {
+  const passages = articles.flatMap((article) => article.passages)
+  const sentenceTerms = passages.map((passage) => passage.sentences.map((sentence) => terms(sentence.text)))
+  const documentFrequency = new Map<string, number>()
+  sentenceTerms.forEach((sentences) => {
+    for (const term of new Set(sentences.flat())) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1)
+  })
+  const entities = new Map<string, EntityRecord>()
+  passages.forEach((passage, index) => {
+    for (const entity of passage.entities) {
+      let record = entities.get(entity.name)
+      if (!record) {
+        record = { name: entity.name, type: entity.type, words: words(corporateCore(entity.name)), roles: [], passages: [] }
+        entities.set(entity.name, record)
+      }
+      if (record.passages.at(-1) !== index) record.passages.push(index)
+      if (entity.role) record.roles.push({ role: entity.role, passage: index })
+    }
+  })
+  return { articles: new Map(articles.map((article) => [article.id, article])), passages, sentenceTerms, documentFrequency, entities }
+}
+
+/** The index documents for the passages: analysed text, and the names the passage mentions. */
+export function indexDocuments(knowledge: Knowledge): IndexDocument[] {
+  return knowledge.passages.map((passage, id) => ({
+    id,
+    terms: knowledge.sentenceTerms[id]!.flat(),
+    names: terms(
+      [...passage.entities.map((entity) => entity.name), ...passage.quotes.map((quote) => quote.speaker ?? '')].join(' '),
+    ),
+  }))
+}
+
+/** Entities whose name the query mentions: every word of the name, or a person's surname, matched. */
+export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] {
+  const queryWords = words(fold(query))
+  const has = (word: string) => queryWords.some((typed) => typed === word || (word.length >= 5 && editDistanceWithin(typed, word, 1)))
+  const found: EntityRecord[] = []
+  for (const record of knowledge.entities.values()) {
+    if (record.type === 'place' || record.words.length === 0) continue
+    const all = record.words.every(has)
+    const surname = record.type === 'person' && record.words.length > 1 && record.words.some((word) => word.length > 3 && has(word))
+    if (all || surname) found.push(record)
+  }
+  return found.sort((a, b) => b.words.length - a.words.length || b.passages.length - a.passages.length)
+}

@@ -1,0 +1,35 @@
+/** The Answer shape every command returns (the JSON contract). */
+
+export const COMMANDS = ['who', 'when', 'source', 'ask', 'timeline', 'compare', 'outlets'] as const
+export type Command = (typeof COMMANDS)[number]
+
+export interface AnswerPassage {
+  /** The whole passage, verbatim from the article file. */
+  text: string
+  /** The sentence of the passage that best answers. */
+  highlight: string
+  article: string
+  paragraph: number
+  outlet: string | null
+  wire: string | null
+  published: string | null
+  url: string | null
+  score: number
+  /** Other articles that carry the same text. */
+  alsoIn: string[]
+}
+
+export interface Answer {
+  command: Command
+  query: string
+  found: boolean
+  /** A short answer when the question has one (a name, a role, a date as written). */
+  answer: string | null
+  /** The answer's date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+  date: string | null
+  passages: AnswerPassage[]
+  /** Things the story does cover, offered when it does not answer. */
+  suggestions: string[]
+  /** A sentence for people: why nothing was found, or what the answer rests on. */
+  message: string | null
+}

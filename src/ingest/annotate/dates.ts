@@ -1,0 +1,106 @@
+import * as chrono from 'chrono-node'
+import type { DateMention } from '../types.js'
+
+/** How a temporal expression relates to the calendar. */
+export type DateKind = 'date' | 'relative' | 'vague' | 'duration' | 'clause'
+
+export interface TemporalMention extends DateMention {
+  kind: DateKind
+}
+
+export interface DateContext {
+  /** The article's own date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`), which relative phrases resolve against; null if unknown. */
+  reference: string | null
+  /** Resolved mentions earlier in the article, nearest last: anchors for "a day after …". */
+  earlier: readonly DateMention[]
+}
+
+const WORD_NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+}
+
+/** "a day after", "two weeks before", "3 months later". */
+const EVENT_RELATIVE = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few)\s+(day|week|month|year)s?\s+(after|before|later|earlier)\b/gi
+/** Standalone years chrono leaves alone ("In 2018", "a 2019 order"); not money, not part of a bigger number. */
+const YEAR = /(?<![\d$£€.,])\b(19\d{2}|20\d{2})\b(?![\d%]|[.,]\d)/g
+const VAGUE = /\b(recently|lately|in recent (?:days|weeks|months|years)|in the (?:coming|next|past|last) (?:few )?(?:days|weeks|months|years?)|(?:earlier|later) this (?:week|month|year)|at the time|in the days since|soon)\b/gi
+const DURATION = /\b(?:(?:a few|several|many|\d+|two|three|four|five|six)[\s-])?(?:days?|weeks?|months?|years?)\b(?=\s+(?:to|of|for|before|after)\b|[.,;]|$)|\b\d+-(?:day|week|month|year)\b/gi
+const CLAUSE = /\b(since|after|before|until|once)\s+(?!the\s+(?:end|start)\b)([^,.;:—–()]{3,80}?)(?=[,.;:—–()]|\s+(?:and|but|while|though|although|when|because)\b|$)/gi
+
+function precisionIso(date: Date, unit: 'day' | 'month' | 'year'): string {
+  const iso = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
+  return unit === 'day' ? iso : unit === 'month' ? iso.slice(0, 7) : iso.slice(0, 4)
+}
+
+/** The precision of an ISO string: 'day', 'month' or 'year'. */
+export function isoPrecision(iso: string): 'day' | 'month' | 'year' {
+  return iso.length === 10 ? 'day' : iso.length === 7 ? 'month' : 'year'
+}
+
+function referenceDate(reference: string | null): Date | null {
+  if (!reference) return null
+  const [year, month = '01', day = '01'] = reference.split('-')
+  return new Date(Number(year), Number(month) - 1, Number(day), 12)
+}
+
+function shift(iso: string, amount: number, unit: string): string | null {
+  const precision = isoPrecision(iso)
+  const needed = unit === 'day' || unit === 'week' ? 'day' : unit === 'month' ? 'month' : 'year'
+  const order = { day: 3, month: 2, year: 1 }
+  if (order[precision] < order[needed]) return null
+  const date = referenceDate(iso)!
+  if (unit === 'day') date.setDate(date.getDate() + amount)
+  if (unit === 'week') date.setDate(date.getDate() + 7 * amount)
+  if (unit === 'month') date.setMonth(date.getMonth() + amount)
+  if (unit === 'year') date.setFullYear(date.getFullYear() + amount)
+  return precisionIso(date, precision)
+}
+
+function overlaps(a: { offset: number; text: string }, start: number, end: number): boolean {
+  return a.offset < end && start < a.offset + a.text.length
+}
+
+/**
+ * Finds the temporal expressions in a passage and resolves each against the article's date:
+ * absolute and relative dates (chrono-node), years, "a day after …" against the nearest earlier
+ * resolved date, and — unresolved, iso null — vague times ("in recent weeks"), durations ("weeks")
+ * and time clauses ("after U.S.-China tensions escalated").
+ */
+export function annotateDates(text: string, context: DateContext): TemporalMention[] {
+  const mentions: TemporalMention[] = []
+  const taken = (start: number, end: number) => mentions.some((mention) => overlaps(mention, start, end))
+  const add = (mention: TemporalMention) => {
+    if (!taken(mention.offset, mention.offset + mention.text.length)) mentions.push(mention)
+  }
+  const reference = referenceDate(context.reference)
+
+  for (const match of text.matchAll(VAGUE)) add({ text: match[0], iso: null, offset: match.index!, kind: 'vague' })
+  for (const match of text.matchAll(EVENT_RELATIVE)) {
+    const count = WORD_NUMBERS[match[1]!.toLowerCase()] ?? Number(match[1])
+    const direction = /after|later/i.test(match[3]!) ? 1 : -1
+    const before = mentions.filter((m) => m.iso && m.offset < match.index!).at(-1) ?? context.earlier.at(-1)
+    const iso = before?.iso && Number.isFinite(count) ? shift(before.iso, direction * count, match[2]!.toLowerCase()) : null
+    add({ text: match[0], iso, offset: match.index!, kind: 'relative', basis: iso ? before!.text : undefined })
+  }
+
+  for (const result of chrono.parse(text, reference ?? undefined)) {
+    if (/^(now|today|tonight|second|sec)$/i.test(result.text.trim())) continue
+    const start = result.start
+    const unit = start.isCertain('day') || start.isCertain('weekday') ? 'day' : start.isCertain('month') ? 'month' : start.isCertain('year') ? 'year' : null
+    const resolvable = unit !== null && (reference !== null || start.isCertain('year'))
+    const relative = !start.isCertain('year') || !start.isCertain('month')
+    add({
+      text: result.text.replace(/[,\s]+$/, ''),
+      iso: resolvable ? precisionIso(start.date(), unit) : null,
+      offset: result.index,
+      kind: relative && !/\d/.test(result.text) ? 'relative' : 'date',
+      basis: resolvable && relative ? 'article date' : undefined,
+    })
+  }
+
+  for (const match of text.matchAll(YEAR)) add({ text: match[0], iso: match[0], offset: match.index!, kind: 'date' })
+  for (const match of text.matchAll(CLAUSE)) add({ text: match[0], iso: null, offset: match.index!, kind: 'clause' })
+  for (const match of text.matchAll(DURATION)) add({ text: match[0], iso: null, offset: match.index!, kind: 'duration' })
+
+  return mentions.sort((a, b) => a.offset - b.offset)
+}

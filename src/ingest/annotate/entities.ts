@@ -1,0 +1,174 @@
+import type { EntityMention, EntityType } from '../types.js'
+import { DEMONYMS, KNOWN_ORGS, ORG_ROLES, ORG_SUFFIXES, PERSON_ROLES, PLACES, TITLES } from './lexicon.js'
+
+interface Word {
+  /** The word without surrounding punctuation (a possessive 's removed). */
+  core: string
+  offset: number
+  /** Punctuation after the word (",", ".", "”") that ends a name. */
+  breaksAfter: boolean
+  possessive: boolean
+}
+
+const KEEP_DOT = /^(?:[A-Z]\.)+$|^(?:[A-Z]\.)+[A-Z]?$|^(Inc|Co|Ltd|Corp|Jr|Sr|St|Mr|Mrs|Ms|Dr|Gen|Gov|Sen|Rep|Prof)\.$/
+
+function tokenize(text: string): Word[] {
+  const words: Word[] = []
+  for (const match of text.matchAll(/\S+/g)) {
+    let raw = match[0]
+    let offset = match.index!
+    const lead = /^[“"‘'(\[]+/.exec(raw)?.[0].length ?? 0
+    raw = raw.slice(lead)
+    offset += lead
+    const owner = /^(.+?)(['’]s|s['’])[,;:!?”")\].]*$/u.exec(raw)
+    const possessive = Boolean(owner && /^\p{Lu}/u.test(raw))
+    const withDot = possessive ? (owner![2]!.startsWith('s') ? `${owner![1]}s` : owner![1]!) : raw.replace(/[,;:!?”"’')\]]+$/, '')
+    const core = possessive || KEEP_DOT.test(withDot) ? withDot : withDot.replace(/\.+$/, '')
+    const tail = raw.slice(core.length)
+    words.push({ core, offset, breaksAfter: possessive || /^[^\w]*[,;:!?”")\]]|^\.$|^\.[^\w]/.test(tail) || (/\.$/.test(raw) && !KEEP_DOT.test(withDot)), possessive })
+  }
+  return words
+}
+
+const CONNECTORS = new Set(['of', 'for', 'de', 'du', 'von', 'van', 'al', 'bin', 'la', 'le'])
+const STOP_BEFORE = new Set([
+  'since', 'yet', 'however', 'although', 'though', 'news', 'such', 'both', 'each', 'every', 'many', 'most', 'more',
+  'if', 'when', 'while', 'because', 'so', 'but', 'not', 'no', 'all', 'some', 'any', 'could', 'should', 'may', 'might',
+  'must', 'can', 'be', 'been', 'being', 'do', 'does', 'did', 'which', 'who', 'this', 'these', 'those', 'there',
+  'then', 'also', 'up', 'out', 'via', 'amid', 'under', 'through', 'during', 'without', 'within', 'toward', 'towards',
+  'the', 'a', 'an', 'of', 'on', 'to', 'with', 'by', 'for', 'as', 'and', 'or', 'in', 'at', 'from', 'that', 'than',
+  'said', 'says', 'told', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'its', 'his', 'her',
+  'their', 'our', 'including', 'like', 'such', 'between', 'about', 'over', 'into', 'against', 'after', 'before',
+])
+const APPOSITIVE_START = /^(?:(?:the|a|an|its|his|her|their)\b|[a-z-]+ed (?:by|in|on|at|with)\b)/
+const RELATIVE_START = /^(?:who|which)\b/
+const FINITE_VERB = /\b(is|are|was|were|has|have|had|will|would|could|can|may|might|should|did|does|do|said|says)\b/
+const CALENDAR = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i
+/** Acronyms that are ordinary nouns, not organisations. */
+const COMMON_ACRONYMS = new Set(['IPO', 'IPOs', 'CEO', 'CFO', 'GDP', 'AI', 'ETF', 'EV', 'VPN', 'PDF', 'TV', 'OK'])
+
+function isCapital(word: string): boolean {
+  return /^[\p{Lu}]/u.test(word) && !CALENDAR.test(word) && !COMMON_ACRONYMS.has(word) && !/[$£€]|\d/.test(word)
+}
+
+/** Whether a role head noun names an organisation, a person, or neither. */
+function roleKind(role: string): EntityType | null {
+  const heads = role.toLowerCase().split(/[\s,]+/)
+  const last = heads.at(-1) ?? ''
+  if (ORG_ROLES.has(last) && !PERSON_ROLES.has(last)) return 'organisation'
+  if (PERSON_ROLES.has(last) || TITLES.has(last)) return 'person'
+  if (heads.some((word) => PERSON_ROLES.has(word) && !ORG_ROLES.has(word))) return 'person'
+  if (heads.some((word) => ORG_ROLES.has(word))) return 'organisation'
+  return null
+}
+
+/** Types a name from its own words: a place, an organisation, or unknown. */
+export function typeOfName(name: string): EntityType | null {
+  const lower = name.toLowerCase().replace(/^the\s+/, '')
+  if (PLACES.has(lower)) return 'place'
+  const last = lower.split(/\s+/).at(-1) ?? ''
+  if (KNOWN_ORGS.has(lower) || ORG_SUFFIXES.has(last) || /^[A-Z]{2,5}$/.test(name)) return 'organisation'
+  return null
+}
+
+export interface EntityOptions {
+  /** Capitalised words seen inside sentences: a capitalised sentence opener is a name only if it is one of them. */
+  properNouns: ReadonlySet<string>
+}
+
+/**
+ * Finds the people, organisations and places a sentence names, each with the role the text gives it:
+ * a title ("President Donald Trump"), a descriptive pre-modifier ("Commerce secretary Wilbur Ross")
+ * or an appositive ("Tzeng Yi-suo, head of …,"). Offsets are relative to `text`.
+ */
+export function annotateEntities(text: string, options: EntityOptions): EntityMention[] {
+  const words = tokenize(text)
+  const mentions: EntityMention[] = []
+  let i = 0
+  while (i < words.length) {
+    const first = words[0]!.core
+    const opener = i === 0 && (STOP_BEFORE.has(first.toLowerCase()) || (!options.properNouns.has(first) && !(words[1] && isCapital(words[1].core) && !words[0]!.breaksAfter)))
+    if (!isCapital(words[i]!.core) || opener) {
+      i++
+      continue
+    }
+    let j = i
+    let connected = false
+    while (!words[j]!.breaksAfter && j + 1 < words.length) {
+      const next = words[j + 1]!
+      const after = words[j + 2]
+      const lowerNext = next.core.toLowerCase()
+      if (isCapital(next.core)) j++
+      else if (after && isCapital(after.core) && (CONNECTORS.has(lowerNext) || (lowerNext === 'and' && connected))) {
+        connected ||= CONNECTORS.has(lowerNext)
+        j += 2
+      } else break
+    }
+    mentions.push(...nameMention(text, words, i, j))
+    i = j + 1
+  }
+  return mentions
+}
+
+function nameMention(text: string, words: Word[], first: number, last: number): EntityMention[] {
+  if (first === last && /-\p{Ll}+$/u.test(words[first]!.core)) return []
+  let start = first
+  while (start <= last && DEMONYMS[words[start]!.core.toLowerCase()] !== undefined && start < last) start++
+  if (start === last && DEMONYMS[words[start]!.core.toLowerCase()] !== undefined) return []
+  if (start !== first && !ORG_SUFFIXES.has(words[last]!.core.toLowerCase())) first = start
+
+  let role: string | null = null
+  let type: EntityType | null = null
+  let nameStart = first
+  const titleEnd = titleLength(words, first, last)
+  if (titleEnd > 0) {
+    nameStart = first + titleEnd
+    role = text.slice(words[first]!.offset, words[nameStart - 1]!.offset + words[nameStart - 1]!.core.length)
+    type = 'person'
+  }
+  const nameEnd = words[last]!.offset + words[last]!.core.length
+  const name = text.slice(words[nameStart]!.offset, nameEnd)
+  if (!/\p{L}{2}/u.test(name)) return []
+
+  const before = roleBefore(text, words, first)
+  const after = roleAfter(text, words, last)
+  role = (after && !RELATIVE_START.test(after) ? after : null) ?? role ?? before ?? after
+  type = typeOfName(name) ?? (role ? roleKind(role) : null) ?? type
+  if (!type && words[last + 1] && /^(said|says|told|added|argued|wrote)$/.test(words[last + 1]!.core)) type = 'person'
+  return [{ name, type: type ?? 'other', role, offset: words[nameStart]!.offset }]
+}
+
+function titleLength(words: Word[], first: number, last: number): number {
+  let k = first
+  if (PLACES.has(words[k]!.core.toLowerCase()) && k < last && TITLES.has(words[k + 1]!.core.toLowerCase())) k++
+  while (k < last && TITLES.has(words[k]!.core.toLowerCase())) k++
+  if (k === first) return 0
+  if (k + 1 < last && words[k]!.core === 'of' && isCapital(words[k + 1]!.core)) k += 2
+  return k <= last ? k - first : 0
+}
+
+function roleBefore(text: string, words: Word[], first: number): string | null {
+  const head = words[first - 1]
+  if (!head || head.breaksAfter || head.possessive) return null
+  const headWord = head.core.toLowerCase()
+  if (!PERSON_ROLES.has(headWord) && !ORG_ROLES.has(headWord) && !/(maker|founder)$/.test(headWord)) return null
+  let k = first - 1
+  while (k - 1 >= 0 && first - k < 4) {
+    const previous = words[k - 1]!
+    if (previous.breaksAfter || previous.possessive || STOP_BEFORE.has(previous.core.toLowerCase())) break
+    k--
+  }
+  return text.slice(words[k]!.offset, head.offset + head.core.length)
+}
+
+function roleAfter(text: string, words: Word[], last: number): string | null {
+  const end = words[last]!
+  if (text.slice(end.offset + end.core.length, end.offset + end.core.length + 1) !== ',') return null
+  const rest = text.slice(end.offset + end.core.length + 1)
+  const phrase = /^\s*([^,;.:()“”"]+?)\s*(?:,|\.\s|\.$|$)/.exec(rest)?.[1]
+  if (!phrase || phrase.split(/\s+/).length > 25) return null
+  const firstWords = phrase.toLowerCase().split(/\s+/).slice(0, 3)
+  if (RELATIVE_START.test(phrase)) return phrase
+  const describes = APPOSITIVE_START.test(phrase) || firstWords.some((word) => PERSON_ROLES.has(word) || ORG_ROLES.has(word))
+  return describes && /^[a-z]/.test(phrase) && !FINITE_VERB.test(phrase) ? phrase : null
+}

@@ -1,0 +1,71 @@
+import type { EntityMention, QuoteMention } from '../types.js'
+
+export interface QuoteContext {
+  /** The last person named before this passage in the article (resolves "he said"). */
+  lastPerson: string | null
+  /** The last organisation named before this passage (resolves "the company said"). */
+  lastOrganisation: string | null
+  /** Speaker of the previous passage's last quote, for a quote that continues it unattributed. */
+  previousSpeaker: string | null
+}
+
+const SPEECH = '(?:said|says|told(?: reporters)?|added|wrote|argued|stated|explained|warned|noted|agreed)'
+const AFTER_QUOTE = new RegExp(`^\\s*,?\\s*([^.;“”"]{1,80}?)\\s+${SPEECH}\\b|^\\s*,?\\s*${SPEECH}\\s+([^,.;“”"]{1,60})`)
+const BEFORE_QUOTE = new RegExp(`([^.;“”"]{1,80}?)\\s+${SPEECH}\\b[^“"]*$`)
+const PRONOUN = /^(he|she|they|him|her)$/i
+const ORG_REFERENCE = /^the (company|firm|group|bank|agency|department|ministry)$/i
+const MIN_QUOTE_WORDS = 4
+
+function quoteSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = []
+  for (const match of text.matchAll(/“([^”]*)(”|$)|(?<![\w])"([^"]+)("|$)/g)) {
+    const inner = match[1] ?? match[3] ?? ''
+    if (inner.trim().split(/\s+/).length >= MIN_QUOTE_WORDS) spans.push({ start: match.index!, end: match.index! + match[0].length })
+  }
+  return spans
+}
+
+/** The speaker a phrase names: the last person or organisation mentioned in it, a pronoun resolved, or the phrase. */
+function speakerIn(phrase: string, phraseStart: number, entities: EntityMention[], lastPerson: string | null, lastOrganisation: string | null): string | null {
+  const trimmed = phrase.trim().replace(/^(and|but|so)\s+/i, '')
+  if (PRONOUN.test(trimmed)) return lastPerson
+  if (ORG_REFERENCE.test(trimmed)) return lastOrganisation
+  const inside = entities.filter(
+    (entity) => entity.type !== 'place' && entity.offset >= phraseStart && entity.offset < phraseStart + phrase.length,
+  )
+  if (inside.length) return inside.at(-1)!.name
+  return /^(the|a|an|one)\b/i.test(trimmed) && trimmed.split(/\s+/).length <= 8 ? trimmed : null
+}
+
+/**
+ * Finds direct quotes (at least four words inside quotation marks) and who spoke them:
+ * "“…,” Tzeng said", "…, said Robert O’Brien", "Ant Group said … its “…”", "he said" resolved to
+ * the last person named, and unattributed quotes continuing the previous speaker.
+ */
+export function annotateQuotes(text: string, entities: EntityMention[], context: QuoteContext): QuoteMention[] {
+  const quotes: QuoteMention[] = []
+  let previous = context.previousSpeaker
+  for (const span of quoteSpans(text)) {
+    const people = entities.filter((entity) => entity.type === 'person' && entity.offset < span.start)
+    const organisations = entities.filter((entity) => entity.type === 'organisation' && entity.offset < span.start)
+    const lastPerson = people.at(-1)?.name ?? context.lastPerson
+    const lastOrganisation = organisations.at(-1)?.name ?? context.lastOrganisation
+
+    let speaker: string | null = null
+    const after = AFTER_QUOTE.exec(text.slice(span.end))
+    if (after) {
+      const phrase = after[1] ?? after[2]!
+      const phraseStart = span.end + after[0].indexOf(phrase)
+      speaker = speakerIn(phrase, phraseStart, entities, lastPerson, lastOrganisation)
+    }
+    if (!speaker) {
+      const sentenceStart = Math.max(text.lastIndexOf('. ', span.start) + 1, 0)
+      const before = BEFORE_QUOTE.exec(text.slice(sentenceStart, span.start))
+      if (before) speaker = speakerIn(before[1]!, sentenceStart + before.index, entities, lastPerson, lastOrganisation)
+    }
+    speaker ??= previous
+    quotes.push({ speaker, text: text.slice(span.start, span.end), offset: span.start })
+    previous = speaker
+  }
+  return quotes
+}

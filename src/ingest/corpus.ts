@@ -1,0 +1,106 @@
+import { readdir } from 'node:fs/promises'
+import { basename, extname, join } from 'node:path'
+import { annotateDates } from './annotate/dates.js'
+import { annotateEntities } from './annotate/entities.js'
+import { annotateQuotes } from './annotate/quotes.js'
+import { cleanPage } from './clean.js'
+import { type ArticleEntry, detectMetadata, loadMetadata } from './metadata.js'
+import { readArticleFile, SeedFileError } from './read.js'
+import { canonicalizeEntities } from './resolve.js'
+import { splitSentences } from './segment.js'
+import { linkSyndicated } from './syndication.js'
+import type { Article, ArticleMeta, Corpus, DateMention, EntityMention, LoadError, Passage } from './types.js'
+
+export interface LoadOptions {
+  /** Metadata file name inside the folder. */
+  metadataFile: string
+}
+
+const DEFAULTS: LoadOptions = { metadataFile: 'articles.json' }
+
+/** A raw page with its known facts, before annotation. */
+export interface RawArticle {
+  file: string
+  text: string
+  entry?: ArticleEntry
+}
+
+/**
+ * Loads every `.txt` article in a folder with its metadata, cleans, segments and annotates it.
+ * A bad file is reported in `errors` (naming the file) and the rest still load; a bad metadata
+ * file throws, since every credit would be in doubt.
+ */
+export async function loadCorpus(dir: string, options: Partial<LoadOptions> = {}): Promise<Corpus> {
+  const { metadataFile } = { ...DEFAULTS, ...options }
+  const metadata = await loadMetadata(join(dir, metadataFile))
+  const files = (await readdir(dir)).filter((name) => extname(name).toLowerCase() === '.txt').sort()
+  const raws: RawArticle[] = []
+  const errors: LoadError[] = []
+  for (const file of files) {
+    try {
+      raws.push({ file, text: await readArticleFile(join(dir, file), file), entry: metadata.get(file) })
+    } catch (error) {
+      errors.push({ file, message: error instanceof SeedFileError ? error.message : `${file}: ${String(error)}` })
+    }
+  }
+  return { articles: buildArticles(raws), errors }
+}
+
+function metaFor(raw: RawArticle): Pick<Article, keyof ArticleMeta | 'provenance'> {
+  const detected = detectMetadata(raw.text)
+  const provenance: Article['provenance'] = {}
+  const meta = {} as ArticleMeta
+  for (const key of ['outlet', 'wire', 'published', 'url', 'byline', 'title'] as const) {
+    if (raw.entry) {
+      meta[key] = raw.entry[key]
+      if (meta[key] !== null) provenance[key] = 'metadata'
+    } else {
+      meta[key] = detected[key]
+      if (meta[key] !== null) provenance[key] = 'text'
+    }
+  }
+  return { ...meta, provenance }
+}
+
+/** Capitalised words seen after the first word of a sentence: names, as opposed to sentence openers. */
+function properNounsOf(sentences: string[]): Set<string> {
+  const words = new Set<string>()
+  for (const sentence of sentences) {
+    for (const match of sentence.slice(1).matchAll(/(?<=[\s(“"‘-])\p{Lu}[\p{L}’'.-]*/gu)) words.add(match[0].replace(/(['’]s|['’.])$/, ''))
+  }
+  return words
+}
+
+/** Turns raw pages into annotated, cross-linked articles (pure; no I/O). */
+export function buildArticles(raws: RawArticle[]): Article[] {
+  const cleaned = raws.map((raw) => ({ raw, clean: cleanPage(raw.text) }))
+  const properNouns = properNounsOf(cleaned.flatMap(({ clean }) => clean.paragraphs.flatMap((paragraph) => splitSentences(paragraph).map((sentence) => sentence.text))))
+
+  const articles = cleaned.map(({ raw, clean }): Article => {
+    const id = basename(raw.file, extname(raw.file))
+    const meta = metaFor(raw)
+    const reference = raw.entry?.referenceDate ?? meta.published
+    const earlier: DateMention[] = []
+    let lastPerson: string | null = null
+    let lastOrganisation: string | null = null
+    let previousSpeaker: string | null = null
+    const passages = clean.paragraphs.map((span, index): Passage => {
+      const sentences = splitSentences(span)
+      const entities: EntityMention[] = sentences.flatMap((sentence) =>
+        annotateEntities(sentence.text, { properNouns }).map((entity) => ({ ...entity, offset: entity.offset + sentence.start - span.start })),
+      )
+      const dates = annotateDates(span.text, { reference, earlier })
+      const quotes = annotateQuotes(span.text, entities, { lastPerson, lastOrganisation, previousSpeaker })
+      earlier.push(...dates.filter((date) => date.iso))
+      lastPerson = entities.filter((entity) => entity.type === 'person').at(-1)?.name ?? lastPerson
+      lastOrganisation = entities.filter((entity) => entity.type === 'organisation').at(-1)?.name ?? lastOrganisation
+      const lastQuote = quotes.at(-1)
+      previousSpeaker = lastQuote && lastQuote.offset + lastQuote.text.length >= span.text.length - 20 ? lastQuote.speaker : null
+      return { id: `${id}#${index + 1}`, article: id, paragraph: index + 1, start: span.start, end: span.end, text: span.text, sentences, dates, entities, quotes, alsoIn: [] }
+    })
+    return { id, file: raw.file, ...meta, passages, removed: clean.removed }
+  })
+  canonicalizeEntities(articles)
+  linkSyndicated(articles.flatMap((article) => article.passages))
+  return articles
+}

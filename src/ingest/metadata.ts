@@ -1,0 +1,118 @@
+import { readFile } from 'node:fs/promises'
+import * as chrono from 'chrono-node'
+import { z } from 'zod'
+import type { ArticleMeta } from './types.js'
+import { splitLines } from './segment.js'
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY-MM-DD, YYYY-MM or YYYY')
+  .nullable()
+
+export const articleEntrySchema = z.object({
+  file: z.string().min(1),
+  outlet: z.string().min(1).nullable(),
+  wire: z.string().min(1).nullable(),
+  published: isoDate,
+  /** The day relative dates resolve against, when `published` is less precise than a day. */
+  referenceDate: isoDate.optional(),
+  url: z.url().nullable(),
+  byline: z.string().min(1).nullable(),
+  title: z.string().min(1).nullable(),
+  note: z.string().optional(),
+})
+
+export const metadataFileSchema = z.object({ articles: z.array(articleEntrySchema) })
+
+export type ArticleEntry = z.infer<typeof articleEntrySchema>
+
+/**
+ * Loads and validates the metadata file. A missing file means "no metadata" (every article's
+ * facts are then read from its text); an invalid one throws, naming the file and the field.
+ */
+export async function loadMetadata(path: string): Promise<Map<string, ArticleEntry>> {
+  let raw: string
+  try {
+    raw = await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map()
+    throw new Error(`${path}: cannot be read (${String(error)})`)
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(raw)
+  } catch (error) {
+    throw new Error(`${path}: is not valid JSON (${(error as Error).message})`)
+  }
+  const parsed = metadataFileSchema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw new Error(`${path}: ${issue.path.join('.') || 'file'}: ${issue.message}`)
+  }
+  return new Map(parsed.data.articles.map((entry) => [entry.file, entry]))
+}
+
+/** News agencies whose copy other outlets carry. */
+const WIRES: [RegExp, string][] = [
+  [/\bReuters\b/, 'Reuters'],
+  [/\bBloomberg\b/, 'Bloomberg'],
+  [/\bAssociated Press\b|\(AP\)/, 'Associated Press'],
+  [/\bAgence France-Presse\b|\bAFP\b/, 'AFP'],
+  [/\bXinhua\b/, 'Xinhua'],
+  [/\bDow Jones\b/, 'Dow Jones'],
+]
+
+function wireIn(text: string): string | null {
+  return WIRES.find(([pattern]) => pattern.test(text))?.[1] ?? null
+}
+
+function toIso(date: Date): string {
+  return date.toISOString().slice(0, 10)
+}
+
+/**
+ * Reads the facts a page states about itself: its headline, the outlet it names ("originally
+ * published by X", "Headline - Outlet"), a credited wire ("By Reuters", "(c) 2020 Bloomberg LP"),
+ * a labelled publication date ("Published Oct 8, 2020"; never a bare display date) and a byline.
+ * What the page does not state stays null.
+ */
+export function detectMetadata(file: string): ArticleMeta {
+  const lines = splitLines(file)
+    .map((line) => line.text.trim())
+    .filter(Boolean)
+  const meta: ArticleMeta = { outlet: null, wire: null, published: null, url: null, byline: null, title: null }
+
+  const reprint = /originally (?:published|appeared) (?:by|in|on) (.+?)(?: and | is |[.,;]|$)/i.exec(file)
+  if (reprint) meta.outlet = reprint[1]!.trim()
+
+  const counts = new Map<string, number>()
+  for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1)
+  const headline = (line: string) => line.split(/\s+/).length >= 4 && line.split(/\s+/).length <= 25 && !/[.!]$/.test(line)
+  const repeated = lines.find((line) => (counts.get(line) ?? 0) > 1 && headline(line))
+  const suffixed = lines.map((line) => /^(.{20,}?)\s+[-|–]\s+([A-Z][\w .&'-]{1,40})$/.exec(line)).find(Boolean)
+  if (suffixed) {
+    meta.title = suffixed[1]!.trim()
+    meta.outlet ??= suffixed[2]!.trim()
+  }
+  meta.title ??= repeated ?? null
+
+  for (let i = 0; i < lines.length; i++) {
+    const label = /^(published|posted|updated)(?: on)?\s*:?\s*(.*)$/i.exec(lines[i]!)
+    if (!label || meta.published) continue
+    const target = label[2] || lines[i + 1] || ''
+    const found = chrono.parse(target)[0]
+    if (found && found.start.isCertain('year')) meta.published = toIso(found.start.date())
+  }
+
+  const byLabel = lines.findIndex((line) => /^by$/i.test(line))
+  const byLine = byLabel >= 0 ? lines[byLabel + 1] : /^by\s+(.+)$/im.exec(file)?.[1]
+  const reported = /reported by ([A-Z][^,(\n]+?)(?:,|\(|$)/m.exec(file)?.[1]
+  if (reported) meta.byline = reported.trim()
+  else if (byLine && !wireIn(byLine)) meta.byline = byLine.trim()
+
+  const copyrights = file.match(/(?:\(c\)|©|copyright)[^\n]*/gi) ?? []
+  const dateline = /^[A-Z ,]+\(([^)]+)\)\s*[-—]/m.exec(file)?.[1] ?? ''
+  const credit = [byLine ?? '', ...copyrights, dateline]
+  meta.wire = credit.map(wireIn).find(Boolean) ?? null
+  return meta
+}
