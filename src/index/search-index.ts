@@ -35,8 +35,8 @@ const identity = (term: string) => term
 /** Documents arrive analysed: fields are term arrays, and queries are analysed terms joined by spaces. */
 const MINISEARCH_OPTIONS: Options<IndexDocument> = {
   fields: ['terms', 'names'],
-  extractField: (document, field) => document[field as keyof IndexDocument] as unknown as string,
-  tokenize: (value) => (Array.isArray(value) ? (value as string[]) : value.split(' ')),
+  extractField: (document, field) => (field === 'id' ? document.id : (document[field as 'terms' | 'names'] ?? []).join(' ')) as string,
+  tokenize: (value) => value.split(' '),
   processTerm: identity,
   searchOptions: { tokenize: (query) => query.split(' '), processTerm: identity },
 }

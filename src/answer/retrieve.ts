@@ -1,0 +1,80 @@
+import { terms } from '../index/analyze.js'
+import type { PassageIndex } from '../index/search-index.js'
+import type { Knowledge } from './knowledge.js'
+
+/** Words that only say what kind of answer is wanted; they carry no content to match. */
+const ANSWER_KIND_WORDS = new Set(['date', 'time', 'day', 'month', 'year', 'happen', 'long', 'often', 'name', 'role', 'job', 'title'])
+
+export interface Candidate {
+  /** Position in knowledge.passages. */
+  passage: number
+  /** The index's score (BM25 with expansions). */
+  searchScore: number
+  /** Share of the query's weight the passage covers (0–1). */
+  coverage: number
+  /** Best sentence (index into passage.sentences) and its share of the query's weight. */
+  sentence: number
+  sentenceCoverage: number
+  /** Indexed terms that matched, by query term. */
+  matched: Map<string, string[]>
+  score: number
+}
+
+export interface RetrievalOptions {
+  /** Weight of each part of the final score. */
+  weights: { search: number; coverage: number; sentence: number }
+}
+
+const DEFAULTS: RetrievalOptions = { weights: { search: 0.35, coverage: 0.3, sentence: 0.35 } }
+
+/** The content terms of a query, without repeats or words that only name the kind of answer. */
+export function queryTerms(query: string): string[] {
+  return [...new Set(terms(query).filter((term) => !ANSWER_KIND_WORDS.has(term)))]
+}
+
+/** Inverse document frequency; a term the story never uses weighs the most. */
+export function termWeight(knowledge: Knowledge, term: string, matchedTerms: string[] = []): number {
+  const total = knowledge.passages.length
+  const frequency = Math.max(knowledge.documentFrequency.get(term) ?? 0, ...matchedTerms.map((t) => knowledge.documentFrequency.get(t) ?? 0))
+  return Math.log(1 + total / (frequency + 0.5))
+}
+
+/**
+ * Finds and ranks the passages for a query: the index's candidates re-scored by how much of the
+ * query's weight the passage and its best sentence cover, so a passage that shares only common
+ * words ranks low and can be refused.
+ */
+export function retrieve(knowledge: Knowledge, index: PassageIndex, query: string, options: Partial<RetrievalOptions> = {}): Candidate[] {
+  const { weights } = { ...DEFAULTS, ...options }
+  const wanted = queryTerms(query)
+  const hits = index.find(wanted)
+  if (hits.length === 0) return []
+  const expansions = new Map<string, Set<string>>()
+  for (const hit of hits) for (const [term, docTerms] of hit.matched) {
+    const set = expansions.get(term) ?? new Set()
+    for (const docTerm of docTerms) set.add(docTerm)
+    expansions.set(term, set)
+  }
+  const weight = new Map(wanted.map((term) => [term, termWeight(knowledge, term, [...(expansions.get(term) ?? [])])]))
+  const totalWeight = [...weight.values()].reduce((sum, value) => sum + value, 0)
+  const topScore = hits[0]!.score
+
+  const candidates = hits.map((hit): Candidate => {
+    const coverage = [...hit.matched.keys()].reduce((sum, term) => sum + (weight.get(term) ?? 0), 0) / totalWeight
+    let sentence = 0
+    let sentenceCoverage = -1
+    knowledge.sentenceTerms[hit.id]!.forEach((sentenceTerms, position) => {
+      const present = new Set(sentenceTerms)
+      let covered = 0
+      for (const [term, docTerms] of hit.matched) if (docTerms.some((docTerm) => present.has(docTerm))) covered += weight.get(term) ?? 0
+      const share = covered / totalWeight
+      if (share > sentenceCoverage) {
+        sentenceCoverage = share
+        sentence = position
+      }
+    })
+    const score = weights.search * (hit.score / topScore) + weights.coverage * coverage + weights.sentence * sentenceCoverage
+    return { passage: hit.id, searchScore: hit.score, coverage, sentence, sentenceCoverage, matched: hit.matched, score }
+  })
+  return candidates.sort((a, b) => b.score - a.score)
+}

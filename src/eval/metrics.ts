@@ -1,0 +1,131 @@
+import { z } from 'zod'
+import type { Answer } from '../answer/types.js'
+import type { Article } from '../ingest/types.js'
+
+export const questionSchema = z.object({
+  id: z.string(),
+  command: z.enum(['who', 'when', 'source', 'ask', 'timeline', 'compare', 'outlets']),
+  query: z.string(),
+  evidence: z.array(z.string()).default([]),
+  answer: z.array(z.string()).default([]),
+  iso: z.string().default(''),
+  articles: z.array(z.string()).default([]),
+  unanswerable: z.boolean().default(false),
+})
+export type Question = z.infer<typeof questionSchema>
+
+/** Folds curly quotes, dashes, spaces and case, so quotes compare as a reader would. */
+export function foldQuote(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[‘’ʼ′`]/g, "'")
+    .replace(/[“”„″]/g, '"')
+    .replace(/[‐-―−]/g, '-')
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+    .trim()
+}
+
+/** Page noise a passage must never contain; independent of the cleaner's own rules. */
+const NOISE = [
+  /Permanent\s·/, /\bImage:/, /Comments are closed/i, /©/, /\(c\)\s*\d{4}/i, /All rights reserved/i, /Related Articles/,
+  /Reported by/, /reprinted with permission/i, /Download the article/, /Text size/, /Fashion Jobs/, /Reading time/,
+  /^\s*(Share|Print|Newsletter|Close)\s*$/m, /\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \w{3} \d{1,2}, \d{4}\b/,
+]
+
+/** True when a passage holds page noise: a known marker, or a line the article's cleaner removed. */
+export function holdsNoise(text: string, article: Article | undefined): boolean {
+  if (NOISE.some((pattern) => pattern.test(text))) return true
+  return Boolean(article?.removed.some((item) => item.text.trim().length >= 12 && text.includes(item.text.trim())))
+}
+
+export interface Outcome {
+  question: Question
+  answer: Answer
+}
+
+export interface Report {
+  questions: number
+  evidence_at_1: number
+  evidence_at_3: number
+  short_answer_accuracy: number
+  source_recall: number
+  source_precision: number
+  unanswerable_refused: number
+  answerable_refused: number
+  noisy_passages: number
+  miscredited_passages: number
+  failures: { id: string; command: string; query: string; problems: string[] }[]
+}
+
+const share = (hits: number, total: number) => (total === 0 ? 1 : Math.round((hits / total) * 1000) / 1000)
+
+/**
+ * Scores answers against gold questions: evidence@1/@3, who/when short answers (the answer
+ * contains a gold variant, or the date equals the gold ISO date), source recall/precision over
+ * article ids, refusals, noise and credits.
+ */
+export function score(outcomes: Outcome[], articles: Map<string, Article>, files: Map<string, string>): Report {
+  let evidenceTotal = 0, at1 = 0, at3 = 0, shortTotal = 0, shortHits = 0
+  let sourceGold = 0, sourceFound = 0, sourceReturned = 0, sourceRight = 0
+  let unanswerable = 0, refusedRight = 0, answerable = 0, refusedWrong = 0, noisy = 0, miscredited = 0
+  const failures: Report['failures'] = []
+
+  for (const { question, answer } of outcomes) {
+    const problems: string[] = []
+    for (const passage of answer.passages) {
+      const article = articles.get(passage.article)
+      if (holdsNoise(passage.text, article)) (noisy++, problems.push(`noise in ${passage.article}`))
+      if (!article || article.outlet !== passage.outlet || !files.get(passage.article)?.includes(passage.text)) (miscredited++, problems.push(`miscredited ${passage.article}`))
+    }
+    if (question.unanswerable) {
+      unanswerable++
+      if (!answer.found) refusedRight++
+      else problems.push(`should refuse; answered "${answer.answer ?? answer.passages[0]?.highlight}"`)
+    } else {
+      answerable++
+      if (!answer.found) (refusedWrong++, problems.push('refused an answerable question'))
+      const gold = question.evidence.map(foldQuote)
+      if (gold.length) {
+        evidenceTotal++
+        const has = (n: number) => answer.passages.slice(0, n).some((passage) => gold.some((evidence) => foldQuote(passage.text).includes(evidence)))
+        if (has(1)) at1++
+        else problems.push('evidence not in passage 1')
+        if (has(3)) at3++
+        else problems.push('evidence not in passages 1–3')
+      }
+      if ((question.command === 'who' || question.command === 'when') && (question.answer.length || question.iso)) {
+        shortTotal++
+        const given = foldQuote(answer.answer ?? '')
+        const right = (given && question.answer.some((variant) => given.includes(foldQuote(variant)))) || (question.iso !== '' && answer.date === question.iso)
+        if (right) shortHits++
+        else problems.push(`short answer "${answer.answer}" (${answer.date}) ≠ ${JSON.stringify(question.answer)} ${question.iso}`)
+      }
+      if (question.command === 'source') {
+        const returned = new Set(answer.passages.map((passage) => passage.article.slice(0, 3)))
+        sourceGold += question.articles.length
+        sourceFound += question.articles.filter((id) => returned.has(id)).length
+        sourceReturned += returned.size
+        sourceRight += [...returned].filter((id) => question.articles.includes(id)).length
+        const missing = question.articles.filter((id) => !returned.has(id))
+        const extra = [...returned].filter((id) => !question.articles.includes(id))
+        if (missing.length || extra.length) problems.push(`sources missing [${missing}] extra [${extra}]`)
+      }
+    }
+    if (problems.length) failures.push({ id: question.id, command: question.command, query: question.query, problems })
+  }
+  return {
+    questions: outcomes.length,
+    evidence_at_1: share(at1, evidenceTotal),
+    evidence_at_3: share(at3, evidenceTotal),
+    short_answer_accuracy: share(shortHits, shortTotal),
+    source_recall: share(sourceFound, sourceGold),
+    source_precision: share(sourceRight, sourceReturned),
+    unanswerable_refused: share(refusedRight, unanswerable),
+    answerable_refused: share(refusedWrong, answerable),
+    noisy_passages: noisy,
+    miscredited_passages: miscredited,
+    failures,
+  }
+}
+

@@ -1,0 +1,46 @@
+import type { Answer, AnswerPassage } from '../answer/types.js'
+
+function credit(passage: AnswerPassage): string {
+  const outlet = passage.outlet ?? 'unknown outlet'
+  const wire = passage.wire && passage.wire !== passage.outlet ? ` (via ${passage.wire})` : ''
+  const date = passage.published ?? 'date unknown'
+  return `${outlet}${wire} · ${date} · ${passage.article} ¶${passage.paragraph}`
+}
+
+function wrap(text: string, width = 96, indent = '    '): string {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  if (line) lines.push(line)
+  return lines.map((entry) => indent + entry).join('\n')
+}
+
+/**
+ * An answer as plain text for a terminal: the short answer, then each passage's answering
+ * sentence quoted with its credit, and where else the same text ran.
+ */
+export function renderAnswerText(answer: Answer): string {
+  const out: string[] = []
+  const heading = `${answer.command}${answer.query ? ` “${answer.query}”` : ''}`
+  if (!answer.found) {
+    out.push(`${heading}: ${answer.message ?? 'The story does not say.'}`)
+    if (answer.suggestions.length) out.push(`The story does cover: ${answer.suggestions.join(', ')}`)
+    return out.join('\n')
+  }
+  out.push(`${heading}${answer.answer ? ` → ${answer.answer}` : ''}${answer.date ? ` [${answer.date}]` : ''}`)
+  if (answer.message) out.push(answer.message)
+  answer.passages.forEach((passage, i) => {
+    const when = (passage as AnswerPassage & { when?: { text: string; iso: string } }).when
+    out.push('')
+    out.push(`${i + 1}. ${when ? `${when.iso} (“${when.text}”) · ` : ''}${credit(passage)}`)
+    out.push(wrap(`“${passage.highlight}”`))
+    if (passage.alsoIn.length) out.push(`    also in: ${passage.alsoIn.join(', ')}`)
+    if (passage.url) out.push(`    ${passage.url}`)
+  })
+  return out.join('\n')
+}
