@@ -176,7 +176,7 @@ export class AnswerEngine {
 
     const candidates = retrieve(this.knowledge, this.index, query)
     if (!this.confident(candidates[0])) return this.refuse(base, `The story does not say ${describe(query)}.`)
-    const wanted = new Set(queryTerms(query))
+    const wanted = new Set(named.map((record) => record.name))
     const top = candidates.filter((candidate) => candidate.score >= candidates[0]!.score * 0.8).slice(0, 3)
     for (const candidate of top) {
       const passage = this.knowledge.passages[candidate.passage]!
@@ -246,15 +246,16 @@ export class AnswerEngine {
     const candidates = retrieve(this.knowledge, this.index, base.query)
     if (!this.confident(candidates[0])) return this.refuse(base, `The story does not say ${describe(base.query)}.`)
     const wanted = new Set(queryTerms(base.query))
-    const top = candidates.filter((candidate) => this.confident(candidate) && candidate.score >= candidates[0]!.score * 0.75).slice(0, 5)
-    const timed = top
+    const precision = (time: TemporalMention) => (time.iso ? { day: 3, month: 2, year: 1 }[isoPrecision(time.iso)] : 0)
+    const timed = candidates
+      .filter((candidate) => candidate.coverage >= this.options.minCoverage && candidate.score >= candidates[0]!.score * 0.5)
+      .slice(0, 8)
       .map((candidate) => ({ candidate, time: timeIn(this.knowledge.passages[candidate.passage]!, candidate.sentence, candidate, wanted) }))
       .filter((entry): entry is { candidate: Candidate; time: TemporalMention } => entry.time !== null)
     if (timed.length === 0) return this.refuse(base, `The story reports this but does not say when.`)
-    const precision = (time: TemporalMention) => (time.iso ? { day: 3, month: 2, year: 1 }[isoPrecision(time.iso)] : 0)
     const best = timed.reduce((a, b) => {
-      const linked = this.linked(a.candidate.passage, b.candidate.passage) || Math.abs(a.candidate.score - b.candidate.score) < 0.08
-      return linked && precision(b.time) > precision(a.time) ? b : a
+      const tied = this.linked(a.candidate.passage, b.candidate.passage) || Math.abs(a.candidate.score - b.candidate.score) < 0.08
+      return tied && precision(b.time) > precision(a.time) ? b : a
     })
     const ordered = [best.candidate, ...candidates.filter((candidate) => candidate !== best.candidate)]
     const answer = best.time.iso && best.time.kind !== 'date' ? `${best.time.text} (${best.time.iso})` : best.time.text
@@ -314,7 +315,7 @@ export class AnswerEngine {
     let answer: string | null = null
     let date: string | null = null
     if (/^how (much|many)\b|\bwhat (share|percentage|proportion)\b/i.test(base.query)) answer = highlight.match(FIGURE)?.[0] ?? null
-    else if (/^who\b/i.test(base.query)) answer = subjectIn(passage, best.sentence, new Set(queryTerms(base.query)))
+    else if (/^who\b/i.test(base.query)) answer = subjectIn(passage, best.sentence, new Set(entitiesIn(this.knowledge, base.query).map((record) => record.name)))
     else if (/^when\b/i.test(base.query)) {
       const time = timeIn(passage, best.sentence, best, new Set(queryTerms(base.query)))
       answer = time?.text ?? null

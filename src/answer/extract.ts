@@ -11,6 +11,7 @@ export function whoForm(query: string): WhoForm {
   const q = fold(query).trim()
   if (/^(who|which \w+)\s+(said|says|told|stated|warned|argued|claimed|added)\b/.test(q)) return 'speaker'
   if (/^whose\b|\bwho owns\b|\bowners?\b|\bowned by\b/.test(q)) return 'possessor'
+  if (/^(who|which \w+) (is|was|are|were) \w+ing\b/.test(q)) return 'agent'
   if (/^(who|what) (is|was|are|were)\b|^who's\b/.test(q)) return 'identify'
   if (/^(who|which)\b/.test(q)) return 'agent'
   return 'identify'
@@ -54,6 +55,14 @@ function isAbout(name: string, queryTerms: Set<string>): boolean {
   return terms(name).some((term) => queryTerms.has(term))
 }
 
+/** Characters of the sentence covered by entity names. */
+function insideEntity(text: string, offset: number, entities: EntityMention[], at: number): boolean {
+  return entities.some((entity) => {
+    const start = entity.offset - offset
+    return at >= start && at < start + surfaceLength(text, entity, offset)
+  })
+}
+
 /** Who spoke the quote the sentence holds or sits in, or who the sentence says said it. */
 export function speakerOf(passage: Passage, sentenceIndex: number): string | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
@@ -71,39 +80,48 @@ export function speakerOf(passage: Passage, sentenceIndex: number): string | nul
 const POSSESSIVE = /^\p{Lu}[\p{L}\p{N}.&-]*(?:\s+\p{Lu}[\p{L}\p{N}.&-]*)*?['’]s?\s/u
 
 /** The entity whose possession ("X’s Y", "Y, owned by X") the sentence names, not one the query names. */
-export function possessorIn(passage: Passage, sentenceIndex: number, candidate: Candidate, queryTerms: Set<string>): string | null {
+export function possessorIn(passage: Passage, sentenceIndex: number, candidate: Candidate, named: Set<string>): string | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   const entities = inSentence(passage.entities, offset, text.length).filter((entity) => entity.type !== 'place')
   const targets = matchedPositions(text, candidate, new Set())
+  const matchedTerms = new Set(targets.map((target) => target.term))
   let best: { name: string; distance: number } | null = null
   for (const entity of entities) {
-    if (isAbout(entity.name, queryTerms)) continue
+    if (named.has(entity.name)) continue
     const local = entity.offset - offset
     const possessive = POSSESSIVE.test(text.slice(local, local + 60))
     const ownedBy = /\b(owned|backed|run|operated) by\s*$/.test(text.slice(Math.max(0, local - 40), local))
-    if (!possessive && !ownedBy) continue
+    const described = entity.role !== null && /\bowner\b/i.test(entity.role) && terms(entity.role).some((term) => matchedTerms.has(term))
+    if (!possessive && !ownedBy && !described) continue
     const distance = Math.min(...targets.map((target) => Math.abs(target.start - local)), 200)
     if (!best || distance < best.distance) best = { name: entity.name, distance }
   }
   return best?.name ?? null
 }
 
-/** The doer named before the matched verb: "X, Y and Z invested …" → "X, Y and Z". */
-export function agentIn(passage: Passage, sentenceIndex: number, candidate: Candidate, queryTerms: Set<string>): string | null {
+/**
+ * The doer of the matched verb: the names listed before it ("X, Y and Z invested …"), the one
+ * after a passive verb ("championed from the State Department"), or the antecedent of "who".
+ */
+export function agentIn(passage: Passage, sentenceIndex: number, candidate: Candidate, named: Set<string>): string | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
-  const entities = inSentence(passage.entities, offset, text.length).filter(
-    (entity) => entity.type !== 'place' && !isAbout(entity.name, queryTerms),
-  )
-  if (entities.length === 0) return relativeAntecedent(text, candidate)
-  const positions = matchedPositions(text, candidate, new Set())
-  for (const verb of positions) {
+  const all = inSentence(passage.entities, offset, text.length)
+  const entities = all.filter((entity) => entity.type !== 'place' && !named.has(entity.name))
+  const verbs = matchedPositions(text, candidate, new Set()).filter((position) => !insideEntity(text, offset, all, position.start))
+  for (const verb of verbs) {
+    const upToVerb = text.slice(0, verb.end)
+    if (/\bwho\s+\S+$/.test(upToVerb)) {
+      const antecedent = relativeAntecedent(upToVerb)
+      if (antecedent) return antecedent
+    }
+    if (/\b(been|being|be|was|were|is|are)\s+\S+$/.test(upToVerb)) {
+      const after = entities.find((entity) => entity.offset - offset >= verb.end)
+      if (after) return spanOf(text, offset, [after])
+    }
     const before = entities.filter((entity) => entity.offset - offset + entity.name.length <= verb.start)
-    if (before.length === 0) continue
-    const relative = relativeAntecedent(text.slice(0, verb.start), candidate)
-    if (relative && /\bwho\s*$/.test(text.slice(0, verb.start))) return relative
-    return spanOf(text, offset, sameClause(text, offset, before))
+    if (before.length) return spanOf(text, offset, sameClause(text, offset, before))
   }
-  return relativeAntecedent(text, candidate) ?? spanOf(text, offset, [entities[0]!])
+  return relativeAntecedent(text) ?? (entities[0] ? spanOf(text, offset, [entities[0]]) : null)
 }
 
 /** Entities of the last list before the verb: consecutive names joined by commas and "and". */
@@ -125,21 +143,22 @@ function surfaceLength(text: string, entity: EntityMention, offset: number): num
 function spanOf(text: string, offset: number, list: EntityMention[]): string {
   const first = list[0]!
   const last = list.at(-1)!
-  return text.slice(first.offset - offset, last.offset - offset + surfaceLength(text, last, offset)).replace(/[\s,]+$/, '')
+  const from = first.offset - offset
+  const article = /\bthe\s+$/i.exec(text.slice(Math.max(0, from - 4), from))
+  return text.slice(from - (article ? article[0].length : 0), last.offset - offset + surfaceLength(text, last, offset)).replace(/[\s,]+$/, '')
 }
 
 /** "one of the officials who briefed reporters" → "one of the officials". */
-function relativeAntecedent(text: string, candidate: Candidate): string | null {
+function relativeAntecedent(text: string): string | null {
   const match = /(?:^|,|\baccording to\s+)\s*((?:one|some|two|three|several|many|all|an?|the)\b[^,;]*?)\s+who\s+\w+/i.exec(text)
-  if (!match || !candidate) return null
-  return match[1]!.trim()
+  return match ? match[1]!.trim() : null
 }
 
 /** The first person or organisation of the sentence that the query does not already name. */
-export function subjectIn(passage: Passage, sentenceIndex: number, queryTerms: Set<string>): string | null {
+export function subjectIn(passage: Passage, sentenceIndex: number, named: Set<string>): string | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   const entities = inSentence(passage.entities, offset, text.length).filter(
-    (entity) => (entity.type === 'person' || entity.type === 'organisation') && !isAbout(entity.name, queryTerms),
+    (entity) => (entity.type === 'person' || entity.type === 'organisation') && !named.has(entity.name),
   )
   return entities.find((entity) => entity.type === 'person')?.name ?? entities[0]?.name ?? null
 }
@@ -153,6 +172,7 @@ export function timeIn(passage: Passage, sentenceIndex: number, candidate: Candi
   const mentions = inSentence(passage.dates as TemporalMention[], offset, text.length).filter((mention) => {
     const mentionTerms = terms(mention.text)
     const restated = mentionTerms.filter((term) => queryTerms.has(term)).length
+    if (mentionTerms.length > 0 && restated === mentionTerms.length) return false
     return !(mentionTerms.length > 0 && restated / mentionTerms.length >= 0.5 && mention.kind === 'clause')
   })
   if (mentions.length === 0) return null
@@ -161,6 +181,7 @@ export function timeIn(passage: Passage, sentenceIndex: number, candidate: Candi
     const at = mention.offset - offset
     return Math.min(...anchors.map((anchor) => Math.abs(anchor.start - at)), 1000)
   }
-  const rank = (mention: TemporalMention) => distance(mention) - (mention.iso ? 25 : 0) + (mention.kind === 'duration' ? 20 : 0)
+  const penalty: Record<string, number> = { duration: 20, clause: 30 }
+  const rank = (mention: TemporalMention) => distance(mention) - (mention.iso ? 25 : 0) + (penalty[mention.kind] ?? 0)
   return [...mentions].sort((a, b) => rank(a) - rank(b))[0]!
 }

@@ -32,6 +32,15 @@ export function queryTerms(query: string): string[] {
   return [...new Set(terms(query).filter((term) => !ANSWER_KIND_WORDS.has(term)))]
 }
 
+const FOCUS_BOOST = 2
+
+/** The noun a "what/which/how many X" question asks about ("what options …" → option). */
+export function focusTerm(query: string): string | null {
+  const match = /^\s*(?:what|which|how many)\s+([a-z][a-z'-]+)/i.exec(query)
+  if (!match) return null
+  return terms(match[1]!)[0] ?? null
+}
+
 /** Inverse document frequency; a term the story never uses weighs the most. */
 export function termWeight(knowledge: Knowledge, term: string, matchedTerms: string[] = []): number {
   const total = knowledge.passages.length
@@ -55,7 +64,8 @@ export function retrieve(knowledge: Knowledge, index: PassageIndex, query: strin
     for (const docTerm of docTerms) set.add(docTerm)
     expansions.set(term, set)
   }
-  const weight = new Map(wanted.map((term) => [term, termWeight(knowledge, term, [...(expansions.get(term) ?? [])])]))
+  const focus = focusTerm(query)
+  const weight = new Map(wanted.map((term) => [term, termWeight(knowledge, term, [...(expansions.get(term) ?? [])]) * (term === focus ? FOCUS_BOOST : 1)]))
   const totalWeight = [...weight.values()].reduce((sum, value) => sum + value, 0)
   const topScore = hits[0]!.score
 

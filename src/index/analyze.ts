@@ -13,7 +13,8 @@ most my myself no nor not now of off on once only or other our ours out over own
 that the their theirs them themselves then there these they this those through to too under until up very was wasn't
 we were what when where which while who whom whose why will with would you your yours yet ever already still really
 much many lot get got tell give show know find let please anything something someone anyone thing things
-did does piece story article report reported reporting reports say says said according`.split(/\s+/),
+did does piece story article report reported reporting reports say says said according
+go goes went gone going come came make made take took put actual actually specific particular certain exactly even`.split(/\s+/),
 )
 
 /**
@@ -40,7 +41,10 @@ const THESAURUS: string[][] = [
   ['head', 'run', 'lead', 'chief', 'helm', 'leader'],
   ['institute', 'thinktank', 'institution', 'center', 'centre'],
   ['data', 'information', 'detail'],
-  ['win', 'beat', 'victory', 'defeat', 'triumph'],
+  ['win', 'beat', 'victory', 'defeat', 'triumph', 'surpass', 'exceed', 'eclipse', 'outdo', 'top'],
+  ['record', 'largest', 'biggest'],
+  ['proposal', 'idea', 'plan', 'proposition', 'scheme'],
+  ['see', 'seen', 'saw', 'shown', 'present', 'review'],
   ['revenue', 'sale', 'income', 'earning', 'turnover'],
   ['app', 'application', 'platform'],
   ['big', 'large', 'huge', 'massive', 'sizable'],
