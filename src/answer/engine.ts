@@ -124,6 +124,12 @@ export class AnswerEngine {
     }
   }
 
+  /** Retrieval with the candidates that clear the confidence bar ranked first. */
+  private rank(query: string): Candidate[] {
+    const candidates = retrieve(this.knowledge, this.index, query)
+    return [...candidates.filter((c) => this.confident(c)), ...candidates.filter((c) => !this.confident(c))]
+  }
+
   private confident(candidate: Candidate | undefined): candidate is Candidate {
     return Boolean(candidate && candidate.coverage >= this.options.minCoverage && candidate.sentenceCoverage >= this.options.minSentenceCoverage)
   }
@@ -174,7 +180,7 @@ export class AnswerEngine {
       if (rest.length <= 1) return this.identify(base, named[0]!)
     }
 
-    const candidates = retrieve(this.knowledge, this.index, query)
+    const candidates = this.rank(query)
     if (!this.confident(candidates[0])) return this.refuse(base, `The story does not say ${describe(query)}.`)
     const wanted = new Set(named.map((record) => record.name))
     const top = candidates.filter((candidate) => candidate.score >= candidates[0]!.score * 0.8).slice(0, 3)
@@ -243,7 +249,7 @@ export class AnswerEngine {
   }
 
   private when(base: Answer): Answer {
-    const candidates = retrieve(this.knowledge, this.index, base.query)
+    const candidates = this.rank(base.query)
     if (!this.confident(candidates[0])) return this.refuse(base, `The story does not say ${describe(base.query)}.`)
     const wanted = new Set(queryTerms(base.query))
     const precision = (time: TemporalMention) => (time.iso ? { day: 3, month: 2, year: 1 }[isoPrecision(time.iso)] : 0)
@@ -268,7 +274,7 @@ export class AnswerEngine {
   }
 
   private source(base: Answer, compare: boolean): Answer {
-    const candidates = retrieve(this.knowledge, this.index, base.query)
+    const candidates = this.rank(base.query)
     if (!this.confident(candidates[0])) return this.refuse(base, `No article in the story reports ${describe(base.query)}.`)
     const perArticle = new Map<string, Candidate>()
     for (const candidate of candidates) {
@@ -307,7 +313,7 @@ export class AnswerEngine {
       const quoted = speakers.length > 0 && this.knowledge.passages.some((passage) => passage.quotes.some((quote) => speakers.some((record) => record.name === quote.speaker)) || this.statesDirectly(passage, speakers))
       if (speakers.length && !quoted) return this.refuse(base, `The story does not quote ${speakers[0]!.name} on that.`)
     }
-    const candidates = retrieve(this.knowledge, this.index, base.query)
+    const candidates = this.rank(base.query)
     if (!this.confident(candidates[0])) return this.refuse(base, `The story does not say ${describe(base.query)}.`)
     const best = candidates[0]!
     const passage = this.knowledge.passages[best.passage]!
@@ -353,7 +359,7 @@ export class AnswerEngine {
   private timeline(base: Answer): Answer {
     let events = this.events()
     if (base.query) {
-      const candidates = retrieve(this.knowledge, this.index, base.query).filter((candidate) => candidate.coverage >= this.options.minCoverage)
+      const candidates = this.rank(base.query).filter((candidate) => candidate.coverage >= this.options.minCoverage)
       const relevant = new Set(candidates.map((candidate) => candidate.passage))
       events = events.filter((event) => relevant.has(event.passage))
       if (events.length === 0) return this.refuse(base, `The story gives no dated events about ${describe(base.query)}.`)

@@ -177,11 +177,15 @@ export function timeIn(passage: Passage, sentenceIndex: number, candidate: Candi
   })
   if (mentions.length === 0) return null
   const anchors = matchedPositions(text, candidate, new Set())
+  const sentenceEntities = inSentence(passage.entities, offset, text.length)
+  const verbs = anchors.filter((anchor) => !insideEntity(text, offset, sentenceEntities, anchor.start))
   const distance = (mention: TemporalMention) => {
     const at = mention.offset - offset
     return Math.min(...anchors.map((anchor) => Math.abs(anchor.start - at)), 1000)
   }
-  const penalty: Record<string, number> = { duration: 20, clause: 30 }
-  const rank = (mention: TemporalMention) => distance(mention) - (mention.iso ? 25 : 0) + (penalty[mention.kind] ?? 0)
+  /** "progress was delayed after Trump had contracted …": the time right after the matched verb modifies it. */
+  const modifiesVerb = (mention: TemporalMention) => verbs.some((verb) => mention.offset - offset - verb.end >= 0 && mention.offset - offset - verb.end <= 12)
+  const penalty: Record<string, number> = { duration: 20, clause: 50 }
+  const rank = (mention: TemporalMention) => distance(mention) - (mention.iso ? 25 : 0) + (penalty[mention.kind] ?? 0) - (modifiesVerb(mention) ? 100 : 0)
   return [...mentions].sort((a, b) => rank(a) - rank(b))[0]!
 }
