@@ -297,7 +297,7 @@ export class AnswerEngine {
       const figures = [...passage.highlight.matchAll(FIGURE)].map((match) => match[0].trim())
       const context = figures.map((figure) => {
         const at = passage.highlight.indexOf(figure)
-        const lead = passage.highlight.slice(Math.max(0, at - 20), at).split(/\s+/).slice(-2).join(' ')
+        const lead = passage.highlight.slice(Math.max(0, at - 20), at).trim().split(/\s+/).slice(-2).join(' ')
         return `${lead} ${figure}`.trim()
       })
       return context.length ? `${passage.outlet ?? passage.article}: ${context.join(', ')}` : null

@@ -1,9 +1,11 @@
-import { terms } from '../index/analyze.js'
+import { termOf, terms } from '../index/analyze.js'
 import type { PassageIndex } from '../index/search-index.js'
 import type { Knowledge } from './knowledge.js'
 
 /** Words that only say what kind of answer is wanted; they carry no content to match. */
-const ANSWER_KIND_WORDS = new Set(['date', 'time', 'day', 'month', 'year', 'happen', 'long', 'often', 'name', 'role', 'job', 'title'])
+const ANSWER_KIND_TERMS = new Set(
+  ['date', 'time', 'day', 'month', 'year', 'happen', 'long', 'often', 'name', 'role', 'job', 'title', 'size', 'amount', 'figure', 'wording', 'worded', 'word'].map(termOf),
+)
 
 export interface Candidate {
   /** Position in knowledge.passages. */
@@ -29,7 +31,7 @@ const DEFAULTS: RetrievalOptions = { weights: { search: 0.35, coverage: 0.3, sen
 
 /** The content terms of a query, without repeats or words that only name the kind of answer. */
 export function queryTerms(query: string): string[] {
-  return [...new Set(terms(query).filter((term) => !ANSWER_KIND_WORDS.has(term)))]
+  return [...new Set(terms(query).filter((term) => !ANSWER_KIND_TERMS.has(term)))]
 }
 
 const FOCUS_BOOST = 2

@@ -136,7 +136,7 @@ export function stem(word: string): string {
       break
     }
   }
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1)
+  if (w.length >= 4 && w.endsWith('e')) w = w.slice(0, -1)
   if (w.endsWith('y') && w.length > 4) w = `${w.slice(0, -1)}i`
   return w
 }
@@ -155,8 +155,8 @@ export function words(text: string): string[] {
   for (const [pattern, replacement] of PHRASES) folded = folded.replace(pattern, ` ${replacement} `)
   return folded
     .replace(/'s\b/g, '')
-    .split(/[^\p{L}\p{N}$%]+/u)
-    .map((token) => token.replace(/^\$|%$/g, ''))
+    .split(/[^\p{L}\p{N}%]+/u)
+    .map((token) => token.replace(/%$/, ''))
     .filter((token) => token.length > 0 && !/^\p{N}{1,1}$/u.test(token))
 }
 

@@ -106,7 +106,7 @@ export function detectMetadata(file: string): ArticleMeta {
 
   const byLabel = lines.findIndex((line) => /^by$/i.test(line))
   const byLine = byLabel >= 0 ? lines[byLabel + 1] : /^by\s+(.+)$/im.exec(file)?.[1]
-  const reported = /reported by ([A-Z][^,(\n]+?)(?:,|\(|$)/m.exec(file)?.[1]
+  const reported = /[Rr]eported by ([A-Z][^,(\n]+?)(?:,|\(|$)/m.exec(file)?.[1]
   if (reported) meta.byline = reported.trim()
   else if (byLine && !wireIn(byLine)) meta.byline = byLine.trim()
 

@@ -37,7 +37,8 @@ function looksHardWrapped(block: Span[]): boolean {
   const widest = Math.max(...lengths)
   if (widest > 100 || widest < 40) return false
   const body = lengths.slice(0, -1)
-  return body.filter((length) => length >= widest * 0.75).length >= body.length * 0.6
+  const continuesInLowerCase = block.slice(1).some((line) => /^\s*\p{Ll}/u.test(line.text))
+  return continuesInLowerCase && body.filter((length) => length >= widest * 0.75).length >= body.length * 0.6
 }
 
 function joinSpans(file: string, first: Span, last: Span): Span {

@@ -75,16 +75,11 @@ export function annotateDates(text: string, context: DateContext): TemporalMenti
   const reference = referenceDate(context.reference)
 
   for (const match of text.matchAll(VAGUE)) add({ text: match[0], iso: null, offset: match.index!, kind: 'vague' })
-  for (const match of text.matchAll(EVENT_RELATIVE)) {
-    const count = WORD_NUMBERS[match[1]!.toLowerCase()] ?? Number(match[1])
-    const direction = /after|later/i.test(match[3]!) ? 1 : -1
-    const before = mentions.filter((m) => m.iso && m.offset < match.index!).at(-1) ?? context.earlier.at(-1)
-    const iso = before?.iso && Number.isFinite(count) ? shift(before.iso, direction * count, match[2]!.toLowerCase()) : null
-    add({ text: match[0], iso, offset: match.index!, kind: 'relative', basis: iso ? before!.text : undefined })
-  }
+  const relatives = [...text.matchAll(EVENT_RELATIVE)].filter((match) => !taken(match.index!, match.index! + match[0].length))
+  const reserved = (start: number, end: number) => relatives.some((match) => match.index! < end && start < match.index! + match[0].length)
 
   for (const result of chrono.parse(text, reference ?? undefined)) {
-    if (/^(now|today|tonight|second|sec)$/i.test(result.text.trim())) continue
+    if (/^(now|today|tonight|second|sec)$/i.test(result.text.trim()) || reserved(result.index, result.index + result.text.length)) continue
     const start = result.start
     const unit = start.isCertain('day') || start.isCertain('weekday') ? 'day' : start.isCertain('month') ? 'month' : start.isCertain('year') ? 'year' : null
     const resolvable = unit !== null && (reference !== null || start.isCertain('year'))
@@ -96,6 +91,14 @@ export function annotateDates(text: string, context: DateContext): TemporalMenti
       kind: relative && !/\d/.test(result.text) ? 'relative' : 'date',
       basis: resolvable && relative ? 'article date' : undefined,
     })
+  }
+
+  for (const match of relatives) {
+    const count = WORD_NUMBERS[match[1]!.toLowerCase()] ?? Number(match[1])
+    const direction = /after|later/i.test(match[3]!) ? 1 : -1
+    const before = mentions.filter((m) => m.iso && m.offset < match.index!).sort((a, b) => a.offset - b.offset).at(-1) ?? context.earlier.at(-1)
+    const iso = before?.iso && Number.isFinite(count) ? shift(before.iso, direction * count, match[2]!.toLowerCase()) : null
+    add({ text: match[0], iso, offset: match.index!, kind: 'relative', basis: iso ? before!.text : undefined })
   }
 
   for (const match of text.matchAll(YEAR)) add({ text: match[0], iso: match[0], offset: match.index!, kind: 'date' })

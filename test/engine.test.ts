@@ -1,0 +1,147 @@
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { AnswerEngine } from '../src/answer/engine.js'
+import { loadCorpus } from '../src/ingest/corpus.js'
+import { defaultSeedsDir } from '../src/paths.js'
+
+const FIXTURES = join(import.meta.dirname, 'fixtures', 'story')
+
+let story: AnswerEngine
+let harbor: AnswerEngine
+beforeAll(async () => {
+  story = AnswerEngine.fromCorpus(await loadCorpus(defaultSeedsDir))
+  harbor = AnswerEngine.fromCorpus(await loadCorpus(FIXTURES))
+})
+
+describe('who', () => {
+  it('answers a bare name with the role the article gives, quoting the passage', () => {
+    const answer = harbor.answer('who', 'maria jansen')
+    expect(answer.found).toBe(true)
+    expect(answer.answer).toContain('head of logistics policy at the Northern Trade Institute')
+    expect(answer.passages[0]!.highlight).toContain('Maria Jansen, head of logistics policy')
+    expect(answer.passages[0]!.alsoIn).toEqual(['002_coastal'])
+  })
+
+  it('tolerates misspelt names', () => {
+    expect(harbor.answer('who', 'Piet de Vreis').answer).toContain('Harbor commissioner')
+    const ross = story.answer('who', 'Wilber Ross')
+    expect(ross.found).toBe(true)
+    expect(ross.answer).toContain('Commerce secretary')
+  })
+
+  it('finds who said something from a paraphrase of the quote', () => {
+    expect(harbor.answer('who', 'who said drone operators grew faster than the rules').answer).toBe('Maria Jansen')
+    expect(story.answer('who', 'who said neither tencent nor ant broke the law').answer).toBe('Tzeng Yi-suo')
+  })
+
+  it('names the doer of an action, listing every party the sentence names', () => {
+    const answer = story.answer('who', 'who invested in ant group in 2018')
+    expect(answer.answer).toBe('Silver Lake Management LLC, Warburg Pincus LLC, and Carlyle Group Inc.')
+  })
+
+  it('answers from the article record when asked who wrote a piece', () => {
+    const answer = story.answer('who', "who wrote the techcentral piece on trump's alipay ban")
+    expect(answer.answer).toContain('Justin Sink and Jennifer Jacobs')
+    expect(answer.passages[0]!.article).toBe('004_5e9390510d88cf84')
+  })
+
+  it('refuses people and roles the story does not cover, with suggestions', () => {
+    for (const query of ['keir starmer', 'visa ceo', "who is tencent's ceo"]) {
+      const answer = story.answer('who', query)
+      expect(answer.found, query).toBe(false)
+      expect(answer.passages).toEqual([])
+      expect(answer.suggestions.length).toBeGreaterThan(0)
+    }
+    expect(harbor.answer('who', 'who is the mayor of the city').found).toBe(false)
+  })
+})
+
+describe('when', () => {
+  it('resolves a relative date through the event it hangs on', () => {
+    const answer = harbor.answer('when', 'when did the board vote')
+    expect(answer.date).toBe('2031-03-04')
+    expect(answer.answer).toContain('a day after')
+    const covid = story.answer('when', 'when did trump get covid')
+    expect(covid.date).toBe('2020-10-01')
+    expect(covid.passages[0]!.outlet).toBe('London Daily')
+  })
+
+  it('gives the date as written and as ISO', () => {
+    const answer = story.answer('when', 'us election date')
+    expect(answer.answer).toBe('Nov. 3')
+    expect(answer.date).toBe('2020-11-03')
+    expect(harbor.answer('when', 'when will the fees take effect').date).toBe('2031-04-04')
+  })
+
+  it('refuses when the story reports the event but not its time', () => {
+    const answer = story.answer('when', "when did chinese regulators halt ant's ipo")
+    expect(answer.found).toBe(false)
+    expect(answer.message).toMatch(/does not say when/)
+  })
+})
+
+describe('source and compare', () => {
+  it('returns one entry per article carrying the claim, with its syndicated copies named', () => {
+    const answer = harbor.answer('source', 'fees could double costs for small operators')
+    expect(answer.passages.map((passage) => passage.article).sort()).toEqual(['001_harbor', '002_coastal'])
+    const lead = answer.passages.find((passage) => passage.article === '001_harbor')!
+    expect(lead.alsoIn).toEqual(['002_coastal'])
+    expect(lead.wire).toBe('Reuters')
+  })
+
+  it('finds every outlet reporting a figure, and shows how each worded it', () => {
+    const source = story.answer('source', 'ant ipo 35 billion')
+    expect(source.passages.map((passage) => passage.article.slice(0, 3)).sort()).toEqual(['000', '001', '002', '003', '004'])
+    const compare = story.answer('compare', 'the size of ant ipo 35 billion')
+    expect(compare.answer).toMatch(/BTimes: .*\$35 billion/)
+    expect(compare.answer).toMatch(/TechCentral: .*US\$35-billion/)
+  })
+
+  it('refuses claims no article makes', () => {
+    expect(story.answer('source', 'tencent shares fell on the news').found).toBe(false)
+  })
+})
+
+describe('ask, timeline, outlets', () => {
+  it('ranks the passage that answers a paraphrased question first', () => {
+    const answer = story.answer('ask', 'did officials point to any actual data theft?')
+    expect(answer.passages[0]!.text).toContain('didn’t identify specific instances of data theft')
+    expect(story.answer('ask', "how much of ant's revenue comes from outside china?").answer).toBe('5%')
+  })
+
+  it('refuses "what did X say" when the story never quotes X', () => {
+    const answer = story.answer('ask', 'what did tencent say about the restrictions?')
+    expect(answer.found).toBe(false)
+    expect(answer.message).toContain('does not quote')
+  })
+
+  it('lists dated events in order, each with its outlet', () => {
+    const timeline = story.answer('timeline', '')
+    const dates = timeline.passages.map((passage) => (passage as { when?: { iso: string } }).when!.iso)
+    expect(dates).toEqual([...dates].sort())
+    expect(dates).toContain('2020-09-30')
+    expect(timeline.passages.every((passage) => passage.outlet)).toBe(true)
+  })
+
+  it('lists the outlets with their dates and links', () => {
+    const outlets = story.answer('outlets', '')
+    expect(outlets.passages.map((passage) => passage.outlet)).toEqual(['BTimes', 'London Daily', 'Radio Free Asia', 'FashionNetwork', 'TechCentral'])
+  })
+})
+
+describe('hostile and empty queries', () => {
+  it('answers every bad query with found:false and a message, never a throw', () => {
+    const queries = ['', '   ', 'x'.repeat(5000), '🔥🔥🔥', '@everyone', '**bold** `code` ||spoiler||', '<@123456789> @here', 'the of and', '\u0000\u202e']
+    for (const command of ['who', 'when', 'source', 'ask', 'compare'] as const) {
+      for (const query of queries) {
+        const answer = story.answer(command, query)
+        expect(answer.found, `${command} ${JSON.stringify(query.slice(0, 20))}`).toBe(false)
+        expect(answer.message).toBeTruthy()
+      }
+    }
+  })
+
+  it('never returns a passage only because it shares stop words', () => {
+    expect(story.answer('ask', 'what is it that they were about to do?').found).toBe(false)
+  })
+})

@@ -1,0 +1,212 @@
+import { mkdtemp, readFile, writeFile, copyFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { annotateDates } from '../src/ingest/annotate/dates.js'
+import { cleanPage } from '../src/ingest/clean.js'
+import { loadCorpus } from '../src/ingest/corpus.js'
+import { decodeArticleText } from '../src/ingest/read.js'
+import { splitParagraphs, splitSentences } from '../src/ingest/segment.js'
+import type { Corpus } from '../src/ingest/types.js'
+import { defaultSeedsDir } from '../src/paths.js'
+
+const FIXTURES = join(import.meta.dirname, 'fixtures', 'story')
+
+let seeds: Corpus
+let fixtures: Corpus
+beforeAll(async () => {
+  seeds = await loadCorpus(defaultSeedsDir)
+  fixtures = await loadCorpus(FIXTURES)
+})
+
+const article = (corpus: Corpus, prefix: string) => corpus.articles.find((entry) => entry.id.startsWith(prefix))!
+const bodyText = (corpus: Corpus, prefix: string) => article(corpus, prefix).passages.map((passage) => passage.text).join('\n')
+
+describe('the bundled story', () => {
+  it('loads five articles with their outlets, wires and dates', () => {
+    expect(seeds.errors).toEqual([])
+    expect(seeds.articles.map((entry) => [entry.id.slice(0, 3), entry.outlet, entry.published])).toEqual([
+      ['000', 'BTimes', '2020-10-09'],
+      ['001', 'London Daily', '2020-10-07'],
+      ['002', 'Radio Free Asia', '2020-10'],
+      ['003', 'FashionNetwork', '2020-10-08'],
+      ['004', 'TechCentral', '2021-01-06'],
+    ])
+    expect(article(seeds, '003').wire).toBe('Reuters')
+    expect(article(seeds, '004').byline).toBe('Justin Sink and Jennifer Jacobs')
+  })
+
+  it('does not take the London Daily display date for the article date', () => {
+    expect(article(seeds, '001').published).toBe('2020-10-07')
+    expect(bodyText(seeds, '001')).not.toContain('2025')
+  })
+
+  it('keeps page noise out of every passage', () => {
+    const noise = [
+      'Permanent ·', 'Fashion Jobs', 'Image:', 'Comments are closed', '©', '(c) 2020', 'Related Articles', 'Keir Starmer',
+      'Zelenskyy', 'Newsletter', 'Download the article', 'Text size', 'Reported by', 'reprinted with permission',
+      'Sunday, Nov 23, 2025', 'Focus on the big picture', 'Major Escalation', 'NewsCentral Media',
+    ]
+    for (const entry of seeds.articles) for (const passage of entry.passages) for (const marker of noise) expect(passage.text).not.toContain(marker)
+  })
+
+  it('keeps the first and last sentence of every article body', () => {
+    const edges: [string, string, string][] = [
+      ['000', 'After imposing restrictions on some of China', 'Tencent has yet to formally issue a response to the news.'],
+      ['001', 'The Trump administration is exploring restrictions', 'And the good news is the tide is absolutely turning.”'],
+      ['002', 'The United States is looking at possible restrictions', 'citing security concerns.'],
+      ['003', 'The United States is considering restrictions', 'Ant derives 95% of its revenue from China.'],
+      ['004', 'US President Donald Trump has signed an order', 'the official said.'],
+    ]
+    for (const [prefix, first, last] of edges) {
+      const passages = article(seeds, prefix).passages
+      expect(passages[0]!.text.startsWith(first)).toBe(true)
+      expect(passages.at(-1)!.text.endsWith(last)).toBe(true)
+    }
+    expect(article(seeds, '001').passages).toHaveLength(24)
+    expect(article(seeds, '002').passages).toHaveLength(19)
+  })
+
+  it('gives every passage offsets that slice its file exactly', async () => {
+    for (const corpus of [seeds, fixtures]) {
+      for (const entry of corpus.articles) {
+        const dir = corpus === seeds ? defaultSeedsDir : FIXTURES
+        const file = await readFile(join(dir, entry.file), 'utf8')
+        for (const passage of entry.passages) {
+          expect(file.slice(passage.start, passage.end)).toBe(passage.text)
+          for (const sentence of passage.sentences) expect(file.slice(sentence.start, sentence.end)).toBe(sentence.text)
+        }
+      }
+    }
+  })
+
+  it('resolves dates against the article date, including "a day after" an earlier meeting', () => {
+    const dates = article(seeds, '001').passages.flatMap((passage) => passage.dates)
+    const iso = (text: string) => dates.find((date) => date.text === text)?.iso
+    expect(iso('Sept. 30')).toBe('2020-09-30')
+    expect(iso('a day after')).toBe('2020-10-01')
+    expect(iso('Nov. 3')).toBe('2020-11-03')
+    expect(iso('next month')).toBe('2020-11')
+    expect(dates.find((date) => date.text === 'in recent weeks')?.iso).toBeNull()
+    const order = article(seeds, '004').passages.flatMap((passage) => passage.dates).find((date) => date.text === 'in 45 days')
+    expect(order?.iso).toBe('2021-02-20')
+  })
+
+  it('tags people and organisations with the role the text gives them', () => {
+    const entities = seeds.articles.flatMap((entry) => entry.passages.flatMap((passage) => passage.entities))
+    const role = (name: string) => entities.find((entity) => entity.name === name && entity.role)?.role
+    expect(role('Tzeng Yi-suo')).toMatch(/^head of cyberwarfare and information security at the Institute/)
+    expect(role('Wilbur Ross')).toBe('Commerce secretary')
+    expect(role('Robert O’Brien')).toBe('national security advisor')
+    expect(role('Francis Fong')).toBe('honorary chairman of Hong Kong’s Information Technology Federation')
+    expect(entities.find((entity) => entity.name === 'Tzeng Yi-suo')?.type).toBe('person')
+    expect(entities.find((entity) => entity.name === 'Ant Group')?.type).toBe('organisation')
+  })
+
+  it('attributes quotes, resolving "he said" and unattributed follow-on quotes', () => {
+    const quotes = article(seeds, '002').passages.flatMap((passage) => passage.quotes)
+    const speakerOf = (start: string) => quotes.find((quote) => quote.text.includes(start))?.speaker
+    expect(speakerOf('real-names only')).toBe('Tzeng Yi-suo')
+    expect(speakerOf('neither Tencent nor Ant')).toBe('Tzeng Yi-suo')
+    expect(speakerOf('They would have to prove')).toBe('Tzeng Yi-suo')
+    expect(speakerOf('Alipay has already started operating')).toBe('Francis Fong')
+    expect(article(seeds, '001').passages.flatMap((passage) => passage.quotes)[0]?.speaker).toBe('Ant Group')
+  })
+
+  it('links passages that carry the same wire text in several outlets', () => {
+    const bloomberg = article(seeds, '001').passages.find((passage) => passage.text.startsWith('Debate over how and whether'))!
+    const reuters = article(seeds, '003').passages.find((passage) => passage.text.startsWith('Talks over how and whether'))!
+    expect(bloomberg.alsoIn).toContain(reuters.id)
+    expect(reuters.alsoIn).toContain(bloomberg.id)
+  })
+})
+
+describe('cleaning and segmenting, on fixture pages', () => {
+  it('removes mastheads, display dates, repeated headlines, captions, credits, datelines and link lists', () => {
+    const harbor = article(fixtures, '001')
+    const rules = new Set(harbor.removed.map((item) => item.rule))
+    for (const rule of ['display date', 'repeated line', 'navigation', 'image caption', 'copyright', 'credit line', 'dateline', 'headline']) {
+      expect(rules).toContain(rule)
+    }
+    const text = bodyText(fixtures, '001')
+    expect(text).not.toMatch(/ROTTERDAM|Photo:|Comments are closed|Reported by|Storm Closes|Monday, Mar 2/)
+    expect(harbor.passages[0]!.text.startsWith('The port authority is weighing')).toBe(true)
+    expect(harbor.passages.at(-1)!.text.endsWith('if approved.')).toBe(true)
+  })
+
+  it('handles one paragraph per line and hard-wrapped paragraphs', () => {
+    expect(article(fixtures, '002').passages.map((passage) => passage.paragraph)).toEqual([1, 2, 3])
+    const wrapped = article(fixtures, '003').passages
+    expect(wrapped).toHaveLength(2)
+    expect(wrapped[0]!.text).toContain('the plan\nwould hurt competition')
+    expect(splitParagraphs('One line here that ends.\nAnother line that ends.\n\nThird.')).toHaveLength(3)
+  })
+
+  it('splits sentences without breaking on abbreviations or decimals', () => {
+    const text = 'Officials met on Sept. 30 with U.S. Steel Inc. about a $29.4 billion float. The plan stalled. “It is over,” he said.'
+    const sentences = splitSentences({ start: 0, end: text.length, text }).map((sentence) => sentence.text)
+    expect(sentences).toEqual(['Officials met on Sept. 30 with U.S. Steel Inc. about a $29.4 billion float.', 'The plan stalled.', '“It is over,” he said.'])
+  })
+
+  it('reads outlet, title, date and byline that a page without metadata states itself', () => {
+    const coastal = article(fixtures, '002')
+    expect(coastal.outlet).toBe('Coastal Wire')
+    expect(coastal.title).toBe('Port authority weighs fees on cargo drones')
+    expect(coastal.published).toBe('2031-03-06')
+    expect(coastal.byline).toBe('Ana Costa')
+    expect(coastal.url).toBeNull()
+    expect(coastal.provenance.outlet).toBe('text')
+  })
+
+  it('reports what a page does not state as unknown rather than guessing', () => {
+    const page = cleanPage('Sunday, Nov 23, 2025\n\nA body sentence that is long enough to be kept as article text.')
+    expect(page.paragraphs).toHaveLength(1)
+    expect(page.removed[0]!.rule).toBe('display date')
+  })
+
+  it('resolves relative dates in fixtures and leaves unanchored ones unresolved', () => {
+    const dates = fixtures.articles.flatMap((entry) => entry.passages.flatMap((passage) => passage.dates))
+    expect(dates.find((date) => date.text === 'a day after')?.iso).toBe('2031-03-04')
+    expect(dates.find((date) => date.text === 'in 30 days')?.iso).toBe('2031-04-04')
+    expect(dates.find((date) => date.text === 'last week')?.iso).toBe('2031-03-03')
+    expect(annotateDates('He fell ill a day after the meeting.', { reference: null, earlier: [] })[0]).toMatchObject({ text: 'a day after', iso: null })
+    expect(annotateDates('It happened in late September.', { reference: null, earlier: [] })[0]?.iso).toBeNull()
+  })
+
+  it('links a light rewrite of the same text across outlets in the fixtures', () => {
+    const harbor = article(fixtures, '001').passages[0]!
+    expect(harbor.alsoIn).toEqual(['002_coastal#1'])
+    expect(article(fixtures, '003').passages.every((passage) => passage.alsoIn.length === 0)).toBe(true)
+  })
+})
+
+describe('bad files', () => {
+  it('names each bad file and still loads the rest', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'byline-bad-'))
+    await copyFile(join(FIXTURES, '002_coastal.txt'), join(dir, '002_coastal.txt'))
+    await writeFile(join(dir, 'empty.txt'), '')
+    await writeFile(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))
+    await writeFile(join(dir, 'latin1.txt'), Buffer.from('Caf\xe9 au lait is a drink that many people enjoy daily.', 'latin1'))
+    await writeFile(join(dir, 'blank.txt'), '  \n\n ')
+    const corpus = await loadCorpus(dir)
+    expect(corpus.articles.map((entry) => entry.id)).toEqual(['002_coastal'])
+    const messages = Object.fromEntries(corpus.errors.map((error) => [error.file, error.message]))
+    expect(messages['empty.txt']).toMatch(/empty\.txt: the file is empty/)
+    expect(messages['binary.txt']).toMatch(/binary\.txt: .*binary/)
+    expect(messages['latin1.txt']).toMatch(/latin1\.txt: .*not valid UTF-8/)
+    expect(messages['blank.txt']).toMatch(/blank\.txt: .*white space/)
+  })
+
+  it('rejects a metadata file that fails validation, naming the field', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'byline-meta-'))
+    await writeFile(join(dir, 'articles.json'), JSON.stringify({ articles: [{ file: 'a.txt', outlet: 'X', wire: null, published: 'Oct 2020', url: null, byline: null, title: null }] }))
+    await expect(loadCorpus(dir)).rejects.toThrow(/articles\.0\.published/)
+    await writeFile(join(dir, 'articles.json'), '{ not json')
+    await expect(loadCorpus(dir)).rejects.toThrow(/not valid JSON/)
+  })
+
+  it('keeps a byte-order mark so offsets still address the file', () => {
+    const text = decodeArticleText('bom.txt', new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))
+    expect(text).toBe('\uFEFFA')
+  })
+})
