@@ -4,7 +4,7 @@ import { PERSON_ROLES } from '../ingest/annotate/lexicon.js'
 import type { Article, Corpus, Passage } from '../ingest/types.js'
 import { fold, terms, words } from '../index/analyze.js'
 import { PassageIndex } from '../index/search-index.js'
-import { agentIn, possessorIn, sentenceOf, speakerOf, subjectIn, timeIn, whoForm } from './extract.js'
+import { agentIn, possessorIn, quoteSpeakerOf, sentenceOf, speakerOf, subjectIn, timeIn, whoForm } from './extract.js'
 import { buildKnowledge, entitiesIn, type EntityRecord, indexDocuments, type Knowledge } from './knowledge.js'
 import { type Candidate, queryTerms, retrieve } from './retrieve.js'
 import { type Answer, type AnswerPassage, type Command, COMMANDS } from './types.js'
@@ -80,6 +80,11 @@ export class AnswerEngine {
       case 'outlets':
         return this.outlets(base)
     }
+  }
+
+  /** The outlet that published an article, or its id when unknown. */
+  outletName(articleId: string): string {
+    return this.knowledge.articles.get(articleId)?.outlet ?? articleId
   }
 
   /** People and organisations whose name starts or contains what was typed, most mentioned first. */
@@ -285,7 +290,7 @@ export class AnswerEngine {
     }
     const chosen = [...perArticle.values()].slice(0, this.options.maxGrouped)
     const passages = chosen.map((candidate) => this.toPassage(candidate.passage, candidate.sentence, candidate.score))
-    const speaker = speakerOf(this.knowledge.passages[chosen[0]!.passage]!, chosen[0]!.sentence)
+    const speaker = quoteSpeakerOf(this.knowledge.passages[chosen[0]!.passage]!, chosen[0]!.sentence)
     const outlets = [...new Set(passages.map((passage) => passage.outlet ?? passage.article))]
     const answer = compare ? this.wordings(passages) : `${outlets.length} ${outlets.length === 1 ? 'outlet reports' : 'outlets report'} this${speaker ? `, quoting ${speaker}` : ''}: ${outlets.join(', ')}`
     return { ...base, found: true, answer, passages }

@@ -63,13 +63,18 @@ function insideEntity(text: string, offset: number, entities: EntityMention[], a
   })
 }
 
+/** Who spoke the direct quote the sentence holds or sits in. */
+export function quoteSpeakerOf(passage: Passage, sentenceIndex: number): string | null {
+  const { text, offset } = sentenceOf(passage, sentenceIndex)
+  const quote: QuoteMention | undefined = passage.quotes.find((q) => q.offset < offset + text.length && offset < q.offset + q.text.length)
+  return quote?.speaker ?? null
+}
+
 /** Who spoke the quote the sentence holds or sits in, or who the sentence says said it. */
 export function speakerOf(passage: Passage, sentenceIndex: number): string | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
-  const quote: QuoteMention | undefined = passage.quotes.find(
-    (q) => q.offset < offset + text.length && offset < q.offset + q.text.length,
-  )
-  if (quote?.speaker) return quote.speaker
+  const quoted = quoteSpeakerOf(passage, sentenceIndex)
+  if (quoted) return quoted
   const entities = inSentence(passage.entities, offset, text.length).filter((entity) => entity.type !== 'place')
   const saying = /\b(said|says|told|stated|added|argued|warned)\b/.exec(text)
   if (!saying) return null

@@ -1,0 +1,168 @@
+import { type APIEmbed, type APIEmbedField, escapeMarkdown } from 'discord.js'
+import type { Answer, AnswerPassage } from '../answer/types.js'
+
+/** Discord's limits on what one message may carry. */
+export const LIMITS = {
+  content: 2000,
+  title: 256,
+  description: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  fields: 25,
+  footer: 2048,
+  author: 256,
+  embedTotal: 6000,
+} as const
+
+const ELLIPSIS = '…'
+const COLOUR = { found: 0x2f6f9f, notFound: 0x8a8f98 }
+
+/**
+ * Shortens text to at most `max` characters, cutting at a sentence end if one is near, else at a
+ * word boundary, and never inside a surrogate pair; adds an ellipsis when it cuts.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text
+  const room = max - ELLIPSIS.length
+  let cut = room
+  const sentenceEnd = Math.max(text.lastIndexOf('. ', room), text.lastIndexOf('.” ', room), text.lastIndexOf('? ', room))
+  if (sentenceEnd > room * 0.6) cut = sentenceEnd + 1
+  else {
+    const space = text.lastIndexOf(' ', room)
+    if (space > room * 0.5) cut = space
+  }
+  if (cut > 0 && /[\uD800-\uDBFF]/.test(text[cut - 1]!)) cut--
+  return text.slice(0, cut).trimEnd() + ELLIPSIS
+}
+
+/**
+ * Makes text a user typed safe to echo: markdown escaped, and mentions (@everyone, @here, <@id>,
+ * <#id>, <@&id>) broken with a zero-width space so they neither ping nor render.
+ */
+export function escapeUserText(text: string): string {
+  return escapeMarkdown(neutralizeMentions(text))
+}
+
+/** Breaks every mention and strips control and bidi-override characters; for places markdown does not render. */
+export function neutralizeMentions(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, '')
+    .replace(/<(@[!&]?|#)(\d+)>/g, '<\u200b$1$2>')
+    .replace(/@/g, '@\u200b')
+}
+
+/** Article text shown as a block quote, the answering sentence in bold. */
+export function quoteBlock(passage: AnswerPassage, max: number): string {
+  const text = passage.text
+  const at = text.indexOf(passage.highlight)
+  let body: string
+  if (at < 0 || passage.highlight === text) body = `**${escapeMarkdown(truncate(text, max - 8))}**`
+  else {
+    const before = escapeMarkdown(text.slice(0, at))
+    const after = escapeMarkdown(text.slice(at + passage.highlight.length))
+    const highlight = `**${escapeMarkdown(passage.highlight)}**`
+    body = `${before}${highlight}${after}`
+    if (body.length + 2 > max) body = truncate(highlight.length + 2 <= max ? highlight : `**${escapeMarkdown(truncate(passage.highlight, max - 8))}**`, max - 2)
+  }
+  return `> ${body.replace(/\n/g, '\n> ')}`.slice(0, max)
+}
+
+function dateOf(passage: AnswerPassage): string {
+  return passage.published ?? 'date unknown'
+}
+
+/** "London Daily (Bloomberg) · 2020-10-07 · also in BTimes, FashionNetwork" */
+export function creditLine(passage: AnswerPassage, outletOf: (article: string) => string): string {
+  const wire = passage.wire && passage.wire !== passage.outlet ? ` (${passage.wire})` : ''
+  const also = passage.alsoIn.length ? ` · also in ${passage.alsoIn.map(outletOf).join(', ')}` : ''
+  return `${passage.outlet ?? 'Unknown outlet'}${wire} · ${dateOf(passage)}${also}`
+}
+
+function embedLength(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0)
+  )
+}
+
+/** Drops trailing fields, then shortens the description, until the embed fits Discord's total. */
+function fitEmbed(embed: APIEmbed): APIEmbed {
+  const fields = [...(embed.fields ?? [])].slice(0, LIMITS.fields)
+  let fitted: APIEmbed = { ...embed, fields }
+  while (embedLength(fitted) > LIMITS.embedTotal && fields.length) {
+    fields.pop()
+    fitted = { ...fitted, fields: [...fields] }
+  }
+  if (embedLength(fitted) > LIMITS.embedTotal && fitted.description) {
+    const excess = embedLength(fitted) - LIMITS.embedTotal
+    fitted = { ...fitted, description: truncate(fitted.description, fitted.description.length - excess) }
+  }
+  return fitted
+}
+
+export interface RenderOptions {
+  /** Outlet name for an article id (for "also in …"). */
+  outletOf: (article: string) => string
+  /** The question as the user typed it, echoed escaped when there is no short answer. */
+  question: string
+}
+
+const FOOTER = 'Byline · quotes are verbatim from the articles'
+
+/** An answer as one Discord embed, within every limit. */
+export function answerEmbed(answer: Answer, options: RenderOptions): APIEmbed {
+  const question = neutralizeMentions(options.question)
+  if (!answer.found) {
+    const cover = answer.suggestions.length ? `\n\nThe story does cover: ${answer.suggestions.map((name) => `**${escapeMarkdown(name)}**`).join(', ')}.` : ''
+    return fitEmbed({
+      title: truncate(`The story does not say`, LIMITS.title),
+      description: truncate(`${escapeUserText(answer.message ?? 'Nothing in the articles answers that.')}${cover}`, LIMITS.description),
+      color: COLOUR.notFound,
+      footer: { text: question ? truncate(`You asked: ${question}`, LIMITS.footer) : FOOTER },
+    })
+  }
+  const grouped = answer.command === 'source' || answer.command === 'compare' || answer.command === 'timeline' || answer.command === 'outlets'
+  const title = truncate(answer.answer ? escapeMarkdown(answer.answer) : escapeUserText(options.question || answer.command), LIMITS.title)
+  const [first, ...rest] = answer.passages
+  const fields: APIEmbedField[] = []
+  let description = answer.date ? `**Date:** ${answer.date}\n` : ''
+  if (grouped) {
+    if (answer.answer && answer.answer.length > LIMITS.title) description += `${escapeMarkdown(truncate(answer.answer, 1500))}\n`
+    for (const passage of answer.passages) fields.push(passageField(passage, options))
+  } else if (first) {
+    const credit = `— ${escapeMarkdown(creditLine(first, options.outletOf))}${first.url ? `\n${first.url}` : ''}`
+    description += `${quoteBlock(first, LIMITS.description - description.length - credit.length - 2)}\n${credit}`
+    for (const passage of rest) fields.push(passageField(passage, options))
+  }
+  return fitEmbed({
+    title,
+    description: truncate(description || escapeMarkdown(answer.message ?? ''), LIMITS.description) || undefined,
+    color: COLOUR.found,
+    fields,
+    footer: { text: question && answer.answer ? truncate(`You asked: ${question}`, LIMITS.footer) : FOOTER },
+  })
+}
+
+function passageField(passage: AnswerPassage, options: RenderOptions): APIEmbedField {
+  const when = (passage as AnswerPassage & { when?: { iso: string } }).when
+  const name = truncate(`${when ? `${when.iso} · ` : ''}${creditLine(passage, options.outletOf)}`, LIMITS.fieldName)
+  const link = passage.url ? `\n${passage.url}` : ''
+  const quote = `> ${escapeMarkdown(truncate(passage.highlight, LIMITS.fieldValue - link.length - 8)).replace(/\n/g, '\n> ')}`
+  return { name, value: truncate(`${quote}${link}`, LIMITS.fieldValue) }
+}
+
+/** Plain message text, escaped and within the 2,000-character limit. */
+export function safeContent(text: string): string {
+  return truncate(text, LIMITS.content)
+}
+
+/** An embed as plain text, for the local console: the same content people see in Discord. */
+export function embedAsText(embed: APIEmbed): string {
+  const parts = [embed.title ? `# ${embed.title}` : '', embed.description ?? '']
+  for (const field of embed.fields ?? []) parts.push(`\n## ${field.name}\n${field.value}`)
+  if (embed.footer) parts.push(`\n${embed.footer.text}`)
+  return parts.filter(Boolean).join('\n').replace(/\\([*_`~|>\\])/g, '$1')
+}
