@@ -1,0 +1,157 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AnswerEngine } from '../src/answer/engine.js'
+import { type RunningBot, startBot } from '../src/bot/bot.js'
+import { type CommandModule, loadCommands } from '../src/bot/commands.js'
+import type { BotContext } from '../src/bot/context.js'
+import { createLogger } from '../src/bot/logger.js'
+import { SettingsStore } from '../src/bot/settings.js'
+import { loadCorpus } from '../src/ingest/corpus.js'
+import { defaultSeedsDir } from '../src/paths.js'
+import { FakeDiscord, IDS } from './support/fake-discord.js'
+
+const TOKEN = 'test-token.not-a-real-secret'
+const EPHEMERAL = 64
+
+let discord: FakeDiscord
+let engine: AnswerEngine
+let commands: Map<string, CommandModule>
+let dbPath: string
+let logs = ''
+
+/** The engine, except that the query "explode" makes it throw, as a buggy handler would. */
+function fragile(real: AnswerEngine): BotContext['engine'] {
+  return {
+    answer: (command, query) => {
+      if (query === 'explode') throw new Error('boom')
+      return real.answer(command, query)
+    },
+    entityNames: (typed) => real.entityNames(typed),
+    eventLabels: (typed) => real.eventLabels(typed),
+    outletName: (id) => real.outletName(id),
+  }
+}
+
+async function boot(): Promise<{ bot: RunningBot; settings: SettingsStore }> {
+  const { store: settings } = SettingsStore.open(dbPath)
+  const sink = new Writable({ write: (chunk, _encoding, done) => ((logs += String(chunk)), done()) })
+  const context: BotContext = { engine: fragile(engine), settings, logger: createLogger('info', sink) }
+  const bot = await startBot({ token: TOKEN, apiUrl: discord.apiUrl, commands, context, rateLimit: { max: 100, windowMs: 60_000 } })
+  return { bot, settings }
+}
+
+let running: { bot: RunningBot; settings: SettingsStore }
+
+beforeAll(async () => {
+  discord = await FakeDiscord.start()
+  engine = AnswerEngine.fromCorpus(await loadCorpus(defaultSeedsDir))
+  commands = await loadCommands()
+  dbPath = join(await mkdtemp(join(tmpdir(), 'byline-bot-')), 'settings.sqlite')
+  running = await boot()
+})
+
+afterAll(async () => {
+  await running?.bot.stop()
+  running?.settings.close()
+  await discord?.close()
+})
+
+const channelOption = (channel: string) => ({ channels: { [channel]: { id: channel, type: 0, name: 'answers', permissions: '2147483647' } } })
+
+describe('the bot against a stand-in Discord', () => {
+  it('identifies on the gateway with its token and discovers the gateway over REST', () => {
+    expect(discord.identifies[0]?.token).toBe(TOKEN)
+    const discovery = discord.requests.find((request) => request.path === '/api/v10/gateway/bot')
+    expect(discovery?.authorization).toBe(`Bot ${TOKEN}`)
+  })
+
+  it('answers /who with an embed quoting the passage and crediting the outlet, mentioning no one', async () => {
+    const callback = await discord.interact(discord.command('who', [{ name: 'query', type: 3, value: 'Tzeng Yi-suo' }]))
+    expect(callback.body.type).toBe(4)
+    const embed = callback.body.data.embeds[0]
+    expect(embed.title).toContain('head of cyberwarfare and information security')
+    expect(embed.description).toContain('**Tzeng Yi-suo, head of cyberwarfare')
+    expect(embed.description).toContain('Radio Free Asia')
+    expect(callback.body.data.allowed_mentions).toEqual({ parse: [] })
+    expect(callback.body.data.flags ?? 0).toBe(0)
+  })
+
+  it('answers autocomplete with at most 25 names from the story', async () => {
+    const callback = await discord.interact(discord.autocomplete('who', 'query', 'fon'))
+    expect(callback.body.type).toBe(8)
+    const names = callback.body.data.choices.map((choice: { name: string }) => choice.name)
+    expect(names).toContain('Francis Fong')
+    const all = await discord.interact(discord.autocomplete('who', 'query', ''))
+    expect(all.body.data.choices.length).toBeLessThanOrEqual(25)
+    for (const choice of all.body.data.choices) expect(choice.name.length).toBeLessThanOrEqual(100)
+  })
+
+  it('refuses /config to a member without Manage Server, privately', async () => {
+    const callback = await discord.interact(discord.command('config', [{ name: 'show', type: 1, options: [] }]))
+    expect(callback.body.data.flags).toBe(EPHEMERAL)
+    expect(callback.body.data.content).toMatch(/Only members who can manage this server/)
+  })
+
+  it('redirects a command used outside the moderators’ channels, privately, naming them', async () => {
+    const add = discord.command('config', [{ name: 'channels', type: 2, options: [{ name: 'add', type: 1, options: [{ name: 'channel', type: 7, value: IDS.answers }] }] }], { moderator: true }, channelOption(IDS.answers))
+    const added = await discord.interact(add)
+    expect(added.body.data.content).toContain(`Added <#${IDS.answers}>`)
+    const elsewhere = await discord.interact(discord.command('who', [{ name: 'query', type: 3, value: 'Francis Fong' }], { channel: IDS.general }))
+    expect(elsewhere.body.data.flags).toBe(EPHEMERAL)
+    expect(elsewhere.body.data.content).toContain(`<#${IDS.answers}>`)
+    expect(elsewhere.body.data.allowed_mentions).toEqual({ parse: [] })
+  })
+
+  it('keeps its settings across a restart on the same SQLite file', async () => {
+    await running.bot.stop()
+    running.settings.close()
+    running = await boot()
+    const elsewhere = await discord.interact(discord.command('when', [{ name: 'query', type: 3, value: 'us election date' }], { channel: IDS.general }))
+    expect(elsewhere.body.data.content).toContain(`<#${IDS.answers}>`)
+    const there = await discord.interact(discord.command('when', [{ name: 'query', type: 3, value: 'us election date' }], { channel: IDS.answers }))
+    expect(there.body.data.embeds[0].description).toContain('2020-11-03')
+  })
+
+  it('turns a handler that throws into a private error reply and stays up', async () => {
+    const failed = await discord.interact(discord.command('ask', [{ name: 'question', type: 3, value: 'explode' }], { channel: IDS.answers }))
+    expect(failed.body.data.flags).toBe(EPHEMERAL)
+    expect(failed.body.data.content).toMatch(/Something went wrong/)
+    expect(logs).toContain('command failed')
+    const next = await discord.interact(discord.command('who', [{ name: 'query', type: 3, value: 'Francis Fong' }], { channel: IDS.answers }))
+    expect(next.body.data.embeds[0].title).toContain('Francis Fong')
+    expect(discord.connected).toBe(1)
+  })
+
+  it('survives an interaction Discord says is unknown', async () => {
+    const stale = discord.command('who', [{ name: 'query', type: 3, value: 'Jack Ma' }], { channel: IDS.answers })
+    discord.expired.add(stale.id as string)
+    await discord.interact(stale)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const next = await discord.interact(discord.command('who', [{ name: 'query', type: 3, value: 'Wilbur Ross' }], { channel: IDS.answers }))
+    expect(next.body.data.embeds[0].title).toContain('Commerce secretary')
+  })
+
+  it('defers a long answer and edits it in, one field per outlet', async () => {
+    const deferred = await discord.interact(discord.command('source', [{ name: 'query', type: 3, value: 'ant ipo 35 billion' }], { channel: IDS.answers }))
+    expect(deferred.body.type).toBe(5)
+    const edit = await discord.waitForRequest((request) => request.method === 'PATCH' && /\/messages\/(@|%40)original$/.test(request.path))
+    expect(edit.body.embeds[0].fields).toHaveLength(5)
+    expect(edit.body.allowed_mentions).toEqual({ parse: [] })
+  })
+
+  it('echoes hostile input escaped and pings no one', async () => {
+    const callback = await discord.interact(discord.command('ask', [{ name: 'question', type: 3, value: '@everyone <@123456789012345678> **now**' }], { channel: IDS.answers }))
+    const embed = JSON.stringify(callback.body.data.embeds)
+    expect(embed).not.toContain('@everyone')
+    expect(embed).not.toContain('<@123456789012345678>')
+    expect(callback.body.data.allowed_mentions).toEqual({ parse: [] })
+  })
+
+  it('never writes the token to its logs', () => {
+    expect(logs.length).toBeGreaterThan(0)
+    expect(logs).not.toContain(TOKEN)
+  })
+})
