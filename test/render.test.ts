@@ -1,0 +1,92 @@
+import type { APIEmbed } from 'discord.js'
+import { describe, expect, it } from 'vitest'
+import type { Answer, AnswerPassage } from '../src/answer/types.js'
+import { answerEmbed, embedAsText, escapeUserText, LIMITS, truncate } from '../src/render/discord.js'
+
+const outletOf = (id: string) => `Outlet ${id}`
+
+function passage(text: string, highlight = text, extra: Partial<AnswerPassage> = {}): AnswerPassage {
+  return { text, highlight, article: 'a1', paragraph: 1, outlet: 'Example News', wire: 'Reuters', published: '2020-10-08', url: 'https://example.org/a', score: 1, alsoIn: ['a2'], ...extra }
+}
+
+function answer(passages: AnswerPassage[], extra: Partial<Answer> = {}): Answer {
+  return { command: 'ask', query: 'q', found: true, answer: 'short', date: null, passages, suggestions: [], message: null, ...extra }
+}
+
+function total(embed: APIEmbed): number {
+  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0)
+}
+
+function expectWithinLimits(embed: APIEmbed): void {
+  expect(embed.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.title)
+  expect(embed.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.description)
+  expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fields)
+  for (const field of embed.fields ?? []) {
+    expect(field.name.length).toBeLessThanOrEqual(LIMITS.fieldName)
+    expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue)
+  }
+  expect(embed.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.footer)
+  expect(total(embed)).toBeLessThanOrEqual(LIMITS.embedTotal)
+  expect(JSON.stringify(embed)).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/)
+}
+
+describe('truncate', () => {
+  it('cuts at a sentence end, else a word boundary, with an ellipsis', () => {
+    expect(truncate('First sentence here. Second sentence is much longer than the room.', 30)).toBe('First sentence here.…')
+    expect(truncate('one two three four five six', 15)).toBe('one two three…')
+    expect(truncate('short', 10)).toBe('short')
+  })
+
+  it('never splits a surrogate pair', () => {
+    const emoji = '😀'.repeat(50)
+    const cut = truncate(emoji, 11)
+    expect(cut.length).toBeLessThanOrEqual(11)
+    expect(cut).toMatch(/^(😀)+…$/u)
+  })
+})
+
+describe('answer embeds', () => {
+  it('quotes the passage with the answering sentence in bold, and credits outlet, wire, date and copies', () => {
+    const embed = answerEmbed(answer([passage('First sentence. The answer is here. Last one.', 'The answer is here.')]), { outletOf, question: 'q' })
+    expect(embed.description).toContain('> First sentence. **The answer is here.** Last one.')
+    expect(embed.description).toContain('Example News (Reuters) · 2020-10-08 · also in Outlet a2')
+    expect(embed.description).toContain('https://example.org/a')
+  })
+
+  it('stays within every Discord limit for very long passages, answers and many results', () => {
+    const long = 'A sentence of article text that goes on. '.repeat(400)
+    const many = Array.from({ length: 40 }, (_, i) => passage(long, long.slice(0, 3000), { article: `a${i}`, outlet: 'O'.repeat(300) }))
+    for (const command of ['ask', 'source', 'timeline'] as const) {
+      const embed = answerEmbed(answer(many, { command, answer: 'x'.repeat(5000) }), { outletOf, question: 'q'.repeat(5000) })
+      expectWithinLimits(embed)
+    }
+  })
+
+  it('escapes hostile text so it neither pings nor renders as markdown', () => {
+    const hostile = '@everyone @here <@123456789012345678> <@&987654321098765432> **bold** `code` ||spoiler|| [link](http://x)'
+    const refused = answerEmbed({ ...answer([]), found: false, message: `The story does not say anything about “${hostile}”.`, suggestions: ['Ant Group'] }, { outletOf, question: hostile })
+    const text = JSON.stringify(refused)
+    expect(text).not.toMatch(/@everyone|@here|<@123456789012345678>|<@&987654321098765432>/)
+    expect(refused.description).toContain('\\*\\*bold\\*\\*')
+    expect(refused.title).toBe('The story does not say')
+    expect(refused.description).toContain('The story does cover: **Ant Group**')
+    const noAnswer = answerEmbed(answer([passage('Text.')], { answer: null }), { outletOf, question: hostile })
+    expect(noAnswer.title).not.toContain('@everyone')
+    expectWithinLimits(noAnswer)
+  })
+
+  it('escapes markdown that article text happens to contain', () => {
+    const embed = answerEmbed(answer([passage('Shares rose *sharply* to $5_000.')]), { outletOf, question: 'q' })
+    expect(embed.description).toContain('\\*sharply\\*')
+  })
+
+  it('removes control and bidi-override characters from echoed text', () => {
+    expect(escapeUserText('a\u202eb\u0000c')).toBe('abc')
+  })
+
+  it('reads as text in the console with the same content', () => {
+    const text = embedAsText(answerEmbed(answer([passage('The answer is here.')]), { outletOf, question: 'q' }))
+    expect(text).toContain('# short')
+    expect(text).toContain('> **The answer is here.**')
+  })
+})

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { readConfig } from '../src/bot/config.js'
+import { RateLimiter } from '../src/bot/rate-limit.js'
+import { SettingsError, SettingsStore } from '../src/bot/settings.js'
+
+const temp = async () => mkdtemp(join(tmpdir(), 'byline-settings-'))
+
+describe('settings store', () => {
+  it('creates a missing file (and its folder) in WAL mode, and keeps settings across reopening', async () => {
+    const path = join(await temp(), 'nested', 'settings.sqlite')
+    const first = SettingsStore.open(path)
+    expect(first.created).toBe(true)
+    first.store.addChannel('g1', 'c1')
+    first.store.addChannel('g1', 'c2')
+    expect(first.store.addChannel('g1', 'c1')).toBe(false)
+    first.store.setVisibility('g1', 'private')
+    first.store.close()
+    const again = SettingsStore.open(path)
+    expect(again.created).toBe(false)
+    expect(again.store.channels('g1')).toEqual(['c1', 'c2'])
+    expect(again.store.visibility('g1')).toBe('private')
+    expect(again.store.visibility('other')).toBe('public')
+    expect(again.store.removeChannel('g1', 'c1')).toBe(true)
+    expect(again.store.clearChannels('g1')).toBe(1)
+    again.store.close()
+    const raw = new Database(path, { readonly: true })
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(raw.pragma('user_version', { simple: true })).toBe(1)
+    raw.close()
+  })
+
+  it('refuses a corrupt file with a clear error and leaves it untouched', async () => {
+    const path = join(await temp(), 'settings.sqlite')
+    await writeFile(path, 'this is not a database, it is a note someone saved here')
+    expect(() => SettingsStore.open(path)).toThrow(SettingsError)
+    expect(() => SettingsStore.open(path)).toThrow(/unreadable or corrupt.*left untouched/)
+    expect(await readFile(path, 'utf8')).toBe('this is not a database, it is a note someone saved here')
+  })
+
+  it('refuses a database that belongs to something else, or to a newer Byline', async () => {
+    const dir = await temp()
+    const foreign = new Database(join(dir, 'other.sqlite'))
+    foreign.exec('CREATE TABLE invoices (id INTEGER)')
+    foreign.close()
+    expect(() => SettingsStore.open(join(dir, 'other.sqlite'))).toThrow(/not Byline settings/)
+    const newer = new Database(join(dir, 'newer.sqlite'))
+    newer.pragma('user_version = 99')
+    newer.close()
+    expect(() => SettingsStore.open(join(dir, 'newer.sqlite'))).toThrow(/newer than this Byline/)
+    expect(existsSync(join(dir, 'newer.sqlite'))).toBe(true)
+  })
+})
+
+describe('configuration', () => {
+  it('applies defaults and treats empty values as unset', () => {
+    const config = readConfig({ DISCORD_TOKEN: '', LOG_LEVEL: '' })
+    expect(config.DISCORD_TOKEN).toBeUndefined()
+    expect(config.LOG_LEVEL).toBe('info')
+    expect(config.RATE_LIMIT_MAX).toBe(5)
+    expect(config.DISCORD_API_URL).toBe('https://discord.com/api')
+    expect(config.DATABASE_PATH).toMatch(/data[\\/]byline\.sqlite$/)
+  })
+
+  it('names every bad variable without echoing secrets', () => {
+    try {
+      readConfig({ DISCORD_TOKEN: 'secret-value', DISCORD_GUILD_ID: 'abc', RATE_LIMIT_MAX: '-3', DISCORD_API_URL: 'ftp://x', LOG_LEVEL: 'loud' })
+      expect.unreachable()
+    } catch (error) {
+      const message = (error as Error).message
+      for (const name of ['DISCORD_GUILD_ID', 'RATE_LIMIT_MAX', 'DISCORD_API_URL', 'LOG_LEVEL']) expect(message).toContain(name)
+      expect(message).not.toContain('secret-value')
+    }
+  })
+})
+
+describe('rate limiter', () => {
+  it('allows max uses per window per user, then says how long to wait', () => {
+    let now = 0
+    const limiter = new RateLimiter({ max: 2, windowMs: 10_000, now: () => now })
+    expect(limiter.take('u')).toBe(0)
+    expect(limiter.take('u')).toBe(0)
+    expect(limiter.take('u')).toBe(10_000)
+    expect(limiter.take('other')).toBe(0)
+    now = 10_001
+    expect(limiter.take('u')).toBe(0)
+  })
+})
