@@ -230,9 +230,9 @@ export class AnswerEngine {
     const roles = [...byArticle.values()]
     const distinctRoles = [...new Set(roles.map((role) => role.role))]
     const answer = distinctRoles.length ? `${record.name}: ${distinctRoles.join('; ')}` : record.name
-    const rolePassages = roles.map((role) => role.passage)
-    const others = record.passages.filter((index) => !rolePassages.includes(index))
-    const candidates = [...rolePassages, ...others].map((index, rank): Candidate => {
+    const rolePassages = [...new Set(roles.map((role) => role.passage))]
+    const others = record.passages.filter((index) => !rolePassages.includes(index)).slice(0, this.options.maxGrouped)
+    const candidates = [...rolePassages, ...others].slice(0, this.options.maxGrouped * 2).map((index, rank): Candidate => {
       const passage = this.knowledge.passages[index]!
       const sentence = Math.max(0, passage.sentences.findIndex((s) => fold(s.text).includes(fold(record.name.split(' ')[0]!))))
       return { passage: index, searchScore: 0, coverage: 1, sentence, sentenceCoverage: 1, matched: new Map(), score: 1 - rank * 0.01 }
@@ -315,8 +315,9 @@ export class AnswerEngine {
     const said = /^what (did|does|has|have) (.+?) (say|said|tell|told|state|claim)\b/i.exec(base.query)
     if (said) {
       const speakers = entitiesIn(this.knowledge, said[2]!)
-      const quoted = speakers.length > 0 && this.knowledge.passages.some((passage) => passage.quotes.some((quote) => speakers.some((record) => record.name === quote.speaker)) || this.statesDirectly(passage, speakers))
-      if (speakers.length && !quoted) return this.refuse(base, `The story does not quote ${speakers[0]!.name} on that.`)
+      if (speakers.length && !speakers.some((record) => this.knowledge.speakers.has(record.name))) {
+        return this.refuse(base, `The story does not quote ${speakers[0]!.name} on that.`)
+      }
     }
     const candidates = this.rank(base.query)
     if (!this.confident(candidates[0])) return this.refuse(base, `The story does not say ${describe(base.query)}.`)
@@ -335,17 +336,15 @@ export class AnswerEngine {
     return this.found(base, candidates, answer, date)
   }
 
-  /** "Tencent said …" in the article's own voice (not inside someone else's quote). */
-  private statesDirectly(passage: Passage, speakers: EntityRecord[]): boolean {
-    return passage.entities.some((entity) => {
-      if (!speakers.some((record) => record.name === entity.name)) return false
-      const insideQuote = passage.quotes.some((quote) => entity.offset >= quote.offset && entity.offset < quote.offset + quote.text.length)
-      return !insideQuote && /^[^.]{0,40}\b(said|says|stated|told)\b/.test(passage.text.slice(entity.offset))
-    })
+  /** Every resolved date in the story with its sentence, syndicated repeats removed, in date order (computed once). */
+  private events(): { passage: number; sentence: number; mention: TemporalMention }[] {
+    this.eventList ??= this.collectEvents()
+    return this.eventList
   }
 
-  /** Every resolved date in the story with its sentence, syndicated repeats removed, in date order. */
-  private events(): { passage: number; sentence: number; mention: TemporalMention }[] {
+  private eventList: { passage: number; sentence: number; mention: TemporalMention }[] | undefined
+
+  private collectEvents(): { passage: number; sentence: number; mention: TemporalMention }[] {
     const events: { passage: number; sentence: number; mention: TemporalMention; published: string }[] = []
     const seen = new Set<string>()
     this.knowledge.passages.forEach((passage, index) => {

@@ -22,6 +22,8 @@ export interface Knowledge {
   /** In how many passages each term occurs. */
   documentFrequency: Map<string, number>
   entities: Map<string, EntityRecord>
+  /** Everyone the story quotes or reports as saying something in its own voice. */
+  speakers: Set<string>
 }
 
 /** Flattens the corpus and analyses every passage once. Pure. */
@@ -44,7 +46,18 @@ export function buildKnowledge(articles: Article[]): Knowledge {
       if (entity.role) record.roles.push({ role: entity.role, passage: index })
     }
   })
-  return { articles: new Map(articles.map((article) => [article.id, article])), passages, sentenceTerms, documentFrequency, entities }
+  const speakers = new Set<string>()
+  for (const passage of passages) {
+    for (const quote of passage.quotes) if (quote.speaker) speakers.add(quote.speaker)
+    for (const entity of passage.entities) if (saysInOwnVoice(passage, entity.offset)) speakers.add(entity.name)
+  }
+  return { articles: new Map(articles.map((article) => [article.id, article])), passages, sentenceTerms, documentFrequency, entities, speakers }
+}
+
+/** "Tencent said …" in the article's own voice, not inside someone else's quote. */
+function saysInOwnVoice(passage: Passage, offset: number): boolean {
+  const insideQuote = passage.quotes.some((quote) => offset >= quote.offset && offset < quote.offset + quote.text.length)
+  return !insideQuote && /^[^.]{0,40}\b(said|says|stated|told)\b/.test(passage.text.slice(offset, offset + 80))
 }
 
 /** The index documents for the passages: analysed text, and the names the passage mentions. */

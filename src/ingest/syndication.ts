@@ -5,9 +5,13 @@ export interface SyndicationOptions {
   threshold: number
   /** Sentences with fewer word pairs than this are too short to judge. */
   minPairs: number
+  /** Candidates come from the rarest word pairs each sentence shares with another passage: this many per sentence. */
+  probePairs: number
+  /** Most passages compared with (and linked to) any one passage, so huge stories stay linear. */
+  maxCandidates: number
 }
 
-const DEFAULTS: SyndicationOptions = { threshold: 0.5, minPairs: 5 }
+const DEFAULTS: SyndicationOptions = { threshold: 0.5, minPairs: 5, probePairs: 3, maxCandidates: 50 }
 
 /** Word pairs of a sentence, folded so light edits (quotes, possessives, case) do not matter. */
 export function wordPairs(text: string): Set<string> {
@@ -37,31 +41,38 @@ export function containment(a: Set<string>, b: Set<string>): number {
  * `alsoIn` with the linked passage ids (in place) and returns the number of links.
  */
 export function linkSyndicated(passages: Passage[], options: Partial<SyndicationOptions> = {}): number {
-  const { threshold, minPairs } = { ...DEFAULTS, ...options }
+  const { threshold, minPairs, probePairs, maxCandidates } = { ...DEFAULTS, ...options }
   const sentencePairs = passages.map((passage) =>
     passage.sentences.map((sentence) => wordPairs(sentence.text)).filter((pairs) => pairs.size >= minPairs),
   )
-  const byPair = new Map<string, Set<number>>()
+  const holders = new Map<string, number[]>()
   sentencePairs.forEach((sentences, index) => {
-    for (const pairs of sentences) for (const pair of pairs) {
-      let holders = byPair.get(pair)
-      if (!holders) byPair.set(pair, (holders = new Set()))
-      holders.add(index)
+    for (const pair of new Set(sentences.flatMap((pairs) => [...pairs]))) {
+      const list = holders.get(pair)
+      if (list) list.push(index)
+      else holders.set(pair, [index])
     }
   })
+  const linked = passages.map((passage) => new Set(passage.alsoIn))
   let links = 0
   passages.forEach((passage, index) => {
     const candidates = new Set<number>()
-    for (const pairs of sentencePairs[index]!) for (const pair of pairs) for (const other of byPair.get(pair) ?? []) {
-      if (other > index && passages[other]!.article !== passage.article) candidates.add(other)
+    for (const pairs of sentencePairs[index]!) {
+      const rarest = [...pairs].filter((pair) => holders.get(pair)!.length > 1).sort((a, b) => holders.get(a)!.length - holders.get(b)!.length).slice(0, probePairs)
+      for (const pair of rarest) for (const other of holders.get(pair)!) {
+        if (candidates.size >= maxCandidates) break
+        if (other > index && passages[other]!.article !== passage.article) candidates.add(other)
+      }
     }
     for (const other of candidates) {
+      if (linked[index]!.size >= maxCandidates) break
       const similar = sentencePairs[index]!.some((mine) => sentencePairs[other]!.some((theirs) => containment(mine, theirs) >= threshold))
-      if (!similar) continue
-      passage.alsoIn.push(passages[other]!.id)
-      passages[other]!.alsoIn.push(passage.id)
+      if (!similar || linked[index]!.has(passages[other]!.id)) continue
+      linked[index]!.add(passages[other]!.id)
+      linked[other]!.add(passage.id)
       links++
     }
   })
+  passages.forEach((passage, index) => (passage.alsoIn = [...linked[index]!]))
   return links
 }
