@@ -1,3 +1,4 @@
+import type { AsPlainObject } from 'minisearch'
 import type { TemporalMention } from '../ingest/annotate/dates.js'
 import { isoPrecision } from '../ingest/annotate/dates.js'
 import { PERSON_ROLES } from '../ingest/annotate/lexicon.js'
@@ -31,6 +32,15 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   maxGrouped: 25,
 }
 
+const SNAPSHOT_FORMAT = 1
+
+export interface EngineSnapshot {
+  format: number
+  articles: Article[]
+  sentenceTerms: string[][][]
+  index: AsPlainObject
+}
+
 const NEEDS_QUERY = new Set<Command>(['who', 'when', 'source', 'ask', 'compare'])
 const FIGURE = /(?:U\.?S\.?\s?\$|US\$|\$|£|€)\s?\d[\d.,]*(?:[\s-]?(?:billion|million|trillion|bn))?|\b\d[\d.,]*\s?(?:%|percent|per cent)|\b\d[\d.,]*\s(?:billion|million|trillion)\b|\b(?:hundreds|thousands|millions|billions) of \w+/gi
 
@@ -52,6 +62,17 @@ export class AnswerEngine {
     return new AnswerEngine(knowledge, PassageIndex.build(indexDocuments(knowledge)), options)
   }
 
+  /** Everything the engine computed, as plain data: loading it skips ingestion, analysis and indexing. */
+  snapshot(): EngineSnapshot {
+    return { format: SNAPSHOT_FORMAT, articles: [...this.knowledge.articles.values()], sentenceTerms: this.knowledge.sentenceTerms, index: this.index.snapshot() }
+  }
+
+  /** Restores an engine saved with `snapshot` (after JSON round-trips). */
+  static fromSnapshot(snapshot: EngineSnapshot, options: Partial<EngineOptions> = {}): AnswerEngine {
+    if (snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`snapshot format ${String(snapshot.format)} is not ${SNAPSHOT_FORMAT}; rebuild it`)
+    return new AnswerEngine(buildKnowledge(snapshot.articles, snapshot.sentenceTerms), PassageIndex.restore(snapshot.index), options)
+  }
+
   /** Answers one command. Never throws on user input: bad queries come back as found:false. */
   answer(command: Command, rawQuery: string): Answer {
     const query = rawQuery.replace(/\s+/g, ' ').trim()
@@ -61,22 +82,23 @@ export class AnswerEngine {
     if (query.length > this.options.maxQueryLength) {
       return { ...base, message: `That query is ${query.length} characters long; keep it under ${this.options.maxQueryLength}.` }
     }
-    if (NEEDS_QUERY.has(command) && queryTerms(query).length === 0) {
+    const wanted = queryTerms(query)
+    if (NEEDS_QUERY.has(command) && wanted.length === 0) {
       return { ...base, message: 'That query has no words to look for: try a name, an event or a claim.', suggestions: this.suggest('') }
     }
     switch (command) {
       case 'who':
-        return this.who(base)
+        return this.who(base, wanted)
       case 'when':
-        return this.when(base)
+        return this.when(base, wanted)
       case 'source':
-        return this.source(base, false)
+        return this.source(base, wanted, false)
       case 'compare':
-        return this.source(base, true)
+        return this.source(base, wanted, true)
       case 'ask':
-        return this.ask(base)
+        return this.ask(base, wanted)
       case 'timeline':
-        return this.timeline(base)
+        return this.timeline(base, wanted)
       case 'outlets':
         return this.outlets(base)
     }
@@ -130,8 +152,8 @@ export class AnswerEngine {
   }
 
   /** Retrieval with the candidates that clear the confidence bar ranked first. */
-  private rank(query: string): Candidate[] {
-    const candidates = retrieve(this.knowledge, this.index, query)
+  private rank(query: string, wanted: string[]): Candidate[] {
+    const candidates = retrieve(this.knowledge, this.index, query, wanted)
     return [...candidates.filter((c) => this.confident(c)), ...candidates.filter((c) => !this.confident(c))]
   }
 
@@ -171,7 +193,7 @@ export class AnswerEngine {
     return records.sort((a, b) => score(b) - score(a)).slice(0, 3).map((record) => record.name)
   }
 
-  private who(base: Answer): Answer {
+  private who(base: Answer, wanted: string[]): Answer {
     const { query } = base
     const form = whoForm(query)
     const named = entitiesIn(this.knowledge, query)
@@ -181,21 +203,21 @@ export class AnswerEngine {
     const roleWord = words(query).find((word) => PERSON_ROLES.has(word) && !named.some((record) => record.words.includes(word)))
     if (form === 'identify' && roleWord && named.length) return this.roleHolder(base, named[0]!, roleWord)
     if (form === 'identify' && named.length) {
-      const rest = queryTerms(query).filter((term) => !named[0]!.words.some((word) => terms(word).includes(term)))
+      const rest = wanted.filter((term) => !named[0]!.words.some((word) => terms(word).includes(term)))
       if (rest.length <= 1) return this.identify(base, named[0]!)
     }
 
-    const candidates = this.rank(query)
+    const candidates = this.rank(query, wanted)
     if (!this.confident(candidates[0])) return this.refuse(base, `The story does not say ${describe(query)}.`)
-    const wanted = new Set(named.map((record) => record.name))
+    const namedSet = new Set(named.map((record) => record.name))
     const top = candidates.filter((candidate) => candidate.score >= candidates[0]!.score * 0.8).slice(0, 3)
     for (const candidate of top) {
       const passage = this.knowledge.passages[candidate.passage]!
       const answer =
         form === 'speaker' ? speakerOf(passage, candidate.sentence)
-        : form === 'possessor' ? possessorIn(passage, candidate.sentence, candidate, wanted)
-        : form === 'agent' ? agentIn(passage, candidate.sentence, candidate, wanted)
-        : subjectIn(passage, candidate.sentence, wanted)
+        : form === 'possessor' ? possessorIn(passage, candidate.sentence, candidate, namedSet)
+        : form === 'agent' ? agentIn(passage, candidate.sentence, candidate, namedSet)
+        : subjectIn(passage, candidate.sentence, namedSet)
       if (answer) return this.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], answer)
     }
     return this.found(base, candidates, null)
@@ -253,10 +275,10 @@ export class AnswerEngine {
     return this.refuse(base, `The story does not name ${record.name}'s ${roleWord}.`)
   }
 
-  private when(base: Answer): Answer {
-    const candidates = this.rank(base.query)
+  private when(base: Answer, terms: string[]): Answer {
+    const candidates = this.rank(base.query, terms)
     if (!this.confident(candidates[0])) return this.refuse(base, `The story does not say ${describe(base.query)}.`)
-    const wanted = new Set(queryTerms(base.query))
+    const wanted = new Set(terms)
     const precision = (time: TemporalMention) => (time.iso ? { day: 3, month: 2, year: 1 }[isoPrecision(time.iso)] : 0)
     const timed = candidates
       .filter((candidate) => candidate.coverage >= this.options.minCoverage && candidate.score >= candidates[0]!.score * 0.5)
@@ -278,8 +300,8 @@ export class AnswerEngine {
     return first.alsoIn.includes(this.knowledge.passages[b]!.id)
   }
 
-  private source(base: Answer, compare: boolean): Answer {
-    const candidates = this.rank(base.query)
+  private source(base: Answer, wanted: string[], compare: boolean): Answer {
+    const candidates = this.rank(base.query, wanted)
     if (!this.confident(candidates[0])) return this.refuse(base, `No article in the story reports ${describe(base.query)}.`)
     const perArticle = new Map<string, Candidate>()
     for (const candidate of candidates) {
@@ -311,7 +333,7 @@ export class AnswerEngine {
     return present.length ? present.join(' · ') : null
   }
 
-  private ask(base: Answer): Answer {
+  private ask(base: Answer, wanted: string[]): Answer {
     const said = /^what (did|does|has|have) (.+?) (say|said|tell|told|state|claim)\b/i.exec(base.query)
     if (said) {
       const speakers = entitiesIn(this.knowledge, said[2]!)
@@ -319,7 +341,7 @@ export class AnswerEngine {
         return this.refuse(base, `The story does not quote ${speakers[0]!.name} on that.`)
       }
     }
-    const candidates = this.rank(base.query)
+    const candidates = this.rank(base.query, wanted)
     if (!this.confident(candidates[0])) return this.refuse(base, `The story does not say ${describe(base.query)}.`)
     const best = candidates[0]!
     const passage = this.knowledge.passages[best.passage]!
@@ -329,7 +351,7 @@ export class AnswerEngine {
     if (/^how (much|many)\b|\bwhat (share|percentage|proportion)\b/i.test(base.query)) answer = highlight.match(FIGURE)?.[0] ?? null
     else if (/^who\b/i.test(base.query)) answer = subjectIn(passage, best.sentence, new Set(entitiesIn(this.knowledge, base.query).map((record) => record.name)))
     else if (/^when\b/i.test(base.query)) {
-      const time = timeIn(passage, best.sentence, best, new Set(queryTerms(base.query)))
+      const time = timeIn(passage, best.sentence, best, new Set(wanted))
       answer = time?.text ?? null
       date = time?.iso ?? null
     }
@@ -360,10 +382,10 @@ export class AnswerEngine {
     return events.sort((a, b) => a.mention.iso!.localeCompare(b.mention.iso!) || a.published.localeCompare(b.published))
   }
 
-  private timeline(base: Answer): Answer {
+  private timeline(base: Answer, wanted: string[]): Answer {
     let events = this.events()
     if (base.query) {
-      const candidates = this.rank(base.query).filter((candidate) => candidate.coverage >= this.options.minCoverage)
+      const candidates = this.rank(base.query, wanted).filter((candidate) => candidate.coverage >= this.options.minCoverage)
       const relevant = new Set(candidates.map((candidate) => candidate.passage))
       events = events.filter((event) => relevant.has(event.passage))
       if (events.length === 0) return this.refuse(base, `The story gives no dated events about ${describe(base.query)}.`)

@@ -1,4 +1,4 @@
-import { fold, terms, words } from '../index/analyze.js'
+import { fold, termOf, terms, words } from '../index/analyze.js'
 import { editDistanceWithin, type IndexDocument } from '../index/search-index.js'
 import { corporateCore } from '../ingest/resolve.js'
 import type { Article, EntityType, Passage } from '../ingest/types.js'
@@ -24,12 +24,14 @@ export interface Knowledge {
   entities: Map<string, EntityRecord>
   /** Everyone the story quotes or reports as saying something in its own voice. */
   speakers: Set<string>
+  /** Entity records by each (folded) word of their names. */
+  entityWords: Map<string, EntityRecord[]>
 }
 
-/** Flattens the corpus and analyses every passage once. Pure. */
-export function buildKnowledge(articles: Article[]): Knowledge {
+/** Flattens the corpus and analyses every passage once (or reuses analysed terms from a snapshot). Pure. */
+export function buildKnowledge(articles: Article[], analysed?: string[][][]): Knowledge {
   const passages = articles.flatMap((article) => article.passages)
-  const sentenceTerms = passages.map((passage) => passage.sentences.map((sentence) => terms(sentence.text)))
+  const sentenceTerms = analysed ?? passages.map((passage) => passage.sentences.map((sentence) => terms(sentence.text)))
   const documentFrequency = new Map<string, number>()
   sentenceTerms.forEach((sentences) => {
     for (const term of new Set(sentences.flat())) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1)
@@ -51,7 +53,9 @@ export function buildKnowledge(articles: Article[]): Knowledge {
     for (const quote of passage.quotes) if (quote.speaker) speakers.add(quote.speaker)
     for (const entity of passage.entities) if (saysInOwnVoice(passage, entity.offset)) speakers.add(entity.name)
   }
-  return { articles: new Map(articles.map((article) => [article.id, article])), passages, sentenceTerms, documentFrequency, entities, speakers }
+  const entityWords = new Map<string, EntityRecord[]>()
+  for (const record of entities.values()) for (const word of new Set(record.words)) entityWords.set(word, [...(entityWords.get(word) ?? []), record])
+  return { articles: new Map(articles.map((article) => [article.id, article])), passages, sentenceTerms, documentFrequency, entities, speakers, entityWords }
 }
 
 /** "Tencent said …" in the article's own voice, not inside someone else's quote. */
@@ -60,23 +64,29 @@ function saysInOwnVoice(passage: Passage, offset: number): boolean {
   return !insideQuote && /^[^.]{0,40}\b(said|says|stated|told)\b/.test(passage.text.slice(offset, offset + 80))
 }
 
-/** The index documents for the passages: analysed text, and the names the passage mentions. */
+/** The index documents for the passages: their analysed text. */
 export function indexDocuments(knowledge: Knowledge): IndexDocument[] {
-  return knowledge.passages.map((passage, id) => ({
-    id,
-    terms: knowledge.sentenceTerms[id]!.flat(),
-    names: terms(
-      [...passage.entities.map((entity) => entity.name), ...passage.quotes.map((quote) => quote.speaker ?? '')].join(' '),
-    ),
-  }))
+  return knowledge.passages.map((_, id) => ({ id, terms: knowledge.sentenceTerms[id]!.flat() }))
 }
 
 /** Entities whose name the query mentions: every word of the name, or a person's surname, matched. */
 export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] {
   const queryWords = words(fold(query))
-  const has = (word: string) => queryWords.some((typed) => typed === word || (word.length >= 5 && editDistanceWithin(typed, word, 1)))
+  const near = new Map<string, boolean>()
+  const has = (word: string) => {
+    if (!near.has(word)) near.set(word, queryWords.some((typed) => typed === word || (word.length >= 5 && editDistanceWithin(typed, word, 1))))
+    return near.get(word)!
+  }
+  const touched = new Set<EntityRecord>()
+  for (const typed of queryWords) {
+    for (const record of knowledge.entityWords.get(typed) ?? []) touched.add(record)
+    const misspelt = typed.length >= 5 && !knowledge.entityWords.has(typed) && !knowledge.documentFrequency.has(termOf(typed))
+    if (misspelt) {
+      for (const [word, records] of knowledge.entityWords) if (editDistanceWithin(typed, word, 1)) for (const record of records) touched.add(record)
+    }
+  }
   const found: EntityRecord[] = []
-  for (const record of knowledge.entities.values()) {
+  for (const record of touched) {
     if (record.type === 'place' || record.words.length === 0) continue
     const all = record.words.every(has)
     const surname = record.type === 'person' && record.words.length > 1 && record.words.some((word) => word.length > 3 && has(word))

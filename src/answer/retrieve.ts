@@ -55,10 +55,9 @@ export function termWeight(knowledge: Knowledge, term: string, matchedTerms: str
  * query's weight the passage and its best sentence cover, so a passage that shares only common
  * words ranks low and can be refused.
  */
-export function retrieve(knowledge: Knowledge, index: PassageIndex, query: string, options: Partial<RetrievalOptions> = {}): Candidate[] {
+export function retrieve(knowledge: Knowledge, index: PassageIndex, query: string, wanted: string[] = queryTerms(query), options: Partial<RetrievalOptions> = {}): Candidate[] {
   const { weights } = { ...DEFAULTS, ...options }
-  const wanted = queryTerms(query)
-  const hits = index.find(wanted)
+  const hits = index.find(wanted, (term) => knowledge.documentFrequency.has(term))
   if (hits.length === 0) return []
   const expansions = new Map<string, Set<string>>()
   for (const hit of hits) for (const [term, docTerms] of hit.matched) {
@@ -76,9 +75,8 @@ export function retrieve(knowledge: Knowledge, index: PassageIndex, query: strin
     let sentence = 0
     let sentenceCoverage = -1
     knowledge.sentenceTerms[hit.id]!.forEach((sentenceTerms, position) => {
-      const present = new Set(sentenceTerms)
       let covered = 0
-      for (const [term, docTerms] of hit.matched) if (docTerms.some((docTerm) => present.has(docTerm))) covered += weight.get(term) ?? 0
+      for (const [term, docTerms] of hit.matched) if (docTerms.some((docTerm) => sentenceTerms.includes(docTerm))) covered += weight.get(term) ?? 0
       const share = covered / totalWeight
       if (share > sentenceCoverage) {
         sentenceCoverage = share

@@ -90,6 +90,7 @@ const GROUP_OF = new Map<string, string>()
 
 /** Folds case, accents, curly quotes and dashes. */
 export function fold(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase()
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -143,10 +144,19 @@ export function stem(word: string): string {
 
 for (const group of THESAURUS) for (const member of group) GROUP_OF.set(stem(member.replace(/\s+/g, '')), stem(group[0]!))
 
+/** Word → term, filled as words are met: the stemmer is pure, so each word is stemmed once. */
+const TERM_OF_WORD = new Map<string, string>()
+const MAX_REMEMBERED_WORDS = 200_000
+
 /** The form a word is indexed and searched under: stemmed, then mapped to its thesaurus group. */
 export function termOf(word: string): string {
-  const stemmed = stem(word)
-  return GROUP_OF.get(stemmed) ?? stemmed
+  let term = TERM_OF_WORD.get(word)
+  if (term === undefined) {
+    const stemmed = stem(word)
+    term = GROUP_OF.get(stemmed) ?? stemmed
+    if (TERM_OF_WORD.size < MAX_REMEMBERED_WORDS) TERM_OF_WORD.set(word, term)
+  }
+  return term
 }
 
 /** Splits folded text into word tokens ("U.S." is one token, "Yi-suo" two, "Ma's" → "ma"). */

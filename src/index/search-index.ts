@@ -1,12 +1,10 @@
-import MiniSearch, { type Options, type SearchResult } from 'minisearch'
+import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch'
 
 /** What the index needs of a passage: its analysed terms (see analyze.ts). */
 export interface IndexDocument {
   /** Position of the passage in the engine's passage list. */
   id: number
   terms: string[]
-  /** Terms of entity names and quote speakers: a second field so names weigh more. */
-  names: string[]
 }
 
 export interface IndexOptions {
@@ -15,13 +13,11 @@ export interface IndexOptions {
   fuzzyMinLength: number
   /** Terms of at least this length also match longer words they begin ("cyber" → "cyberwarfare"). */
   prefixMinLength: number
-  /** Weight of the names field against the text. */
-  namesBoost: number
   /** Most hits returned to the ranker. */
   maxHits: number
 }
 
-export const DEFAULT_INDEX_OPTIONS: IndexOptions = { fuzzy: 0.2, fuzzyMinLength: 5, prefixMinLength: 4, namesBoost: 1.5, maxHits: 60 }
+export const DEFAULT_INDEX_OPTIONS: IndexOptions = { fuzzy: 0.2, fuzzyMinLength: 5, prefixMinLength: 4, maxHits: 40 }
 
 export interface Hit {
   id: number
@@ -34,8 +30,8 @@ const identity = (term: string) => term
 
 /** Documents arrive analysed: fields are term arrays, and queries are analysed terms joined by spaces. */
 const MINISEARCH_OPTIONS: Options<IndexDocument> = {
-  fields: ['terms', 'names'],
-  extractField: (document, field) => (field === 'id' ? document.id : (document[field as 'terms' | 'names'] ?? []).join(' ')) as string,
+  fields: ['terms'],
+  extractField: (document, field) => (field === 'id' ? document.id : document.terms.join(' ')) as string,
   tokenize: (value) => value.split(' '),
   processTerm: identity,
   searchOptions: { tokenize: (query) => query.split(' '), processTerm: identity },
@@ -64,7 +60,7 @@ export function editDistanceWithin(a: string, b: string, max: number): boolean {
 }
 
 /**
- * The passage index: MiniSearch over analysed passage text and names, with bounded fuzzy and
+ * The passage index: MiniSearch over analysed passage text, with bounded fuzzy and
  * prefix expansion. Knows nothing of articles or answers; returns positions and scores.
  */
 export class PassageIndex {
@@ -80,29 +76,32 @@ export class PassageIndex {
     return new PassageIndex(search, { ...DEFAULT_INDEX_OPTIONS, ...options })
   }
 
-  /** Restores an index saved with `toJSON` (faster than rebuilding). */
-  static load(json: string, options: Partial<IndexOptions> = {}): PassageIndex {
-    const search = MiniSearch.loadJSON<IndexDocument>(json, MINISEARCH_OPTIONS)
+  /** Restores an index saved with `snapshot` (faster than rebuilding). */
+  static restore(snapshot: AsPlainObject, options: Partial<IndexOptions> = {}): PassageIndex {
+    const search = MiniSearch.loadJS<IndexDocument>(snapshot, MINISEARCH_OPTIONS)
     return new PassageIndex(search, { ...DEFAULT_INDEX_OPTIONS, ...options })
   }
 
-  toJSON(): string {
-    return JSON.stringify(this.search)
+  /** The index as plain data, for JSON. */
+  snapshot(): AsPlainObject {
+    return this.search.toJSON()
   }
 
   get documentCount(): number {
     return this.search.documentCount
   }
 
-  /** Searches analysed query terms (OR), best first, at most `maxHits`. */
-  find(queryTerms: string[]): Hit[] {
+  /**
+   * Searches analysed query terms (OR), best first, at most `maxHits`. Only terms the index does
+   * not hold as typed (`known` says false) are expanded by fuzzy and prefix matching: a
+   * misspelling or a partial word costs an expansion, a correct word does not.
+   */
+  find(queryTerms: string[], known: (term: string) => boolean = () => false): Hit[] {
     if (queryTerms.length === 0) return []
     const options = this.options
     const results: SearchResult[] = this.search.search(queryTerms.join(' '), {
-      boost: { names: options.namesBoost },
-      fields: ['terms', 'names'],
-      fuzzy: (term) => (term.length >= options.fuzzyMinLength ? options.fuzzy : false),
-      prefix: (term) => term.length >= options.prefixMinLength,
+      fuzzy: (term) => (term.length >= options.fuzzyMinLength && !known(term) ? options.fuzzy : false),
+      prefix: (term) => term.length >= options.prefixMinLength && !known(term),
       weights: { fuzzy: 0.4, prefix: 0.6 },
       combineWith: 'OR',
     })

@@ -1,0 +1,63 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { AnswerEngine } from '../answer/engine.js'
+import { buildArticles, loadCorpus } from '../ingest/corpus.js'
+import { defaultSeedsDir } from '../paths.js'
+import { generateCorpus } from './generate.js'
+import { compareLatency, devQueries, round, rssMb } from './measure.js'
+
+/**
+ * One measurement in a fresh process, printed as one JSON line:
+ *   startup            load + clean + annotate + index the bundled story
+ *   story ROUNDS       per-command latency on the story, engine vs raw MiniSearch
+ *   scale N ROUNDS     generate N passages; build, save, load the snapshot; latency
+ */
+async function main(): Promise<void> {
+  const [mode, first, second] = process.argv.slice(2)
+  if (mode === 'startup') {
+    const start = performance.now()
+    const engine = AnswerEngine.fromCorpus(await loadCorpus(defaultSeedsDir))
+    const ms = performance.now() - start
+    return print({ ms: round(ms), rss_mb: rssMb(), passages: engine.knowledge.passages.length })
+  }
+  const queries = devQueries()
+  const story = await loadCorpus(defaultSeedsDir)
+  if (mode === 'story') {
+    const engine = AnswerEngine.fromCorpus(story)
+    return print({ passages: engine.knowledge.passages.length, ...compareLatency(engine, engine.knowledge.passages, queries, Number(first ?? 30)) })
+  }
+  if (mode === 'scale') {
+    const raws = generateCorpus(story.articles, { passages: Number(first), seed: 42 })
+    let start = performance.now()
+    const articles = buildArticles(raws)
+    const ingestMs = performance.now() - start
+    start = performance.now()
+    let engine = AnswerEngine.fromCorpus({ articles, errors: [] })
+    const indexMs = performance.now() - start
+    const dir = mkdtempSync(join(tmpdir(), 'byline-bench-'))
+    const file = join(dir, 'snapshot.json')
+    writeFileSync(file, JSON.stringify(engine.snapshot()))
+    engine = undefined as unknown as AnswerEngine
+    raws.length = 0
+    globalThis.gc?.()
+    start = performance.now()
+    engine = AnswerEngine.fromSnapshot(JSON.parse(readFileSync(file, 'utf8')))
+    const loadMs = performance.now() - start
+    rmSync(dir, { recursive: true, force: true })
+    globalThis.gc?.()
+    const rss = rssMb()
+    const latency = compareLatency(engine, engine.knowledge.passages, queries, Number(second ?? 5))
+    return print({ passages: engine.knowledge.passages.length, build_ms: round(ingestMs + indexMs, 1), index_build_ms: round(indexMs, 1), ingest_ms: round(ingestMs, 1), load_ms: round(loadMs, 1), rss_mb: rss, ...latency })
+  }
+  throw new Error(`unknown mode ${mode}`)
+}
+
+function print(value: object): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})
