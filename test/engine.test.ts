@@ -145,3 +145,16 @@ describe('hostile and empty queries', () => {
     expect(story.answer('ask', 'what is it that they were about to do?').found).toBe(false)
   })
 })
+
+describe('snapshot', () => {
+  it('answers exactly as before after a save and load through JSON', () => {
+    const restored = AnswerEngine.fromSnapshot(JSON.parse(JSON.stringify(story.snapshot())))
+    for (const [command, query] of [['who', 'Tzeng Yi-suo'], ['when', 'when did trump get covid'], ['source', 'ant ipo 35 billion'], ['ask', 'qq walet owner']] as const) {
+      expect(restored.answer(command, query)).toEqual(story.answer(command, query))
+    }
+  })
+
+  it('refuses a snapshot of another format', () => {
+    expect(() => AnswerEngine.fromSnapshot({ ...story.snapshot(), format: 99 })).toThrow(/rebuild it/)
+  })
+})

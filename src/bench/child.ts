@@ -1,6 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { AnswerEngine } from '../answer/engine.js'
 import { buildArticles, loadCorpus } from '../ingest/corpus.js'
 import { defaultSeedsDir } from '../paths.js'
@@ -11,7 +9,8 @@ import { compareLatency, devQueries, round, rssMb } from './measure.js'
  * One measurement in a fresh process, printed as one JSON line:
  *   startup            load + clean + annotate + index the bundled story
  *   story ROUNDS       per-command latency on the story, engine vs raw MiniSearch
- *   scale N ROUNDS     generate N passages; build, save, load the snapshot; latency
+ *   build N FILE       generate N passages, ingest and index them, save the engine snapshot to FILE
+ *   serve FILE ROUNDS  load the snapshot (as a restarted bot would), then latency vs raw MiniSearch
  */
 async function main(): Promise<void> {
   const [mode, first, second] = process.argv.slice(2)
@@ -27,28 +26,25 @@ async function main(): Promise<void> {
     const engine = AnswerEngine.fromCorpus(story)
     return print({ passages: engine.knowledge.passages.length, ...compareLatency(engine, engine.knowledge.passages, queries, Number(first ?? 30)) })
   }
-  if (mode === 'scale') {
+  if (mode === 'build') {
     const raws = generateCorpus(story.articles, { passages: Number(first), seed: 42 })
     let start = performance.now()
     const articles = buildArticles(raws)
     const ingestMs = performance.now() - start
     start = performance.now()
-    let engine = AnswerEngine.fromCorpus({ articles, errors: [] })
+    const engine = AnswerEngine.fromCorpus({ articles, errors: [] })
     const indexMs = performance.now() - start
-    const dir = mkdtempSync(join(tmpdir(), 'byline-bench-'))
-    const file = join(dir, 'snapshot.json')
-    writeFileSync(file, JSON.stringify(engine.snapshot()))
-    engine = undefined as unknown as AnswerEngine
-    raws.length = 0
-    globalThis.gc?.()
-    start = performance.now()
-    engine = AnswerEngine.fromSnapshot(JSON.parse(readFileSync(file, 'utf8')))
+    writeFileSync(second!, JSON.stringify(engine.snapshot()))
+    return print({ passages: engine.knowledge.passages.length, build_ms: round(ingestMs + indexMs, 1), index_build_ms: round(indexMs, 1), ingest_ms: round(ingestMs, 1) })
+  }
+  if (mode === 'serve') {
+    const start = performance.now()
+    const engine = AnswerEngine.fromSnapshot(JSON.parse(readFileSync(first!, 'utf8')))
     const loadMs = performance.now() - start
-    rmSync(dir, { recursive: true, force: true })
     globalThis.gc?.()
     const rss = rssMb()
     const latency = compareLatency(engine, engine.knowledge.passages, queries, Number(second ?? 5))
-    return print({ passages: engine.knowledge.passages.length, build_ms: round(ingestMs + indexMs, 1), index_build_ms: round(indexMs, 1), ingest_ms: round(ingestMs, 1), load_ms: round(loadMs, 1), rss_mb: rss, ...latency })
+    return print({ load_ms: round(loadMs, 1), rss_mb: rss, ...latency })
   }
   throw new Error(`unknown mode ${mode}`)
 }
