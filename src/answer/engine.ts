@@ -2,7 +2,7 @@ import type { AsPlainObject } from 'minisearch'
 import type { TemporalMention } from '../ingest/annotate/dates.js'
 import { isoPrecision } from '../ingest/annotate/dates.js'
 import { PERSON_ROLES } from '../ingest/annotate/lexicon.js'
-import type { Article, Corpus, Passage } from '../ingest/types.js'
+import type { Article, Corpus, EntityType, Passage } from '../ingest/types.js'
 import { fold, terms, words } from '../index/analyze.js'
 import { PassageIndex } from '../index/search-index.js'
 import { agentIn, possessorIn, quoteSpeakerOf, sentenceOf, speakerOf, subjectIn, timeIn, whoForm } from './extract.js'
@@ -32,17 +32,34 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   maxGrouped: 25,
 }
 
-const SNAPSHOT_FORMAT = 1
+const SNAPSHOT_FORMAT = 2
+
+/** An article as saved: sentences as [start, end] offsets (their text is sliced from the passage on load). */
+type SavedArticle = Omit<Article, 'passages'> & { passages: (Omit<Passage, 'sentences'> & { sentences: [number, number][] })[] }
 
 export interface EngineSnapshot {
   format: number
-  articles: Article[]
+  articles: SavedArticle[]
   sentenceTerms: string[][][]
   index: AsPlainObject
 }
 
+/** One shared copy of each repeated string (terms, names) instead of one per occurrence after JSON.parse. */
+function interner(): (text: string) => string {
+  const seen = new Map<string, string>()
+  return (text) => {
+    const known = seen.get(text)
+    if (known !== undefined) return known
+    seen.set(text, text)
+    return text
+  }
+}
+
 const NEEDS_QUERY = new Set<Command>(['who', 'when', 'source', 'ask', 'compare'])
 const FIGURE = /(?:U\.?S\.?\s?\$|US\$|\$|£|€)\s?\d[\d.,]*(?:[\s-]?(?:billion|million|trillion|bn))?|\b\d[\d.,]*\s?(?:%|percent|per cent)|\b\d[\d.,]*\s(?:billion|million|trillion)\b|\b(?:hundreds|thousands|millions|billions) of \w+/gi
+
+/** "eight digital Chinese payment platforms", "3 officials": a count and what it counts. */
+const COUNT = /\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|millions)\s+(?:[a-z-]+\s+){0,3}?[a-z-]+s\b/i
 
 /** A question in, the passages that answer it out: quoted, credited, or honestly refused. */
 export class AnswerEngine {
@@ -64,13 +81,31 @@ export class AnswerEngine {
 
   /** Everything the engine computed, as plain data: loading it skips ingestion, analysis and indexing. */
   snapshot(): EngineSnapshot {
-    return { format: SNAPSHOT_FORMAT, articles: [...this.knowledge.articles.values()], sentenceTerms: this.knowledge.sentenceTerms, index: this.index.snapshot() }
+    const articles = [...this.knowledge.articles.values()].map((article) => ({
+      ...article,
+      passages: article.passages.map(({ sentences, ...passage }) => ({ ...passage, sentences: sentences.map((sentence): [number, number] => [sentence.start, sentence.end]) })),
+    }))
+    return { format: SNAPSHOT_FORMAT, articles, sentenceTerms: this.knowledge.sentenceTerms, index: this.index.snapshot() }
   }
 
   /** Restores an engine saved with `snapshot` (after JSON round-trips). */
   static fromSnapshot(snapshot: EngineSnapshot, options: Partial<EngineOptions> = {}): AnswerEngine {
     if (snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`snapshot format ${String(snapshot.format)} is not ${SNAPSHOT_FORMAT}; rebuild it`)
-    return new AnswerEngine(buildKnowledge(snapshot.articles, snapshot.sentenceTerms), PassageIndex.restore(snapshot.index), options)
+    const intern = interner()
+    for (const article of snapshot.articles) for (const passage of article.passages) intern(passage.id)
+    const articles: Article[] = snapshot.articles.map((article) => ({
+      ...article,
+      passages: article.passages.map((passage) => ({
+        ...passage,
+        id: intern(passage.id),
+        article: intern(passage.article),
+        alsoIn: passage.alsoIn.map(intern),
+        sentences: passage.sentences.map(([start, end]) => ({ start, end, text: passage.text.slice(start - passage.start, end - passage.start) })),
+        entities: passage.entities.map((entity) => ({ ...entity, name: intern(entity.name), type: intern(entity.type) as EntityType, role: entity.role && intern(entity.role) })),
+      })),
+    }))
+    const sentenceTerms = snapshot.sentenceTerms.map((sentences) => sentences.map((terms) => terms.map(intern)))
+    return new AnswerEngine(buildKnowledge(articles, sentenceTerms), PassageIndex.restore(snapshot.index), options)
   }
 
   /** Answers one command. Never throws on user input: bad queries come back as found:false. */
@@ -210,7 +245,8 @@ export class AnswerEngine {
     const candidates = this.rank(query, wanted)
     if (!this.confident(candidates[0])) return this.refuse(base, `The story does not say ${describe(query)}.`)
     const namedSet = new Set(named.map((record) => record.name))
-    const top = candidates.filter((candidate) => candidate.score >= candidates[0]!.score * 0.8).slice(0, 3)
+    const reach = form === 'possessor' ? 0.5 : 0.8
+    const top = candidates.filter((candidate) => this.confident(candidate) && candidate.score >= candidates[0]!.score * reach).slice(0, 5)
     for (const candidate of top) {
       const passage = this.knowledge.passages[candidate.passage]!
       const answer =
@@ -348,7 +384,8 @@ export class AnswerEngine {
     const highlight = passage.sentences[best.sentence]!.text
     let answer: string | null = null
     let date: string | null = null
-    if (/^how (much|many)\b|\bwhat (share|percentage|proportion)\b/i.test(base.query)) answer = highlight.match(FIGURE)?.[0] ?? null
+    if (/^how many\b/i.test(base.query)) answer = highlight.match(COUNT)?.[0] ?? highlight.match(FIGURE)?.[0] ?? null
+    else if (/^how much\b|\bwhat (share|percentage|proportion)\b/i.test(base.query)) answer = highlight.match(FIGURE)?.[0] ?? null
     else if (/^who\b/i.test(base.query)) answer = subjectIn(passage, best.sentence, new Set(entitiesIn(this.knowledge, base.query).map((record) => record.name)))
     else if (/^when\b/i.test(base.query)) {
       const time = timeIn(passage, best.sentence, best, new Set(wanted))

@@ -82,6 +82,7 @@ export function speakerOf(passage: Passage, sentenceIndex: number): string | nul
   return before.at(-1)?.name ?? null
 }
 
+const OWN = termOf('own')
 const POSSESSIVE = /^\p{Lu}[\p{L}\p{N}.&-]*(?:\s+\p{Lu}[\p{L}\p{N}.&-]*)*?['’]s?\s/u
 
 /** The entity whose possession ("X’s Y", "Y, owned by X") the sentence names, not one the query names. */
@@ -94,10 +95,13 @@ export function possessorIn(passage: Passage, sentenceIndex: number, candidate: 
   for (const entity of entities) {
     if (named.has(entity.name)) continue
     const local = entity.offset - offset
-    const possessive = POSSESSIVE.test(text.slice(local, local + 60))
-    const ownedBy = /\b(owned|backed|run|operated) by\s*$/.test(text.slice(Math.max(0, local - 40), local))
-    const described = entity.role !== null && /\bowner\b/i.test(entity.role) && terms(entity.role).some((term) => matchedTerms.has(term))
-    if (!possessive && !ownedBy && !described) continue
+    const possessive = POSSESSIVE.exec(text.slice(local, local + 60))
+    const ownedBy = /(\S+(?:\s+\S+){0,3}),?\s+(?:owned|backed|run|operated) by\s*$/.exec(text.slice(Math.max(0, local - 60), local))
+    const described = entity.role !== null && /\bowner\b/i.test(entity.role) && terms(entity.role).some((term) => term !== OWN && matchedTerms.has(term))
+    // The possessed thing must be what was asked about: right after "X’s", or right before ", owned by X".
+    const possessesTarget = possessive !== null && targets.some((target) => target.start >= local + possessive[0].length && target.start <= local + possessive[0].length + 25)
+    const ownsTarget = ownedBy !== null && terms(ownedBy[1]!).some((term) => matchedTerms.has(term))
+    if (!possessesTarget && !ownsTarget && !described) continue
     const distance = Math.min(...targets.map((target) => Math.abs(target.start - local)), 200)
     if (!best || distance < best.distance) best = { name: entity.name, distance }
   }

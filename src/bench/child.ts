@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs'
 import { AnswerEngine } from '../answer/engine.js'
+import { readSnapshotFile, writeSnapshotFile } from '../answer/snapshot-file.js'
 import { buildArticles, loadCorpus } from '../ingest/corpus.js'
 import { defaultSeedsDir } from '../paths.js'
 import { generateCorpus } from './generate.js'
@@ -34,12 +34,12 @@ async function main(): Promise<void> {
     start = performance.now()
     const engine = AnswerEngine.fromCorpus({ articles, errors: [] })
     const indexMs = performance.now() - start
-    writeFileSync(second!, JSON.stringify(engine.snapshot()))
+    await writeSnapshotFile(second!, engine.snapshot())
     return print({ passages: engine.knowledge.passages.length, build_ms: round(ingestMs + indexMs, 1), index_build_ms: round(indexMs, 1), ingest_ms: round(ingestMs, 1) })
   }
   if (mode === 'serve') {
     const start = performance.now()
-    const engine = AnswerEngine.fromSnapshot(JSON.parse(readFileSync(first!, 'utf8')))
+    const engine = AnswerEngine.fromSnapshot(await readSnapshotFile(first!))
     const loadMs = performance.now() - start
     globalThis.gc?.()
     const rss = rssMb()

@@ -11,7 +11,7 @@ export interface SyndicationOptions {
   maxCandidates: number
 }
 
-const DEFAULTS: SyndicationOptions = { threshold: 0.5, minPairs: 5, probePairs: 3, maxCandidates: 50 }
+const DEFAULTS: SyndicationOptions = { threshold: 0.5, minPairs: 5, probePairs: 3, maxCandidates: 25 }
 
 /** Word pairs of a sentence, folded so light edits (quotes, possessives, case) do not matter. */
 export function wordPairs(text: string): Set<string> {
