@@ -87,10 +87,6 @@ export class PassageIndex {
     return this.search.toJSON()
   }
 
-  get documentCount(): number {
-    return this.search.documentCount
-  }
-
   /**
    * Searches analysed query terms (OR), best first, at most `maxHits`. Only terms the index does
    * not hold as typed (`known` says false) are expanded by fuzzy and prefix matching: a
