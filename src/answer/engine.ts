@@ -32,7 +32,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   maxGrouped: 25,
 }
 
-const SNAPSHOT_FORMAT = 2
+const SNAPSHOT_FORMAT = 3
 
 /** An article as saved: sentences as [start, end] offsets (their text is sliced from the passage on load). */
 type SavedArticle = Omit<Article, 'passages'> & { passages: (Omit<Passage, 'sentences'> & { sentences: [number, number][] })[] }
@@ -41,6 +41,7 @@ export interface EngineSnapshot {
   format: number
   articles: SavedArticle[]
   sentenceTerms: string[][][]
+  documentFrequency: [string, number][]
   index: AsPlainObject
 }
 
@@ -85,27 +86,34 @@ export class AnswerEngine {
       ...article,
       passages: article.passages.map(({ sentences, ...passage }) => ({ ...passage, sentences: sentences.map((sentence): [number, number] => [sentence.start, sentence.end]) })),
     }))
-    return { format: SNAPSHOT_FORMAT, articles, sentenceTerms: this.knowledge.sentenceTerms, index: this.index.snapshot() }
+    const { sentenceTerms, documentFrequency } = this.knowledge
+    return { format: SNAPSHOT_FORMAT, articles, sentenceTerms, documentFrequency: [...documentFrequency], index: this.index.snapshot() }
   }
 
-  /** Restores an engine saved with `snapshot` (after JSON round-trips). */
+  /**
+   * Restores an engine saved with `snapshot` (after a JSON round-trip). Takes ownership of the
+   * snapshot: its objects become the engine's, with repeated strings shared.
+   */
   static fromSnapshot(snapshot: EngineSnapshot, options: Partial<EngineOptions> = {}): AnswerEngine {
     if (snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`snapshot format ${String(snapshot.format)} is not ${SNAPSHOT_FORMAT}; rebuild it`)
     const intern = interner()
     for (const article of snapshot.articles) for (const passage of article.passages) intern(passage.id)
-    const articles: Article[] = snapshot.articles.map((article) => ({
-      ...article,
-      passages: article.passages.map((passage) => ({
-        ...passage,
-        id: intern(passage.id),
-        article: intern(passage.article),
-        alsoIn: passage.alsoIn.map(intern),
-        sentences: passage.sentences.map(([start, end]) => ({ start, end, text: passage.text.slice(start - passage.start, end - passage.start) })),
-        entities: passage.entities.map((entity) => ({ ...entity, name: intern(entity.name), type: intern(entity.type) as EntityType, role: entity.role && intern(entity.role) })),
-      })),
-    }))
-    const sentenceTerms = snapshot.sentenceTerms.map((sentences) => sentences.map((terms) => terms.map(intern)))
-    return new AnswerEngine(buildKnowledge(articles, sentenceTerms), PassageIndex.restore(snapshot.index), options)
+    for (const article of snapshot.articles) {
+      for (const saved of article.passages) {
+        const passage = saved as unknown as Passage
+        passage.article = intern(saved.article)
+        passage.alsoIn = saved.alsoIn.map(intern)
+        passage.sentences = saved.sentences.map(([start, end]) => ({ start, end, text: saved.text.slice(start - saved.start, end - saved.start) }))
+        for (const entity of passage.entities) {
+          entity.name = intern(entity.name)
+          entity.type = intern(entity.type) as EntityType
+          if (entity.role) entity.role = intern(entity.role)
+        }
+      }
+    }
+    for (const sentences of snapshot.sentenceTerms) for (const terms of sentences) for (let i = 0; i < terms.length; i++) terms[i] = intern(terms[i]!)
+    const analysed = { sentenceTerms: snapshot.sentenceTerms, documentFrequency: new Map(snapshot.documentFrequency) }
+    return new AnswerEngine(buildKnowledge(snapshot.articles as unknown as Article[], analysed), PassageIndex.restore(snapshot.index), options)
   }
 
   /** Answers one command. Never throws on user input: bad queries come back as found:false. */

@@ -28,14 +28,21 @@ export interface Knowledge {
   entityWords: Map<string, EntityRecord[]>
 }
 
-/** Flattens the corpus and analyses every passage once (or reuses analysed terms from a snapshot). Pure. */
-export function buildKnowledge(articles: Article[], analysed?: string[][][]): Knowledge {
+/** Analysis a snapshot already holds, so loading need not redo it. */
+export interface Analysed {
+  sentenceTerms: string[][][]
+  documentFrequency: Map<string, number>
+}
+
+/** Flattens the corpus and analyses every passage once (or reuses the analysis from a snapshot). Pure. */
+export function buildKnowledge(articles: Article[], analysed?: Analysed): Knowledge {
   const passages = articles.flatMap((article) => article.passages)
-  const sentenceTerms = analysed ?? passages.map((passage) => passage.sentences.map((sentence) => terms(sentence.text)))
-  const documentFrequency = new Map<string, number>()
-  sentenceTerms.forEach((sentences) => {
-    for (const term of new Set(sentences.flat())) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1)
-  })
+  const sentenceTerms = analysed?.sentenceTerms ?? passages.map((passage) => passage.sentences.map((sentence) => terms(sentence.text)))
+  let documentFrequency = analysed?.documentFrequency
+  if (!documentFrequency) {
+    documentFrequency = new Map<string, number>()
+    for (const sentences of sentenceTerms) for (const term of new Set(sentences.flat())) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1)
+  }
   const entities = new Map<string, EntityRecord>()
   passages.forEach((passage, index) => {
     for (const entity of passage.entities) {

@@ -12,7 +12,7 @@ export async function writeSnapshotFile(path: string, snapshot: EngineSnapshot):
   const write = async (value: unknown) => {
     if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, 'drain')
   }
-  await write({ format: snapshot.format, articles: snapshot.articles.length })
+  await write({ format: snapshot.format, articles: snapshot.articles.length, documentFrequency: snapshot.documentFrequency })
   let passage = 0
   for (const article of snapshot.articles) {
     await write({ article, sentenceTerms: snapshot.sentenceTerms.slice(passage, passage + article.passages.length) })
@@ -25,11 +25,14 @@ export async function writeSnapshotFile(path: string, snapshot: EngineSnapshot):
 
 /** Reads a snapshot written by writeSnapshotFile. */
 export async function readSnapshotFile(path: string): Promise<EngineSnapshot> {
-  const snapshot: EngineSnapshot = { format: 0, articles: [], sentenceTerms: [], index: undefined as never }
+  const snapshot: EngineSnapshot = { format: 0, articles: [], sentenceTerms: [], documentFrequency: [], index: undefined as never }
   let line = 0
   for await (const text of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
     const entry = JSON.parse(text)
-    if (line++ === 0) snapshot.format = entry.format
+    if (line++ === 0) {
+      snapshot.format = entry.format
+      snapshot.documentFrequency = entry.documentFrequency
+    }
     else if (entry.article) {
       snapshot.articles.push(entry.article)
       snapshot.sentenceTerms.push(...entry.sentenceTerms)
