@@ -1,6 +1,9 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AnswerEngine } from '../src/answer/engine.js'
+import { readSnapshotFile, writeSnapshotFile } from '../src/answer/snapshot-file.js'
 import { loadCorpus } from '../src/ingest/corpus.js'
 import { defaultSeedsDir } from '../src/paths.js'
 
@@ -152,6 +155,16 @@ describe('snapshot', () => {
     for (const [command, query] of [['who', 'Tzeng Yi-suo'], ['when', 'when did trump get covid'], ['source', 'ant ipo 35 billion'], ['ask', 'qq walet owner']] as const) {
       expect(restored.answer(command, query)).toEqual(story.answer(command, query))
     }
+  })
+
+  it('round-trips through a snapshot file streamed as JSON lines', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'byline-snapshot-'))
+    const file = join(dir, 'story.jsonl')
+    await writeSnapshotFile(file, harbor.snapshot())
+    const restored = AnswerEngine.fromSnapshot(await readSnapshotFile(file))
+    expect(restored.answer('when', 'when did the board vote')).toEqual(harbor.answer('when', 'when did the board vote'))
+    await writeFile(file, '{"format":3}\n')
+    await expect(readSnapshotFile(file)).rejects.toThrow(/incomplete/)
   })
 
   it('refuses a snapshot of another format', () => {
