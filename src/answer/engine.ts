@@ -1,13 +1,13 @@
-import type { AsPlainObject } from 'minisearch'
 import type { TemporalMention } from '../ingest/annotate/dates.js'
 import { isoPrecision } from '../ingest/annotate/dates.js'
 import { PERSON_ROLES } from '../ingest/annotate/lexicon.js'
-import type { Article, Corpus, EntityType, Passage } from '../ingest/types.js'
+import type { Article, Corpus, Passage } from '../ingest/types.js'
 import { fold, terms, words } from '../index/analyze.js'
 import { PassageIndex } from '../index/search-index.js'
 import { agentIn, possessorIn, quoteSpeakerOf, sentenceOf, speakerOf, subjectIn, timeIn, whoForm } from './extract.js'
 import { buildKnowledge, entitiesIn, type EntityRecord, indexDocuments, type Knowledge } from './knowledge.js'
 import { type Candidate, queryTerms, retrieve } from './retrieve.js'
+import { decodeArticles, type EngineSnapshot, encodeArticles, interner, SNAPSHOT_FORMAT } from './snapshot.js'
 import { type Answer, type AnswerPassage, type Command, COMMANDS } from './types.js'
 
 export interface EngineOptions {
@@ -30,30 +30,6 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   maxQueryLength: 500,
   maxPassages: 5,
   maxGrouped: 25,
-}
-
-const SNAPSHOT_FORMAT = 3
-
-/** An article as saved: sentences as [start, end] offsets (their text is sliced from the passage on load). */
-type SavedArticle = Omit<Article, 'passages'> & { passages: (Omit<Passage, 'sentences'> & { sentences: [number, number][] })[] }
-
-export interface EngineSnapshot {
-  format: number
-  articles: SavedArticle[]
-  sentenceTerms: string[][][]
-  documentFrequency: [string, number][]
-  index: AsPlainObject
-}
-
-/** One shared copy of each repeated string (terms, names) instead of one per occurrence after JSON.parse. */
-function interner(): (text: string) => string {
-  const seen = new Map<string, string>()
-  return (text) => {
-    const known = seen.get(text)
-    if (known !== undefined) return known
-    seen.set(text, text)
-    return text
-  }
 }
 
 const NEEDS_QUERY = new Set<Command>(['who', 'when', 'source', 'ask', 'compare'])
@@ -82,38 +58,25 @@ export class AnswerEngine {
 
   /** Everything the engine computed, as plain data: loading it skips ingestion, analysis and indexing. */
   snapshot(): EngineSnapshot {
-    const articles = [...this.knowledge.articles.values()].map((article) => ({
-      ...article,
-      passages: article.passages.map(({ sentences, ...passage }) => ({ ...passage, sentences: sentences.map((sentence): [number, number] => [sentence.start, sentence.end]) })),
-    }))
-    const { sentenceTerms, documentFrequency } = this.knowledge
-    return { format: SNAPSHOT_FORMAT, articles, sentenceTerms, documentFrequency: [...documentFrequency], index: this.index.snapshot() }
+    const { articles, sentenceTerms, documentFrequency, speakers } = this.knowledge
+    return {
+      format: SNAPSHOT_FORMAT,
+      articles: encodeArticles([...articles.values()]),
+      sentenceTerms,
+      documentFrequency: [...documentFrequency],
+      speakers: [...speakers],
+      index: this.index.snapshot(),
+    }
   }
 
-  /**
-   * Restores an engine saved with `snapshot` (after a JSON round-trip). Takes ownership of the
-   * snapshot: its objects become the engine's, with repeated strings shared.
-   */
+  /** Restores an engine saved with `snapshot` (after a JSON round-trip), sharing repeated strings. */
   static fromSnapshot(snapshot: EngineSnapshot, options: Partial<EngineOptions> = {}): AnswerEngine {
     if (snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`snapshot format ${String(snapshot.format)} is not ${SNAPSHOT_FORMAT}; rebuild it`)
     const intern = interner()
-    for (const article of snapshot.articles) for (const passage of article.passages) intern(passage.id)
-    for (const article of snapshot.articles) {
-      for (const saved of article.passages) {
-        const passage = saved as unknown as Passage
-        passage.article = intern(saved.article)
-        passage.alsoIn = saved.alsoIn.map(intern)
-        passage.sentences = saved.sentences.map(([start, end]) => ({ start, end, text: saved.text.slice(start - saved.start, end - saved.start) }))
-        for (const entity of passage.entities) {
-          entity.name = intern(entity.name)
-          entity.type = intern(entity.type) as EntityType
-          if (entity.role) entity.role = intern(entity.role)
-        }
-      }
-    }
+    const articles = decodeArticles(snapshot.articles, intern)
     for (const sentences of snapshot.sentenceTerms) for (const terms of sentences) for (let i = 0; i < terms.length; i++) terms[i] = intern(terms[i]!)
-    const analysed = { sentenceTerms: snapshot.sentenceTerms, documentFrequency: new Map(snapshot.documentFrequency) }
-    return new AnswerEngine(buildKnowledge(snapshot.articles as unknown as Article[], analysed), PassageIndex.restore(snapshot.index), options)
+    const analysed = { sentenceTerms: snapshot.sentenceTerms, documentFrequency: new Map(snapshot.documentFrequency), speakers: new Set(snapshot.speakers.map(intern)) }
+    return new AnswerEngine(buildKnowledge(articles, analysed), PassageIndex.restore(snapshot.index), options)
   }
 
   /** Answers one command. Never throws on user input: bad queries come back as found:false. */

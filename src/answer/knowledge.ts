@@ -32,6 +32,7 @@ export interface Knowledge {
 export interface Analysed {
   sentenceTerms: string[][][]
   documentFrequency: Map<string, number>
+  speakers: Set<string>
 }
 
 /** Flattens the corpus and analyses every passage once (or reuses the analysis from a snapshot). Pure. */
@@ -55,14 +56,20 @@ export function buildKnowledge(articles: Article[], analysed?: Analysed): Knowle
       if (entity.role) record.roles.push({ role: entity.role, passage: index })
     }
   })
+  const speakers = analysed?.speakers ?? speakersOf(passages)
+  const entityWords = new Map<string, EntityRecord[]>()
+  for (const record of entities.values()) for (const word of new Set(record.words)) entityWords.set(word, [...(entityWords.get(word) ?? []), record])
+  return { articles: new Map(articles.map((article) => [article.id, article])), passages, sentenceTerms, documentFrequency, entities, speakers, entityWords }
+}
+
+/** Everyone quoted, or reported as saying something in the article's own voice. */
+function speakersOf(passages: Passage[]): Set<string> {
   const speakers = new Set<string>()
   for (const passage of passages) {
     for (const quote of passage.quotes) if (quote.speaker) speakers.add(quote.speaker)
     for (const entity of passage.entities) if (saysInOwnVoice(passage, entity.offset)) speakers.add(entity.name)
   }
-  const entityWords = new Map<string, EntityRecord[]>()
-  for (const record of entities.values()) for (const word of new Set(record.words)) entityWords.set(word, [...(entityWords.get(word) ?? []), record])
-  return { articles: new Map(articles.map((article) => [article.id, article])), passages, sentenceTerms, documentFrequency, entities, speakers, entityWords }
+  return speakers
 }
 
 /** "Tencent said …" in the article's own voice, not inside someone else's quote. */
