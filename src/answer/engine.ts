@@ -257,7 +257,8 @@ export class AnswerEngine {
       if (!current || (relative(current.role) && !relative(role.role))) byArticle.set(article, role)
     }
     const roles = [...byArticle.values()]
-    const distinctRoles = [...new Set(roles.map((role) => role.role))]
+    const unique = [...new Set(roles.map((role) => role.role))]
+    const distinctRoles = unique.filter((role) => !unique.some((other) => other !== role && fold(other).includes(fold(role))))
     const answer = distinctRoles.length ? `${record.name}: ${distinctRoles.join('; ')}` : record.name
     const rolePassages = [...new Set(roles.map((role) => role.passage))]
     const others = record.passages.filter((index) => !rolePassages.includes(index)).slice(0, this.options.maxGrouped)
