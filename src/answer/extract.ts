@@ -97,7 +97,7 @@ export function possessorIn(passage: Passage, sentenceIndex: number, candidate: 
     const local = entity.offset - offset
     const possessive = POSSESSIVE.exec(text.slice(local, local + 60))
     const ownedBy = /(\S+(?:\s+\S+){0,3}),?\s+(?:owned|backed|run|operated) by\s*$/.exec(text.slice(Math.max(0, local - 60), local))
-    const described = entity.role !== null && /\bowner\b/i.test(entity.role) && terms(entity.role).some((term) => term !== OWN && matchedTerms.has(term))
+    const described = entity.role !== null && terms(entity.role).includes(OWN) && terms(entity.role).some((term) => term !== OWN && matchedTerms.has(term))
     // The possessed thing must be what was asked about: right after "X’s", or right before ", owned by X".
     const possessesTarget = possessive !== null && targets.some((target) => target.start >= local + possessive[0].length && target.start <= local + possessive[0].length + 25)
     const ownsTarget = ownedBy !== null && terms(ownedBy[1]!).some((term) => matchedTerms.has(term))

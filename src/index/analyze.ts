@@ -69,6 +69,7 @@ const THESAURUS: string[][] = [
   ['million', 'millions'],
   ['billion', 'billions', 'bn'],
   ['start', 'begin', 'began', 'first', 'originate', 'launch', 'initiate'],
+  ['affect', 'impact', 'cover', 'hit', 'apply'],
 ]
 
 /** Multi-word phrases folded to one word before tokenising ("picked up pace" → "accelerate"). */
@@ -84,6 +85,8 @@ const PHRASES: [RegExp, string][] = [
   [/\b(get|got|gets|getting|caught|catch(es)?) (covid|coronavirus|the virus)\b/g, 'ill covid'],
   [/\binitial public offerings?\b/g, 'ipo'],
   [/\bshare sales?\b/g, 'ipo'],
+  // "take effect" only says "happen": a when-question about it asks when the thing itself happens.
+  [/\b(tak(e|es|en|ing)|took|go(es)?|went|com(e|es|ing)|came) into (force|effect)\b|\b(tak(e|es|en|ing)|took) effect\b|\bkick(s|ed)? in\b/g, ' '],
 ]
 
 const GROUP_OF = new Map<string, string>()
