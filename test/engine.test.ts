@@ -163,7 +163,7 @@ describe('snapshot', () => {
     await writeSnapshotFile(file, harbor.snapshot())
     const restored = AnswerEngine.fromSnapshot(await readSnapshotFile(file))
     expect(restored.answer('when', 'when did the board vote')).toEqual(harbor.answer('when', 'when did the board vote'))
-    await writeFile(file, '{"format":5}\n')
+    await writeFile(file, '{"format":6}\n')
     await expect(readSnapshotFile(file)).rejects.toThrow(/incomplete/)
   })
 

@@ -4,9 +4,9 @@ import { PERSON_ROLES } from '../ingest/annotate/lexicon.js'
 import type { Article, Corpus, Passage } from '../ingest/types.js'
 import { fold, terms, words } from '../index/analyze.js'
 import { PassageIndex } from '../index/search-index.js'
-import { agentIn, possessorIn, quoteSpeakerOf, sentenceOf, speakerOf, subjectIn, timeIn, whoForm } from './extract.js'
+import { agentIn, entityCalled, possessorIn, quoteSpeakerOf, sentenceOf, speakerOf, subjectIn, timeIn, whoForm } from './extract.js'
 import { buildKnowledge, entitiesIn, type EntityRecord, indexDocuments, type Knowledge } from './knowledge.js'
-import { type Candidate, queryTerms, retrieve } from './retrieve.js'
+import { type Candidate, focusTerm, queryTerms, retrieve } from './retrieve.js'
 import { decodeArticles, type EngineSnapshot, encodeArticles, interner, SNAPSHOT_FORMAT } from './snapshot.js'
 import { type Answer, type AnswerPassage, type Command, COMMANDS } from './types.js'
 
@@ -58,13 +58,14 @@ export class AnswerEngine {
 
   /** Everything the engine computed, as plain data: loading it skips ingestion, analysis and indexing. */
   snapshot(): EngineSnapshot {
-    const { articles, sentenceTerms, documentFrequency, speakers } = this.knowledge
+    const { articles, sentenceTerms, documentFrequency, speakers, wordOfTerm } = this.knowledge
     return {
       format: SNAPSHOT_FORMAT,
       articles: encodeArticles([...articles.values()]),
       sentenceTerms,
       documentFrequency: [...documentFrequency],
       speakers: [...speakers],
+      wordOfTerm: [...wordOfTerm],
       index: this.index.snapshot(),
     }
   }
@@ -75,7 +76,7 @@ export class AnswerEngine {
     const intern = interner()
     const articles = decodeArticles(snapshot.articles, intern)
     for (const sentences of snapshot.sentenceTerms) for (const terms of sentences) for (let i = 0; i < terms.length; i++) terms[i] = intern(terms[i]!)
-    const analysed = { sentenceTerms: snapshot.sentenceTerms, documentFrequency: new Map(snapshot.documentFrequency), speakers: new Set(snapshot.speakers.map(intern)) }
+    const analysed = { sentenceTerms: snapshot.sentenceTerms, documentFrequency: new Map(snapshot.documentFrequency), speakers: new Set(snapshot.speakers.map(intern)), wordOfTerm: new Map(snapshot.wordOfTerm) }
     return new AnswerEngine(buildKnowledge(articles, analysed), PassageIndex.restore(snapshot.index), options)
   }
 
@@ -218,13 +219,15 @@ export class AnswerEngine {
     const namedSet = new Set(named.map((record) => record.name))
     const reach = form === 'possessor' ? 0.5 : 0.8
     const top = candidates.filter((candidate) => this.confident(candidate) && candidate.score >= candidates[0]!.score * reach).slice(0, 5)
+    const focus = focusTerm(query)
     for (const candidate of top) {
       const passage = this.knowledge.passages[candidate.passage]!
-      const answer =
+      const byForm = () =>
         form === 'speaker' ? speakerOf(passage, candidate.sentence)
         : form === 'possessor' ? possessorIn(passage, candidate.sentence, candidate, namedSet)
         : form === 'agent' ? agentIn(passage, candidate.sentence, candidate, namedSet)
         : subjectIn(passage, candidate.sentence, namedSet)
+      const answer = (focus && entityCalled(passage, candidate.sentence, focus, namedSet)) || byForm()
       if (answer) return this.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], answer)
     }
     return this.found(base, candidates, null)

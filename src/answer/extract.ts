@@ -119,14 +119,16 @@ export function agentIn(passage: Passage, sentenceIndex: number, candidate: Cand
   const verbs = matchedPositions(text, candidate, new Set()).filter((position) => !insideEntity(text, offset, all, position.start))
   for (const verb of verbs) {
     const upToVerb = text.slice(0, verb.end)
-    if (/\bwho\s+\S+$/.test(upToVerb)) {
-      const antecedent = relativeAntecedent(upToVerb)
-      if (antecedent) return antecedent
+    const relative = /\bwho\b[^,;.]*$/.exec(upToVerb)
+    if (relative) {
+      const antecedent = entities.filter((entity) => entity.offset - offset < relative.index).at(-1)
+      const gap = antecedent ? text.slice(antecedent.offset - offset + surfaceLength(text, antecedent, offset), relative.index) : ''
+      if (antecedent && /^[\s,]*$/.test(gap)) return spanOf(text, offset, [antecedent])
+      const phrase = relativeAntecedent(upToVerb)
+      if (phrase) return phrase
     }
-    if (/\b(been|being|be|was|were|is|are)\s+\S+$/.test(upToVerb)) {
-      const after = entities.find((entity) => entity.offset - offset >= verb.end)
-      if (after) return spanOf(text, offset, [after])
-    }
+    const agent = /^\s+(?:by|from)\s/.test(text.slice(verb.end)) ? entities.find((entity) => entity.offset - offset >= verb.end) : undefined
+    if (agent) return spanOf(text, offset, [agent])
     const before = entities.filter((entity) => entity.offset - offset + entity.name.length <= verb.start)
     if (before.length) return spanOf(text, offset, sameClause(text, offset, before))
   }
@@ -161,6 +163,15 @@ function spanOf(text: string, offset: number, list: EntityMention[]): string {
 function relativeAntecedent(text: string): string | null {
   const match = /(?:^|,|\baccording to\s+)\s*((?:one|some|two|three|several|many|all|an?|the)\b[^,;]*?)\s+who\s+\w+/i.exec(text)
   return match ? match[1]!.trim() : null
+}
+
+/** The entity of the sentence that the text calls a `focus` ("the country's largest chipmaker SMIC"). */
+export function entityCalled(passage: Passage, sentenceIndex: number, focus: string, named: Set<string>): string | null {
+  const { text, offset } = sentenceOf(passage, sentenceIndex)
+  const match = inSentence(passage.entities, offset, text.length).find(
+    (entity) => !named.has(entity.name) && entity.role !== null && terms(entity.role).includes(focus),
+  )
+  return match?.name ?? null
 }
 
 /** The first person or organisation of the sentence that the query does not already name. */

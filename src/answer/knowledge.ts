@@ -1,4 +1,4 @@
-import { fold, termOf, terms, words } from '../index/analyze.js'
+import { fold, STOP_WORDS, termOf, words } from '../index/analyze.js'
 import { editDistanceWithin, type IndexDocument } from '../index/search-index.js'
 import { corporateCore } from '../ingest/resolve.js'
 import type { Article, EntityType, Passage } from '../ingest/types.js'
@@ -26,6 +26,8 @@ export interface Knowledge {
   speakers: Set<string>
   /** Entity records by each (folded) word of their names. */
   entityWords: Map<string, EntityRecord[]>
+  /** A word of the story behind each indexed term ("wealth" for "wealth"), to judge fuzzy matches. */
+  wordOfTerm: Map<string, string>
 }
 
 /** Analysis a snapshot already holds, so loading need not redo it. */
@@ -33,12 +35,22 @@ export interface Analysed {
   sentenceTerms: string[][][]
   documentFrequency: Map<string, number>
   speakers: Set<string>
+  wordOfTerm: Map<string, string>
 }
 
 /** Flattens the corpus and analyses every passage once (or reuses the analysis from a snapshot). Pure. */
 export function buildKnowledge(articles: Article[], analysed?: Analysed): Knowledge {
   const passages = articles.flatMap((article) => article.passages)
-  const sentenceTerms = analysed?.sentenceTerms ?? passages.map((passage) => passage.sentences.map((sentence) => terms(sentence.text)))
+  const wordOfTerm = analysed?.wordOfTerm ?? new Map<string, string>()
+  const analyse = (text: string) =>
+    words(text)
+      .filter((word) => !STOP_WORDS.has(word))
+      .map((word) => {
+        const term = termOf(word)
+        if (!wordOfTerm.has(term)) wordOfTerm.set(term, word)
+        return term
+      })
+  const sentenceTerms = analysed?.sentenceTerms ?? passages.map((passage) => passage.sentences.map((sentence) => analyse(sentence.text)))
   let documentFrequency = analysed?.documentFrequency
   if (!documentFrequency) {
     documentFrequency = new Map<string, number>()
@@ -59,7 +71,7 @@ export function buildKnowledge(articles: Article[], analysed?: Analysed): Knowle
   const speakers = analysed?.speakers ?? speakersOf(passages)
   const entityWords = new Map<string, EntityRecord[]>()
   for (const record of entities.values()) for (const word of new Set(record.words)) entityWords.set(word, [...(entityWords.get(word) ?? []), record])
-  return { articles: new Map(articles.map((article) => [article.id, article])), passages, sentenceTerms, documentFrequency, entities, speakers, entityWords }
+  return { articles: new Map(articles.map((article) => [article.id, article])), passages, sentenceTerms, documentFrequency, entities, speakers, entityWords, wordOfTerm }
 }
 
 /** Everyone quoted, or reported as saying something in the article's own voice. */

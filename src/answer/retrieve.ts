@@ -1,5 +1,5 @@
-import { termOf, terms } from '../index/analyze.js'
-import type { PassageIndex } from '../index/search-index.js'
+import { STOP_WORDS, termOf, terms, words } from '../index/analyze.js'
+import { editDistanceWithin, type Hit, type PassageIndex } from '../index/search-index.js'
 import type { Knowledge } from './knowledge.js'
 
 /** Words that only say what kind of answer is wanted; they carry no content to match. */
@@ -43,6 +43,31 @@ export function focusTerm(query: string): string | null {
   return terms(match[1]!)[0] ?? null
 }
 
+/**
+ * A fuzzy match must be a near miss of a word the story uses, not of a stem: "wilber" → "wilbur"
+ * and "walet" → "wallet" stay; "weather" → (stem "weath") → "wealth" goes. Mutates the hits.
+ */
+function dropImplausibleMatches(knowledge: Knowledge, query: string, wanted: string[], hits: Hit[]): void {
+  if (wanted.every((term) => knowledge.documentFrequency.has(term))) return
+  const typed = new Map<string, string>()
+  for (const word of words(query)) if (!STOP_WORDS.has(word)) typed.set(termOf(word), typed.get(termOf(word)) ?? word)
+  const plausible = (term: string, docTerm: string) => {
+    if (docTerm === term || docTerm.startsWith(term)) return true
+    const word = typed.get(term)
+    const storyWord = knowledge.wordOfTerm.get(docTerm)
+    return !word || !storyWord || editDistanceWithin(word, storyWord, Math.max(1, Math.round(word.length * 0.2)))
+  }
+  for (const hit of hits) {
+    for (const term of wanted) {
+      const docTerms = hit.matched.get(term)
+      if (!docTerms) continue
+      const kept = docTerms.filter((docTerm) => plausible(term, docTerm))
+      if (kept.length) hit.matched.set(term, kept)
+      else hit.matched.delete(term)
+    }
+  }
+}
+
 /** Inverse document frequency; a term the story never uses weighs the most. */
 export function termWeight(knowledge: Knowledge, term: string, matchedTerms: string[] = []): number {
   const total = knowledge.passages.length
@@ -59,6 +84,7 @@ export function retrieve(knowledge: Knowledge, index: PassageIndex, query: strin
   const { weights } = { ...DEFAULTS, ...options }
   const hits = index.find(wanted, (term) => knowledge.documentFrequency.has(term))
   if (hits.length === 0) return []
+  dropImplausibleMatches(knowledge, query, wanted, hits)
   const expansions = new Map<string, Set<string>>()
   for (const hit of hits) for (const [term, docTerms] of hit.matched) {
     const set = expansions.get(term) ?? new Set()

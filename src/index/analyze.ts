@@ -70,6 +70,7 @@ const THESAURUS: string[][] = [
   ['billion', 'billions', 'bn'],
   ['start', 'begin', 'began', 'first', 'originate', 'launch', 'initiate'],
   ['affect', 'impact', 'cover', 'hit', 'apply'],
+  ['concern', 'worry', 'worried', 'fear', 'anxiety', 'unease', 'alarm'],
 ]
 
 /** Multi-word phrases folded to one word before tokenising ("picked up pace" → "accelerate"). */
