@@ -42,6 +42,12 @@ describe('who', () => {
     expect(answer.answer).toBe('Silver Lake Management LLC, Warburg Pincus LLC, and Carlyle Group Inc.')
   })
 
+  it('reads relative clauses, passive agents and the noun a "which" question names', () => {
+    expect(story.answer('who', 'who has not been seen in public').answer).toBe('Jack Ma')
+    expect(story.answer('who', 'which chipmaker did the us restrict').answer).toBe('SMIC')
+    expect(story.answer('who', 'who owns a third of ant').answer).toContain('Alibaba')
+  })
+
   it('answers from the article record when asked who wrote a piece', () => {
     const answer = story.answer('who', "who wrote the techcentral piece on trump's alipay ban")
     expect(answer.answer).toContain('Justin Sink and Jennifer Jacobs')
@@ -142,6 +148,11 @@ describe('hostile and empty queries', () => {
         expect(answer.message).toBeTruthy()
       }
     }
+  })
+
+  it('does not let a misspelling match a different word through its stem', () => {
+    expect(story.answer('ask', 'what is the weather in beijing?').found).toBe(false)
+    expect(story.answer('who', 'qq walet owner').answer).toContain('Tencent')
   })
 
   it('never returns a passage only because it shares stop words', () => {
