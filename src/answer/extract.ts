@@ -51,10 +51,6 @@ function matchedPositions(sentence: string, candidate: Candidate, exclude: Set<s
   return locateTerms(sentence).filter((located) => docTerms.has(located.term))
 }
 
-function isAbout(name: string, queryTerms: Set<string>): boolean {
-  return terms(name).some((term) => queryTerms.has(term))
-}
-
 /** Characters of the sentence covered by entity names. */
 function insideEntity(text: string, offset: number, entities: EntityMention[], at: number): boolean {
   return entities.some((entity) => {
