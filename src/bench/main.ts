@@ -41,7 +41,7 @@ function table(rows: (string | number)[][]): string {
 }
 
 function main(): void {
-  const args = parseArgs(process.argv.slice(2))
+  const args = parseArgs(process.argv.slice(2), { values: ['sizes', 'runs', 'rounds'] })
   if (args.help) return console.log(USAGE)
   const flag = (name: string, fallback: string) => (typeof args.flags.get(name) === 'string' ? (args.flags.get(name) as string) : fallback)
   const sizes = flag('sizes', '1000,10000,100000').split(',').map(Number).filter((n) => n > 0)

@@ -12,7 +12,7 @@ export interface Query {
 }
 
 /** The dev questions' commands and query strings (what the benchmark times). */
-export function devQueries(path = join(projectRoot, 'test', 'dev.jsonl')): Query[] {
+export function devQueries(path = join(projectRoot, 'test', 'eval', 'dev.jsonl')): Query[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim())

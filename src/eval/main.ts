@@ -7,12 +7,20 @@ import { loadCorpus } from '../ingest/corpus.js'
 import { defaultSeedsDir, projectRoot } from '../paths.js'
 import { NaiveBaseline } from './baseline.js'
 import { type Outcome, type Question, questionSchema, type Report, score } from './metrics.js'
+import { discoverSets, type EvalSet } from './sets.js'
 
-const USAGE = `Usage: npm run eval -- [--questions FILE] [--baseline] [--json] [--seeds DIR]
+const DEFAULT_SETS = join(projectRoot, 'test', 'eval')
+const OWN_SET = join(projectRoot, 'test', 'extra.jsonl')
 
-Runs every question of FILE (JSON lines; default test/dev.jsonl) through the answer engine and
-prints evidence@1/@3, who/when short-answer accuracy, source recall/precision, refusals, noise
-and the failures. --baseline scores raw MiniSearch (default options, raw paragraphs) as well.`
+const USAGE = `Usage: npm run eval -- [--sets DIR | --questions FILE [--seeds DIR]] [--baseline] [--failures] [--json]
+
+Scores the answer engine on question sets and prints one row per set and their macro average.
+  --sets DIR         every set of DIR: DIR/*.jsonl on the bundled story, DIR/stories/<name>/questions.jsonl
+                     on the articles beside it (default: test/eval, a copy of shared/eval)
+  --questions FILE   one set (JSON lines); --seeds DIR is its story (default: the bundled story)
+  --baseline         raw MiniSearch (default options, raw paragraphs) on the same sets
+  --failures         list every question that missed, and why
+The project's own questions (test/extra.jsonl) get a row of their own, outside the average.`
 
 async function readQuestions(path: string): Promise<Question[]> {
   const lines = (await readFile(path, 'utf8')).split('\n').filter((line) => line.trim())
@@ -23,47 +31,87 @@ async function readQuestions(path: string): Promise<Question[]> {
   })
 }
 
-const METRICS: [keyof Report, string][] = [
-  ['evidence_at_1', 'evidence@1'], ['evidence_at_3', 'evidence@3'], ['short_answer_accuracy', 'who/when short answers'],
-  ['source_recall', 'source recall'], ['source_precision', 'source precision'], ['unanswerable_refused', 'unanswerable refused'],
-  ['answerable_refused', 'answerable wrongly refused'], ['noisy_passages', 'passages with noise'], ['miscredited_passages', 'miscredited passages'],
+type Figures = Omit<Report, 'failures'>
+
+const COLUMNS: [keyof Figures, string][] = [
+  ['questions', 'n'],
+  ['evidence_at_1', 'ev@1'],
+  ['evidence_at_3', 'ev@3'],
+  ['short_answer_accuracy', 'short'],
+  ['wrong_short_answers', 'wrong'],
+  ['source_recall', 'src R'],
+  ['source_precision', 'src P'],
+  ['unanswerable_refused', 'unans ref'],
+  ['answerable_refused', 'ans ref'],
+  ['noisy_passages', 'noise'],
+  ['miscredited_passages', 'miscredit'],
 ]
 
-function table(reports: [string, Report][]): string {
-  const header = ['metric', ...reports.map(([name]) => name)]
-  const rows = METRICS.map(([key, label]) => [label, ...reports.map(([, report]) => String(report[key]))])
-  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i]!.length)))
-  const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n')
+/** The mean of each figure over the sets, every set weighing the same. */
+function macro(reports: Figures[]): Figures {
+  const mean = (key: keyof Figures) => Math.round((reports.reduce((sum, report) => sum + report[key], 0) / reports.length) * 1000) / 1000
+  const sum = (key: keyof Figures) => reports.reduce((total, report) => total + report[key], 0)
+  return Object.fromEntries(
+    COLUMNS.map(([key]) => [key, key === 'questions' || key === 'noisy_passages' || key === 'miscredited_passages' ? sum(key) : mean(key)]),
+  ) as unknown as Figures
 }
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2))
-  if (args.help) return console.log(USAGE)
-  const questionsPath = typeof args.flags.get('questions') === 'string' ? (args.flags.get('questions') as string) : args.command ?? join(projectRoot, 'test', 'dev.jsonl')
-  const seeds = args.seeds ?? defaultSeedsDir
-  const questions = await readQuestions(questionsPath)
-  const corpus = await loadCorpus(seeds)
-  const articles = new Map(corpus.articles.map((article) => [article.id, article]))
-  const files = new Map(await Promise.all(corpus.articles.map(async (article) => [article.id, await readFile(join(seeds, article.file), 'utf8')] as const)))
+function table(rows: [string, Figures][]): string {
+  const header = ['set', ...COLUMNS.map(([, label]) => label)]
+  const cells = rows.map(([name, figures]) => [name, ...COLUMNS.map(([key]) => String(figures[key]))])
+  const widths = header.map((_, i) => Math.max(...[header, ...cells].map((row) => row[i]!.length)))
+  const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n')
+}
 
-  const run = (answer: (command: Command, query: string) => Answer): Outcome[] =>
-    questions.map((question) => ({ question, answer: answer(question.command, question.query) }))
+interface SetResult {
+  set: EvalSet
+  byline: Report
+  baseline?: Report
+}
+
+async function runSet(set: EvalSet, withBaseline: boolean): Promise<SetResult> {
+  const questions = await readQuestions(set.questions)
+  const corpus = await loadCorpus(set.seeds)
+  const articles = new Map(corpus.articles.map((article) => [article.id, article]))
+  const files = new Map(await Promise.all(corpus.articles.map(async (article) => [article.id, await readFile(join(set.seeds, article.file), 'utf8')] as const)))
+  const run = (answer: (command: Command, query: string) => Answer): Outcome[] => questions.map((question) => ({ question, answer: answer(question.command, question.query) }))
   const engine = AnswerEngine.fromCorpus(corpus)
-  const reports: [string, Report][] = [['byline', score(run((c, q) => engine.answer(c, q)), articles, files)]]
-  if (args.flags.has('baseline')) {
+  const result: SetResult = { set, byline: score(run((c, q) => engine.answer(c, q)), articles, files) }
+  if (withBaseline) {
     const baseline = new NaiveBaseline(corpus.articles.map((article) => ({ article, text: files.get(article.id)! })))
-    reports.push(['raw minisearch', score(run((c, q) => baseline.answer(c, q)), articles, files)])
+    result.baseline = score(run((c, q) => baseline.answer(c, q)), articles, files)
   }
-  const result = Object.fromEntries(reports.map(([name, report]) => [name, report]))
-  if (args.json) return console.log(JSON.stringify({ questions: questionsPath, ...result }))
-  console.log(`${questions.length} questions from ${questionsPath}\n`)
-  console.log(table(reports))
-  for (const [name, report] of reports) {
-    console.log(`\nfailures (${name}): ${report.failures.length}`)
-    for (const failure of report.failures) console.log(`  ${failure.id} ${failure.command} “${failure.query}”: ${failure.problems.join('; ')}`)
+  return result
+}
+
+const figuresOf = ({ failures: _failures, ...figures }: Report): Figures => figures
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), { values: ['sets', 'questions'], switches: ['baseline', 'failures'] })
+  if (args.help) return console.log(USAGE)
+  const questions = args.flags.get('questions')
+  const single = typeof questions === 'string' || args.command !== null
+  const sets: EvalSet[] = single
+    ? [{ name: 'questions', questions: typeof questions === 'string' ? questions : args.command!, seeds: args.seeds ?? defaultSeedsDir }]
+    : discoverSets((args.flags.get('sets') as string | undefined) ?? DEFAULT_SETS, defaultSeedsDir)
+  const withBaseline = args.flags.has('baseline')
+  const results = await Promise.all(sets.map((set) => runSet(set, withBaseline)))
+  const own = single ? null : await runSet({ name: 'extra (own)', questions: OWN_SET, seeds: defaultSeedsDir }, false)
+
+  const rows: [string, Figures][] = results.map(({ set, byline }) => [set.name, figuresOf(byline)])
+  if (results.length > 1) rows.push(['macro average', macro(rows.map(([, figures]) => figures))])
+  if (own) rows.push([own.set.name, figuresOf(own.byline)])
+  const baselineRows: [string, Figures][] = results.flatMap(({ set, baseline }) => (baseline ? [[`${set.name} (raw minisearch)`, figuresOf(baseline)] as [string, Figures]] : []))
+
+  if (args.json) return console.log(JSON.stringify({ sets: Object.fromEntries(rows), baseline: Object.fromEntries(baselineRows) }))
+  console.log(table([...rows, ...baselineRows]))
+  if (args.flags.has('failures') || single) {
+    for (const { set, byline } of own ? [...results, own] : results) {
+      console.log(`\nfailures in ${set.name} (${set.questions}): ${byline.failures.length}`)
+      for (const failure of byline.failures) console.log(`  ${failure.id} ${failure.command} “${failure.query}”: ${failure.problems.join('; ')}`)
+    }
   }
-  console.log(`\n${JSON.stringify(Object.fromEntries(reports.map(([name, { failures, ...figures }]) => [name, figures])))}`)
 }
 
 main().catch((error: unknown) => {

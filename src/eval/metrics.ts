@@ -49,6 +49,8 @@ export interface Report {
   evidence_at_1: number
   evidence_at_3: number
   short_answer_accuracy: number
+  /** Share of the who/when short answers given that are wrong (a refusal or no short answer is not wrong). */
+  wrong_short_answers: number
   source_recall: number
   source_precision: number
   unanswerable_refused: number
@@ -66,7 +68,7 @@ const share = (hits: number, total: number) => (total === 0 ? 1 : Math.round((hi
  * article ids, refusals, noise and credits.
  */
 export function score(outcomes: Outcome[], articles: Map<string, Article>, files: Map<string, string>): Report {
-  let evidenceTotal = 0, at1 = 0, at3 = 0, shortTotal = 0, shortHits = 0
+  let evidenceTotal = 0, at1 = 0, at3 = 0, shortTotal = 0, shortHits = 0, shortGiven = 0
   let sourceGold = 0, sourceFound = 0, sourceReturned = 0, sourceRight = 0
   let unanswerable = 0, refusedRight = 0, answerable = 0, refusedWrong = 0, noisy = 0, miscredited = 0
   const failures: Report['failures'] = []
@@ -98,6 +100,7 @@ export function score(outcomes: Outcome[], articles: Map<string, Article>, files
         shortTotal++
         const given = foldQuote(answer.answer ?? '')
         const right = (given && question.answer.some((variant) => given.includes(foldQuote(variant)))) || (question.iso !== '' && answer.date === question.iso)
+        if (given || answer.date) shortGiven++
         if (right) shortHits++
         else problems.push(`short answer "${answer.answer}" (${answer.date}) ≠ ${JSON.stringify(question.answer)} ${question.iso}`)
       }
@@ -119,6 +122,7 @@ export function score(outcomes: Outcome[], articles: Map<string, Article>, files
     evidence_at_1: share(at1, evidenceTotal),
     evidence_at_3: share(at3, evidenceTotal),
     short_answer_accuracy: share(shortHits, shortTotal),
+    wrong_short_answers: shortGiven === 0 ? 0 : share(shortGiven - shortHits, shortGiven),
     source_recall: share(sourceFound, sourceGold),
     source_precision: share(sourceRight, sourceReturned),
     unanswerable_refused: share(refusedRight, unanswerable),
