@@ -1,21 +1,7 @@
-import { fold, STOP_WORDS, termOf, terms } from '../index/analyze.js'
-import type { EntityMention, Passage, QuoteMention } from '../ingest/types.js'
 import type { TemporalMention } from '../ingest/annotate/dates.js'
+import type { EntityMention, Passage, QuoteMention } from '../ingest/types.js'
+import { analyse, isContent } from '../language/index.js'
 import type { Candidate } from './retrieve.js'
-
-/** What a who-question asks for. */
-export type WhoForm = 'identify' | 'speaker' | 'possessor' | 'agent'
-
-/** Reads the form of a who-question from its wording (not its topic). */
-export function whoForm(query: string): WhoForm {
-  const q = fold(query).trim()
-  if (/^(who|which \w+)\s+(said|says|told|stated|warned|argued|claimed|added)\b/.test(q)) return 'speaker'
-  if (/^whose\b|\bwho owns\b|\bowners?\b|\bowned by\b/.test(q)) return 'possessor'
-  if (/^(who|which \w+) (is|was|are|were) \w+ing\b/.test(q)) return 'agent'
-  if (/^(who|what) (is|was|are|were)\b|^who's\b/.test(q)) return 'identify'
-  if (/^(who|which)\b/.test(q)) return 'agent'
-  return 'identify'
-}
 
 interface Located {
   term: string
@@ -23,15 +9,23 @@ interface Located {
   end: number
 }
 
-/** The terms of a text with their character offsets. */
+const LOCATED = new Map<string, Located[]>()
+const MAX_LOCATED = 20_000
+
+/** The content lemmas of a text with their character offsets (cached: sentences are asked about again). */
 export function locateTerms(text: string): Located[] {
-  const located: Located[] = []
-  for (const match of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)) {
-    const word = fold(match[0]).replace(/'s$|'$|\.$/g, '')
-    if (!word || STOP_WORDS.has(word)) continue
-    located.push({ term: termOf(word), start: match.index!, end: match.index! + match[0].length })
+  let located = LOCATED.get(text)
+  if (!located) {
+    located = analyse(text).tokens.filter(isContent).map((token) => ({ term: token.lemma, start: token.start, end: token.end }))
+    if (LOCATED.size >= MAX_LOCATED) LOCATED.clear()
+    LOCATED.set(text, located)
   }
   return located
+}
+
+/** The content lemmas of a text. */
+export function lemmasOf(text: string): string[] {
+  return locateTerms(text).map((located) => located.term)
 }
 
 /** The sentence a candidate points at, with its offset inside the passage. */
@@ -78,7 +72,7 @@ export function speakerOf(passage: Passage, sentenceIndex: number): string | nul
   return before.at(-1)?.name ?? null
 }
 
-const OWN = termOf('own')
+const OWN = 'own'
 const POSSESSIVE = /^\p{Lu}[\p{L}\p{N}.&-]*(?:\s+\p{Lu}[\p{L}\p{N}.&-]*)*?['’]s?\s/u
 
 /** The entity whose possession ("X’s Y", "Y, owned by X") the sentence names, not one the query names. */
@@ -93,10 +87,10 @@ export function possessorIn(passage: Passage, sentenceIndex: number, candidate: 
     const local = entity.offset - offset
     const possessive = POSSESSIVE.exec(text.slice(local, local + 60))
     const ownedBy = /(\S+(?:\s+\S+){0,3}),?\s+(?:owned|backed|run|operated) by\s*$/.exec(text.slice(Math.max(0, local - 60), local))
-    const described = entity.role !== null && terms(entity.role).includes(OWN) && terms(entity.role).some((term) => term !== OWN && matchedTerms.has(term))
+    const described = entity.role !== null && lemmasOf(entity.role).includes(OWN) && lemmasOf(entity.role).some((term) => term !== OWN && matchedTerms.has(term))
     // The possessed thing must be what was asked about: right after "X’s", or right before ", owned by X".
     const possessesTarget = possessive !== null && targets.some((target) => target.start >= local + possessive[0].length && target.start <= local + possessive[0].length + 25)
-    const ownsTarget = ownedBy !== null && terms(ownedBy[1]!).some((term) => matchedTerms.has(term))
+    const ownsTarget = ownedBy !== null && lemmasOf(ownedBy[1]!).some((term) => matchedTerms.has(term))
     if (!possessesTarget && !ownsTarget && !described) continue
     const distance = Math.min(...targets.map((target) => Math.abs(target.start - local)), 200)
     if (!best || distance < best.distance) best = { name: entity.name, distance }
@@ -165,7 +159,7 @@ function relativeAntecedent(text: string): string | null {
 export function entityCalled(passage: Passage, sentenceIndex: number, focus: string, named: Set<string>): string | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   const match = inSentence(passage.entities, offset, text.length).find(
-    (entity) => !named.has(entity.name) && entity.role !== null && terms(entity.role).includes(focus),
+    (entity) => !named.has(entity.name) && entity.role !== null && lemmasOf(entity.role).includes(focus),
   )
   return match?.name ?? null
 }
@@ -186,7 +180,7 @@ export function subjectIn(passage: Passage, sentenceIndex: number, named: Set<st
 export function timeIn(passage: Passage, sentenceIndex: number, candidate: Candidate, queryTerms: Set<string>): TemporalMention | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   const mentions = inSentence(passage.dates as TemporalMention[], offset, text.length).filter((mention) => {
-    const mentionTerms = terms(mention.text)
+    const mentionTerms = lemmasOf(mention.text)
     const restated = mentionTerms.filter((term) => queryTerms.has(term)).length
     if (mentionTerms.length > 0 && restated === mentionTerms.length) return false
     return !(mentionTerms.length > 0 && restated / mentionTerms.length >= 0.5 && mention.kind === 'clause')

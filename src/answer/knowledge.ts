@@ -1,5 +1,5 @@
-import { fold, STOP_WORDS, termOf, words } from '../index/analyze.js'
 import { editDistanceWithin, type IndexDocument } from '../index/search-index.js'
+import { type Analysis, fold, isContent, type Language } from '../language/index.js'
 import { corporateCore } from '../ingest/resolve.js'
 import type { Article, EntityType, Passage } from '../ingest/types.js'
 
@@ -17,7 +17,7 @@ export interface EntityRecord {
 export interface Knowledge {
   articles: Map<string, Article>
   passages: Passage[]
-  /** Analysed terms of each sentence of each passage. */
+  /** Content lemmas of each sentence of each passage (see `language/`). */
   sentenceTerms: string[][][]
   /** In how many passages each term occurs. */
   documentFrequency: Map<string, number>
@@ -26,8 +26,10 @@ export interface Knowledge {
   speakers: Set<string>
   /** Entity records by each (folded) word of their names. */
   entityWords: Map<string, EntityRecord[]>
-  /** A word of the story behind each indexed term ("wealth" for "wealth"), to judge fuzzy matches. */
-  wordOfTerm: Map<string, string>
+  /** The language resources the story was analysed with; queries use the same. */
+  language: Language
+  /** Story terms each query lemma matched, filled as questions come (see retrieve.ts). */
+  matchCache: Map<string, Map<string, number>>
 }
 
 /** Analysis a snapshot already holds, so loading need not redo it. */
@@ -35,22 +37,12 @@ export interface Analysed {
   sentenceTerms: string[][][]
   documentFrequency: Map<string, number>
   speakers: Set<string>
-  wordOfTerm: Map<string, string>
 }
 
 /** Flattens the corpus and analyses every passage once (or reuses the analysis from a snapshot). Pure. */
-export function buildKnowledge(articles: Article[], analysed?: Analysed): Knowledge {
+export function buildKnowledge(articles: Article[], language: Language, analysed?: Analysed): Knowledge {
   const passages = articles.flatMap((article) => article.passages)
-  const wordOfTerm = analysed?.wordOfTerm ?? new Map<string, string>()
-  const analyse = (text: string) =>
-    words(text)
-      .filter((word) => !STOP_WORDS.has(word))
-      .map((word) => {
-        const term = termOf(word)
-        if (!wordOfTerm.has(term)) wordOfTerm.set(term, word)
-        return term
-      })
-  const sentenceTerms = analysed?.sentenceTerms ?? passages.map((passage) => passage.sentences.map((sentence) => analyse(sentence.text)))
+  const sentenceTerms = analysed?.sentenceTerms ?? passages.map((passage) => termsBySentence(passage, language.analyse(passage.text)))
   let documentFrequency = analysed?.documentFrequency
   if (!documentFrequency) {
     documentFrequency = new Map<string, number>()
@@ -61,7 +53,7 @@ export function buildKnowledge(articles: Article[], analysed?: Analysed): Knowle
     for (const entity of passage.entities) {
       let record = entities.get(entity.name)
       if (!record) {
-        record = { name: entity.name, type: entity.type, words: words(corporateCore(entity.name)), roles: [], passages: [] }
+        record = { name: entity.name, type: entity.type, words: nameWords(corporateCore(entity.name)), roles: [], passages: [] }
         entities.set(entity.name, record)
       }
       if (record.passages.at(-1) !== index) record.passages.push(index)
@@ -71,7 +63,27 @@ export function buildKnowledge(articles: Article[], analysed?: Analysed): Knowle
   const speakers = analysed?.speakers ?? speakersOf(passages)
   const entityWords = new Map<string, EntityRecord[]>()
   for (const record of entities.values()) for (const word of new Set(record.words)) entityWords.set(word, [...(entityWords.get(word) ?? []), record])
-  return { articles: new Map(articles.map((article) => [article.id, article])), passages, sentenceTerms, documentFrequency, entities, speakers, entityWords, wordOfTerm }
+  return { articles: new Map(articles.map((article) => [article.id, article])), passages, sentenceTerms, documentFrequency, entities, speakers, entityWords, language, matchCache: new Map() }
+}
+
+/** The content lemmas of each of the passage's sentences, from one analysis of the passage. */
+function termsBySentence(passage: Passage, analysis: Analysis): string[][] {
+  const bySentence: string[][] = passage.sentences.map(() => [])
+  let sentence = 0
+  for (const token of analysis.tokens) {
+    const at = passage.start + token.start
+    while (sentence < passage.sentences.length - 1 && at >= passage.sentences[sentence]!.end) sentence++
+    if (isContent(token)) bySentence[sentence]!.push(token.lemma)
+  }
+  return bySentence
+}
+
+/** The folded words of a name, as people type them ("Yi-suo" → yi, suo; "Ma's" → ma). */
+export function nameWords(text: string): string[] {
+  return fold(text)
+    .replace(/'s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
 }
 
 /** Everyone quoted, or reported as saying something in the article's own voice. */
@@ -97,7 +109,7 @@ export function indexDocuments(knowledge: Knowledge): IndexDocument[] {
 
 /** Entities whose name the query mentions: every word of the name, or a person's surname, matched. */
 export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] {
-  const queryWords = words(fold(query))
+  const queryWords = nameWords(query)
   const near = new Map<string, boolean>()
   const has = (word: string) => {
     if (!near.has(word)) near.set(word, queryWords.some((typed) => typed === word || (word.length >= 5 && editDistanceWithin(typed, word, 1))))
@@ -106,7 +118,7 @@ export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] 
   const touched = new Set<EntityRecord>()
   for (const typed of queryWords) {
     for (const record of knowledge.entityWords.get(typed) ?? []) touched.add(record)
-    const misspelt = typed.length >= 5 && !knowledge.entityWords.has(typed) && !knowledge.documentFrequency.has(termOf(typed))
+    const misspelt = typed.length >= 5 && !knowledge.entityWords.has(typed) && !knowledge.documentFrequency.has(typed)
     if (misspelt) {
       for (const [word, records] of knowledge.entityWords) if (editDistanceWithin(typed, word, 1)) for (const record of records) touched.add(record)
     }

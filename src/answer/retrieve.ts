@@ -1,23 +1,27 @@
-import { STOP_WORDS, termOf, terms, words } from '../index/analyze.js'
-import { editDistanceWithin, type Hit, type PassageIndex } from '../index/search-index.js'
+import { editDistanceWithin, type PassageIndex } from '../index/search-index.js'
 import type { Knowledge } from './knowledge.js'
 
-/** Words that only say what kind of answer is wanted; they carry no content to match. */
-const ANSWER_KIND_TERMS = new Set(
-  ['date', 'time', 'day', 'month', 'year', 'happen', 'long', 'often', 'name', 'role', 'job', 'title', 'size', 'amount', 'figure', 'wording', 'worded', 'word'].map(termOf),
-)
+/** A content word of the question and the story's words it can stand for. */
+export interface QueryTerm {
+  /** The question's lemma. */
+  term: string
+  /** How much the term counts: rare in the story and in English weighs more. */
+  weight: number
+  /** Story terms this term matches, with how close each is in meaning (1 = the same word). */
+  matches: Map<string, number>
+}
 
 export interface Candidate {
   /** Position in knowledge.passages. */
   passage: number
-  /** The index's score (BM25 with expansions). */
+  /** The index's score (BM25 over the matched story terms). */
   searchScore: number
-  /** Share of the query's weight the passage covers (0–1). */
+  /** Share of the query's weight the passage covers (0–1), closeness of meaning counted. */
   coverage: number
-  /** Best sentence (index into passage.sentences) and its share of the query's weight. */
+  /** Best sentence (index into passage.sentences) and the share its neighbourhood covers. */
   sentence: number
   sentenceCoverage: number
-  /** Indexed terms that matched, by query term. */
+  /** Story terms that matched, by query term. */
   matched: Map<string, string[]>
   score: number
 }
@@ -25,92 +29,128 @@ export interface Candidate {
 export interface RetrievalOptions {
   /** Weight of each part of the final score. */
   weights: { search: number; coverage: number; sentence: number }
+  /** Story words at least this close in meaning stand for a query word. */
+  minRelatedness: number
+  /** What a word in the sentence before or after counts for, against one in the sentence itself. */
+  neighbourDiscount: number
+  /** Most passages the index hands to the ranker. */
+  maxHits: number
 }
 
-const DEFAULTS: RetrievalOptions = { weights: { search: 0.35, coverage: 0.3, sentence: 0.35 } }
-
-/** The content terms of a query, without repeats or words that only name the kind of answer. */
-export function queryTerms(query: string): string[] {
-  return [...new Set(terms(query).filter((term) => !ANSWER_KIND_TERMS.has(term)))]
-}
-
-const FOCUS_BOOST = 2
-
-/** The noun a "what/which/how many X" question asks about ("what options …" → option). */
-export function focusTerm(query: string): string | null {
-  const match = /^\s*(?:what|which|how many)\s+([a-z][a-z'-]+)/i.exec(query)
-  if (!match) return null
-  return terms(match[1]!)[0] ?? null
-}
-
-/**
- * A fuzzy match must be a near miss of a word the story uses, not of a stem: "wilber" → "wilbur"
- * and "walet" → "wallet" stay; "weather" → (stem "weath") → "wealth" goes. Mutates the hits.
- */
-function dropImplausibleMatches(knowledge: Knowledge, query: string, wanted: string[], hits: Hit[]): void {
-  if (wanted.every((term) => knowledge.documentFrequency.has(term))) return
-  const typed = new Map<string, string>()
-  for (const word of words(query)) if (!STOP_WORDS.has(word)) typed.set(termOf(word), typed.get(termOf(word)) ?? word)
-  const plausible = (term: string, docTerm: string) => {
-    if (docTerm === term || docTerm.startsWith(term)) return true
-    const word = typed.get(term)
-    const storyWord = knowledge.wordOfTerm.get(docTerm)
-    return !word || !storyWord || editDistanceWithin(word, storyWord, Math.max(1, Math.round(word.length * 0.2)))
-  }
-  for (const hit of hits) {
-    for (const term of wanted) {
-      const docTerms = hit.matched.get(term)
-      if (!docTerms) continue
-      const kept = docTerms.filter((docTerm) => plausible(term, docTerm))
-      if (kept.length) hit.matched.set(term, kept)
-      else hit.matched.delete(term)
-    }
-  }
+export const DEFAULT_RETRIEVAL: RetrievalOptions = {
+  weights: { search: 0.2, coverage: 0.3, sentence: 0.5 },
+  minRelatedness: 0.55,
+  neighbourDiscount: 0.75,
+  maxHits: 80,
 }
 
 /** Inverse document frequency; a term the story never uses weighs the most. */
-export function termWeight(knowledge: Knowledge, term: string, matchedTerms: string[] = []): number {
-  const total = knowledge.passages.length
-  const frequency = Math.max(knowledge.documentFrequency.get(term) ?? 0, ...matchedTerms.map((t) => knowledge.documentFrequency.get(t) ?? 0))
-  return Math.log(1 + total / (frequency + 0.5))
+export function termWeight(knowledge: Knowledge, frequency: number): number {
+  return Math.log(1 + knowledge.passages.length / (frequency + 0.5))
+}
+
+/** Splits "wechatpay" into two story words ("wechat", "pay"), for words run together. */
+function compoundParts(knowledge: Knowledge, term: string): string[] {
+  for (let cut = 3; cut <= term.length - 2; cut++) {
+    const head = term.slice(0, cut)
+    const tail = term.slice(cut)
+    if (knowledge.documentFrequency.has(head) && knowledge.documentFrequency.has(tail)) return [head, tail]
+  }
+  return []
+}
+
+/** The story terms a query lemma can stand for: itself, related words, and near spellings of a word the story lacks. */
+export function storyMatches(knowledge: Knowledge, term: string, options: RetrievalOptions = DEFAULT_RETRIEVAL): Map<string, number> {
+  const cached = knowledge.matchCache.get(term)
+  if (cached) return cached
+  const matches = new Map<string, number>()
+  const { relatedness } = knowledge.language
+  const known = knowledge.documentFrequency.has(term)
+  if (known) matches.set(term, 1)
+  if (!/^\d/.test(term)) {
+    for (const storyTerm of knowledge.documentFrequency.keys()) {
+      if (storyTerm === term || /^\d/.test(storyTerm)) continue
+      const closeness = relatedness(term, storyTerm)
+      if (closeness >= options.minRelatedness) matches.set(storyTerm, closeness)
+      else if (!known && term.length >= 4 && storyTerm.startsWith(term)) matches.set(storyTerm, 0.8)
+      else if (!known && term.length >= 5 && editDistanceWithin(term, storyTerm, Math.round(term.length * 0.2))) matches.set(storyTerm, 0.85)
+    }
+    if (!known) for (const part of compoundParts(knowledge, term)) matches.set(part, 0.9)
+  }
+  knowledge.matchCache.set(term, matches)
+  return matches
+}
+
+/** Weighs and expands the question's content lemmas. */
+export function expandTerms(knowledge: Knowledge, lemmas: string[]): QueryTerm[] {
+  return [...new Set(lemmas)].map((term) => {
+    const matches = storyMatches(knowledge, term)
+    const frequency = Math.max(0, ...[...matches.keys()].map((match) => knowledge.documentFrequency.get(match) ?? 0))
+    const rarity = knowledge.language.rarity(term)
+    return { term, weight: termWeight(knowledge, frequency) * (0.25 + rarity), matches }
+  })
+}
+
+/** How well one sentence's terms cover each query term: the closest match in it (0 when none). */
+function closeness(terms: Set<string>, query: QueryTerm): number {
+  let best = 0
+  for (const [storyTerm, value] of query.matches) if (value > best && terms.has(storyTerm)) best = value
+  return best
 }
 
 /**
- * Finds and ranks the passages for a query: the index's candidates re-scored by how much of the
- * query's weight the passage and its best sentence cover, so a passage that shares only common
- * words ranks low and can be refused.
+ * Finds and ranks the passages for a question: the index's candidates re-scored by how much of
+ * the question's weight the passage and the best sentence with its neighbours cover, closeness
+ * of meaning counted, so a passage that shares only common words ranks low and can be refused.
  */
-export function retrieve(knowledge: Knowledge, index: PassageIndex, query: string, wanted: string[] = queryTerms(query), options: Partial<RetrievalOptions> = {}): Candidate[] {
-  const { weights } = { ...DEFAULTS, ...options }
-  const hits = index.find(wanted, (term) => knowledge.documentFrequency.has(term))
+export function retrieve(knowledge: Knowledge, index: PassageIndex, query: QueryTerm[], options: Partial<RetrievalOptions> = {}): Candidate[] {
+  const settings = { ...DEFAULT_RETRIEVAL, ...options }
+  const { weights } = settings
+  const boost = new Map<string, number>()
+  for (const term of query) for (const [storyTerm, value] of term.matches) boost.set(storyTerm, Math.max(boost.get(storyTerm) ?? 0, value * term.weight))
+  const hits = index.find([...boost.keys()], (term) => boost.get(term) ?? 1).slice(0, settings.maxHits)
   if (hits.length === 0) return []
-  dropImplausibleMatches(knowledge, query, wanted, hits)
-  const expansions = new Map<string, Set<string>>()
-  for (const hit of hits) for (const [term, docTerms] of hit.matched) {
-    const set = expansions.get(term) ?? new Set()
-    for (const docTerm of docTerms) set.add(docTerm)
-    expansions.set(term, set)
-  }
-  const focus = focusTerm(query)
-  const weight = new Map(wanted.map((term) => [term, termWeight(knowledge, term, [...(expansions.get(term) ?? [])]) * (term === focus ? FOCUS_BOOST : 1)]))
-  const totalWeight = [...weight.values()].reduce((sum, value) => sum + value, 0)
+  const totalWeight = query.reduce((sum, term) => sum + term.weight, 0) || 1
   const topScore = hits[0]!.score
+  const sentenceSets = (passage: number) => knowledge.sentenceTerms[passage]!.map((terms) => new Set(terms))
+  const neighbourSet = (passage: number, sentence: number, step: -1 | 1): Set<string> | null => {
+    const sentences = knowledge.sentenceTerms[passage]!
+    if (sentences[sentence + step]) return new Set(sentences[sentence + step])
+    const next = knowledge.passages[passage + step]
+    if (!next || next.article !== knowledge.passages[passage]!.article) return null
+    const terms = knowledge.sentenceTerms[passage + step]!
+    return new Set(step === 1 ? terms[0] : terms.at(-1))
+  }
 
   const candidates = hits.map((hit): Candidate => {
-    const coverage = [...hit.matched.keys()].reduce((sum, term) => sum + (weight.get(term) ?? 0), 0) / totalWeight
+    const sets = sentenceSets(hit.id)
+    const all = new Set(sets.flatMap((set) => [...set]))
+    const matched = new Map<string, string[]>()
+    let covered = 0
+    for (const term of query) {
+      const found = [...term.matches.keys()].filter((storyTerm) => all.has(storyTerm))
+      if (found.length) matched.set(term.term, found)
+      covered += term.weight * closeness(all, term)
+    }
     let sentence = 0
     let sentenceCoverage = -1
-    knowledge.sentenceTerms[hit.id]!.forEach((sentenceTerms, position) => {
-      let covered = 0
-      for (const [term, docTerms] of hit.matched) if (docTerms.some((docTerm) => sentenceTerms.includes(docTerm))) covered += weight.get(term) ?? 0
-      const share = covered / totalWeight
+    sets.forEach((set, position) => {
+      const before = neighbourSet(hit.id, position, -1)
+      const after = neighbourSet(hit.id, position, 1)
+      let share = 0
+      for (const term of query) {
+        const near = Math.max(before ? closeness(before, term) : 0, after ? closeness(after, term) : 0) * settings.neighbourDiscount
+        share += term.weight * Math.max(closeness(set, term), near)
+      }
+      share /= totalWeight
       if (share > sentenceCoverage) {
         sentenceCoverage = share
         sentence = position
       }
     })
+    const coverage = covered / totalWeight
     const score = weights.search * (hit.score / topScore) + weights.coverage * coverage + weights.sentence * sentenceCoverage
-    return { passage: hit.id, searchScore: hit.score, coverage, sentence, sentenceCoverage, matched: hit.matched, score }
+    return { passage: hit.id, searchScore: hit.score, coverage, sentence, sentenceCoverage, matched, score }
   })
   return candidates.sort((a, b) => b.score - a.score)
 }

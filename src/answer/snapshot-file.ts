@@ -11,7 +11,7 @@ export async function writeSnapshotFile(path: string, snapshot: EngineSnapshot):
   const write = async (value: unknown) => {
     if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, 'drain')
   }
-  await write({ format: snapshot.format, articles: snapshot.articles.length, documentFrequency: snapshot.documentFrequency, speakers: snapshot.speakers, wordOfTerm: snapshot.wordOfTerm })
+  await write({ format: snapshot.format, articles: snapshot.articles.length, documentFrequency: snapshot.documentFrequency, speakers: snapshot.speakers })
   let passage = 0
   for (const article of snapshot.articles) {
     await write({ article, sentenceTerms: snapshot.sentenceTerms.slice(passage, passage + article.passages.length) })
@@ -42,7 +42,7 @@ async function* lines(path: string): AsyncGenerator<string> {
 
 /** Reads a snapshot written by writeSnapshotFile. */
 export async function readSnapshotFile(path: string): Promise<EngineSnapshot> {
-  const snapshot: EngineSnapshot = { format: 0, articles: [], sentenceTerms: [], documentFrequency: [], speakers: [], wordOfTerm: [], index: undefined as never }
+  const snapshot: EngineSnapshot = { format: 0, articles: [], sentenceTerms: [], documentFrequency: [], speakers: [], index: undefined as never }
   let line = 0
   for await (const text of lines(path)) {
     const entry = JSON.parse(text)
@@ -50,7 +50,6 @@ export async function readSnapshotFile(path: string): Promise<EngineSnapshot> {
       snapshot.format = entry.format
       snapshot.documentFrequency = entry.documentFrequency
       snapshot.speakers = entry.speakers
-      snapshot.wordOfTerm = entry.wordOfTerm
     }
     else if (entry.article) {
       snapshot.articles.push(entry.article)

@@ -3,7 +3,7 @@ import type { TemporalMention } from '../ingest/annotate/dates.js'
 import type { Article, EntityType, Passage } from '../ingest/types.js'
 
 /** Bumped whenever the saved shape changes; an older snapshot must be rebuilt. */
-export const SNAPSHOT_FORMAT = 6
+export const SNAPSHOT_FORMAT = 7
 
 /**
  * A passage as saved: only what cannot be derived. Ids, sentence texts, quote and date texts are
@@ -29,7 +29,6 @@ export interface EngineSnapshot {
   sentenceTerms: string[][][]
   documentFrequency: [string, number][]
   speakers: string[]
-  wordOfTerm: [string, string][]
   index: AsPlainObject
 }
 

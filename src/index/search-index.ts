@@ -1,6 +1,6 @@
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch'
 
-/** What the index needs of a passage: its analysed terms (see analyze.ts). */
+/** What the index needs of a passage: its analysed terms (content lemmas, see language/). */
 export interface IndexDocument {
   /** Position of the passage in the engine's passage list. */
   id: number
@@ -8,22 +8,15 @@ export interface IndexDocument {
 }
 
 export interface IndexOptions {
-  /** Relative edit distance allowed for terms of at least `fuzzyMinLength` characters. */
-  fuzzy: number
-  fuzzyMinLength: number
-  /** Terms of at least this length also match longer words they begin ("cyber" → "cyberwarfare"). */
-  prefixMinLength: number
   /** Most hits returned to the ranker. */
   maxHits: number
 }
 
-export const DEFAULT_INDEX_OPTIONS: IndexOptions = { fuzzy: 0.2, fuzzyMinLength: 5, prefixMinLength: 4, maxHits: 40 }
+export const DEFAULT_INDEX_OPTIONS: IndexOptions = { maxHits: 80 }
 
 export interface Hit {
   id: number
   score: number
-  /** Query terms that matched, each with the indexed terms it matched. */
-  matched: Map<string, string[]>
 }
 
 const identity = (term: string) => term
@@ -35,14 +28,6 @@ const MINISEARCH_OPTIONS: Options<IndexDocument> = {
   tokenize: (value) => value.split(' '),
   processTerm: identity,
   searchOptions: { tokenize: (query) => query.split(' '), processTerm: identity },
-}
-
-/** Whether an indexed term could have been reached from a query term by the index's expansion. */
-function reaches(queryTerm: string, docTerm: string, options: IndexOptions): boolean {
-  if (docTerm === queryTerm) return true
-  if (queryTerm.length >= options.prefixMinLength && docTerm.startsWith(queryTerm)) return true
-  if (queryTerm.length < options.fuzzyMinLength) return false
-  return editDistanceWithin(queryTerm, docTerm, Math.round(queryTerm.length * options.fuzzy))
 }
 
 /** True when two words are at most `max` edits apart. */
@@ -60,8 +45,8 @@ export function editDistanceWithin(a: string, b: string, max: number): boolean {
 }
 
 /**
- * The passage index: MiniSearch over analysed passage text, with bounded fuzzy and
- * prefix expansion. Knows nothing of articles or answers; returns positions and scores.
+ * The passage index: MiniSearch over analysed passage text. Knows nothing of articles or
+ * answers; returns positions and scores.
  */
 export class PassageIndex {
   private constructor(
@@ -88,25 +73,13 @@ export class PassageIndex {
   }
 
   /**
-   * Searches analysed query terms (OR), best first, at most `maxHits`. Only terms the index does
-   * not hold as typed (`known` says false) are expanded by fuzzy and prefix matching: a
-   * misspelling or a partial word costs an expansion, a correct word does not.
+   * Searches story terms (OR), each boosted by `boost` (how close it is to the question and how
+   * much that word counts), best first, at most `maxHits`. Terms are matched exactly: the
+   * caller has already expanded the question into the story's own words.
    */
-  find(queryTerms: string[], known: (term: string) => boolean = () => false): Hit[] {
-    if (queryTerms.length === 0) return []
-    const options = this.options
-    const results: SearchResult[] = this.search.search(queryTerms.join(' '), {
-      fuzzy: (term) => (term.length >= options.fuzzyMinLength && !known(term) ? options.fuzzy : false),
-      prefix: (term) => term.length >= options.prefixMinLength && !known(term),
-      weights: { fuzzy: 0.4, prefix: 0.6 },
-      combineWith: 'OR',
-    })
-    return results.slice(0, options.maxHits).map((result) => {
-      const matched = new Map<string, string[]>()
-      for (const queryTerm of result.queryTerms) {
-        matched.set(queryTerm, result.terms.filter((docTerm) => reaches(queryTerm, docTerm, options)))
-      }
-      return { id: result.id as number, score: result.score, matched }
-    })
+  find(terms: string[], boost: (term: string) => number = () => 1): Hit[] {
+    if (terms.length === 0) return []
+    const results: SearchResult[] = this.search.search(terms.join(' '), { combineWith: 'OR', boostTerm: (term) => boost(term) })
+    return results.slice(0, this.options.maxHits).map((result) => ({ id: result.id as number, score: result.score }))
   }
 }

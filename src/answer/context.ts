@@ -1,0 +1,191 @@
+import type { TemporalMention } from '../ingest/annotate/dates.js'
+import type { Article, Passage } from '../ingest/types.js'
+import type { PassageIndex } from '../index/search-index.js'
+import { judge, type Verdict } from './confidence.js'
+import { sentenceOf } from './extract.js'
+import { type EntityRecord, entitiesIn, type Knowledge, nameWords } from './knowledge.js'
+import type { AnalysedQuestion } from './question.js'
+import { type Candidate, expandTerms, type QueryTerm, retrieve } from './retrieve.js'
+import type { Answer, AnswerPassage } from './types.js'
+
+export interface EngineOptions {
+  /** A passage must cover this share of the question's weight to answer it… */
+  minCoverage: number
+  /** …and its best sentence, with its neighbours, this share. */
+  minSentenceCoverage: number
+  /** Below these, passages are not even offered as the closest ones. */
+  minClosestCoverage: number
+  /** Articles below this share of the best score are left out of source/compare. */
+  minRelativeScore: number
+  /** Longest query accepted, in characters. */
+  maxQueryLength: number
+  maxPassages: number
+  maxGrouped: number
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  minCoverage: 0.6,
+  minSentenceCoverage: 0.55,
+  minClosestCoverage: 0.3,
+  minRelativeScore: 0.5,
+  maxQueryLength: 500,
+  maxPassages: 5,
+  maxGrouped: 25,
+}
+
+/** A dated event of the story: a resolved date and the sentence it sits in. */
+export interface StoryEvent {
+  passage: number
+  sentence: number
+  mention: TemporalMention
+}
+
+/** A question being answered: the analysed question, its weighted terms and the names it mentions. */
+export interface Asked {
+  question: AnalysedQuestion
+  terms: QueryTerm[]
+  /** People and organisations the question names: constraints a passage must meet. */
+  named: EntityRecord[]
+  base: Answer
+}
+
+/**
+ * What every kind of answer shares: the story's knowledge and index, ranking with a verdict,
+ * and the ways an answer is put together (found, closest passages, refused).
+ */
+export class AnswerContext {
+  private eventList: StoryEvent[] | undefined
+
+  constructor(
+    readonly knowledge: Knowledge,
+    readonly index: PassageIndex,
+    readonly options: EngineOptions,
+  ) {}
+
+  /** Weighs the question's lemmas and finds the names it mentions. */
+  ask(question: AnalysedQuestion, base: Answer): Asked {
+    return { question, terms: expandTerms(this.knowledge, question.lemmas), named: entitiesIn(this.knowledge, question.text), base }
+  }
+
+  article(passage: Passage): Article {
+    return this.knowledge.articles.get(passage.article)!
+  }
+
+  passage(candidate: Candidate): Passage {
+    return this.knowledge.passages[candidate.passage]!
+  }
+
+  /** Ranked candidates, those the verdict accepts first. */
+  rank(asked: Asked): Candidate[] {
+    const candidates = retrieve(this.knowledge, this.index, asked.terms)
+    const accepted = candidates.filter((candidate) => this.verdict(asked, candidate) === 'answer')
+    return [...accepted, ...candidates.filter((candidate) => !accepted.includes(candidate))]
+  }
+
+  /** How far a candidate can be trusted for this question (see confidence.ts). */
+  verdict(asked: Asked, candidate: Candidate | undefined): Verdict {
+    return judge(this.knowledge, asked, candidate, this.options)
+  }
+
+  toPassage(index: number, sentence: number, score: number): AnswerPassage {
+    const passage = this.knowledge.passages[index]!
+    const article = this.article(passage)
+    const alsoIn = [...new Set(passage.alsoIn.map((id) => id.split('#')[0]!))]
+    return {
+      text: passage.text,
+      highlight: passage.sentences[sentence]?.text ?? passage.text,
+      article: article.id,
+      paragraph: passage.paragraph,
+      outlet: article.outlet,
+      wire: article.wire,
+      published: article.published,
+      url: article.url,
+      score: Math.round(score * 1000) / 1000,
+      alsoIn,
+    }
+  }
+
+  /** Best passages, one per syndicated group. */
+  distinct(candidates: Candidate[], limit: number): Candidate[] {
+    const chosen: Candidate[] = []
+    const covered = new Set<string>()
+    for (const candidate of candidates) {
+      const passage = this.passage(candidate)
+      if (covered.has(passage.id)) continue
+      chosen.push(candidate)
+      covered.add(passage.id)
+      for (const id of passage.alsoIn) covered.add(id)
+      if (chosen.length === limit) break
+    }
+    return chosen
+  }
+
+  found(base: Answer, candidates: Candidate[], answer: string | null, date: string | null = null, message: string | null = null): Answer {
+    const passages = this.distinct(candidates, this.options.maxPassages).map((candidate) => this.toPassage(candidate.passage, candidate.sentence, candidate.score))
+    return { ...base, found: true, answer, date, passages, message }
+  }
+
+  /**
+   * Not answered, but passages come close: shown as such (`found: false`, passages kept), so a
+   * refusal never hides a passage that may answer; nothing at all when none comes close.
+   */
+  closest(asked: Asked, candidates: Candidate[], message: string): Answer {
+    const near = candidates.filter((candidate) => this.verdict(asked, candidate) !== 'none')
+    const passages = this.distinct(near, 3).map((candidate) => this.toPassage(candidate.passage, candidate.sentence, candidate.score))
+    const note = passages.length ? `${message} The closest passages are below; the story may not say exactly this.` : message
+    return { ...asked.base, found: false, passages, message: note, suggestions: this.suggest(asked.base.query) }
+  }
+
+  refuse(base: Answer, message: string): Answer {
+    return { ...base, found: false, message, suggestions: this.suggest(base.query) }
+  }
+
+  /** Up to three people or organisations the story covers, those sharing a word with the query first. */
+  suggest(query: string): string[] {
+    const wanted = new Set(nameWords(query))
+    const records = [...this.knowledge.entities.values()].filter((record) => record.type === 'person' || record.type === 'organisation')
+    const score = (record: EntityRecord) => (record.words.some((word) => wanted.has(word)) ? 1000 : 0) + record.passages.length + (record.type === 'person' ? 0.5 : 0)
+    return records
+      .sort((a, b) => score(b) - score(a))
+      .slice(0, 3)
+      .map((record) => record.name)
+  }
+
+  /** Whether two passages carry the same syndicated text. */
+  linked(a: number, b: number): boolean {
+    return this.knowledge.passages[a]!.alsoIn.includes(this.knowledge.passages[b]!.id)
+  }
+
+  /** Every resolved date in the story with its sentence, syndicated repeats removed, in date order (computed once). */
+  events(): StoryEvent[] {
+    this.eventList ??= this.collectEvents()
+    return this.eventList
+  }
+
+  private collectEvents(): StoryEvent[] {
+    const events: (StoryEvent & { published: string })[] = []
+    const seen = new Set<string>()
+    this.knowledge.passages.forEach((passage, index) => {
+      for (const mention of passage.dates as TemporalMention[]) {
+        if (!mention.iso || mention.kind === 'duration') continue
+        const sentence = Math.max(0, passage.sentences.findIndex((s) => s.start - passage.start <= mention.offset && mention.offset < s.end - passage.start))
+        const key = `${mention.iso}|${[passage.id, ...passage.alsoIn].sort()[0]!}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        events.push({ passage: index, sentence, mention, published: this.article(passage).published ?? '' })
+      }
+    })
+    return events.sort((a, b) => a.mention.iso!.localeCompare(b.mention.iso!) || a.published.localeCompare(b.published))
+  }
+
+  /** "2020-09-30 · Senior administration officials discussed …" labels for the story's events. */
+  eventLabel(event: StoryEvent): string {
+    return `${event.mention.text} — ${sentenceOf(this.knowledge.passages[event.passage]!, event.sentence).text}`
+  }
+}
+
+/** "who runs the unit?" → "who runs the unit", to say what the story does not say. */
+export function describe(query: string): string {
+  const clean = query.replace(/[?.!]+$/, '').trim()
+  return /^(who|when|what|which|whose|how|where|why|whether)\b/i.test(clean) ? clean.charAt(0).toLowerCase() + clean.slice(1) : `anything about “${clean}”`
+}

@@ -1,0 +1,59 @@
+import { analyse, type NamedValue } from '../../language/index.js'
+import { type AnswerContext, type Asked, describe } from '../context.js'
+import { locateTerms } from '../extract.js'
+import type { Candidate } from '../retrieve.js'
+import type { Answer } from '../types.js'
+import { answerWhen } from './when.js'
+import { extractWho } from './who.js'
+
+const VALUE_TYPES: Record<string, Set<string>> = {
+  count: new Set(['CARDINAL']),
+  amount: new Set(['MONEY', 'PERCENT', 'CARDINAL']),
+  duration: new Set(['DURATION', 'DATE', 'TIME']),
+}
+
+/**
+ * The figure of the sentence that measures what was asked: of the values of the right kind,
+ * the one nearest the words the question matched ("how much is Ant worth" → the valuation,
+ * not the IPO raise in the same sentence). With its counted noun for "how many".
+ */
+export function figureIn(sentence: string, candidate: Candidate, kind: string): string | null {
+  const wanted = VALUE_TYPES[kind]
+  if (!wanted) return null
+  const values = analyse(sentence).values.filter((value) => wanted.has(value.type))
+  if (values.length === 0) return null
+  const matchedTerms = new Set([...candidate.matched.values()].flat())
+  const anchors = locateTerms(sentence).filter((located) => matchedTerms.has(located.term))
+  const distance = (value: NamedValue) => Math.min(...anchors.map((anchor) => (anchor.start >= value.end ? anchor.start - value.end : anchor.end <= value.start ? value.start - anchor.end : 0)), 1000)
+  const rank = (value: NamedValue) => distance(value) + (value.type === 'CARDINAL' && kind === 'amount' ? 200 : 0)
+  const best = [...values].sort((a, b) => rank(a) - rank(b))[0]!
+  if (kind !== 'count') return best.text
+  const counted = /^\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+s)\b/u.exec(sentence.slice(best.end))
+  return counted ? `${best.text} ${counted[1]!}` : best.text
+}
+
+/** What did X say, when the story never quotes X: refused rather than someone else's words. */
+function unquotedSpeaker(context: AnswerContext, asked: Asked): string | null {
+  if (asked.question.type !== 'description' || !asked.question.tokens.some((token) => token.lemma === 'say' || token.lemma === 'tell')) return null
+  const speakers = asked.named
+  if (speakers.length && !speakers.some((record) => context.knowledge.speakers.has(record.name))) return speakers[0]!.name
+  return null
+}
+
+/** ask: a free question; the best passages, with a short answer where its kind has one. */
+export function answerAsk(context: AnswerContext, asked: Asked): Answer {
+  const { base, question } = asked
+  if (question.type === 'date') return answerWhen(context, asked)
+  const silent = unquotedSpeaker(context, asked)
+  if (silent) return context.refuse(base, `The story does not quote ${silent} on that.`)
+  const candidates = context.rank(asked)
+  const verdict = context.verdict(asked, candidates[0])
+  if (verdict === 'none') return context.refuse(base, `The story does not say ${describe(base.query)}.`)
+  if (verdict === 'closest') return context.closest(asked, candidates, `The story does not clearly say ${describe(base.query)}.`)
+  const best = candidates[0]!
+  const sentence = context.passage(best).sentences[best.sentence]!.text
+  let answer: string | null = null
+  if (question.type === 'count' || question.type === 'amount' || question.type === 'duration') answer = figureIn(sentence, best, question.type)
+  else if (question.type === 'agent' || question.type === 'speaker' || question.type === 'possessor') answer = extractWho(context, asked, best)
+  return context.found(base, candidates, answer)
+}

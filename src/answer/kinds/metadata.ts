@@ -1,0 +1,87 @@
+import type { Article } from '../../ingest/types.js'
+import type { AnswerContext, Asked } from '../context.js'
+import { nameWords } from '../knowledge.js'
+import type { Answer } from '../types.js'
+
+/** Words people use for an article itself, and for putting one out or writing it. */
+const ARTICLE_NOUNS = new Set(['article', 'piece', 'story', 'version', 'copy', 'one', 'report', 'item', 'write-up', 'coverage'])
+const PUBLISHING = new Set(['publish', 'run', 'come', 'put', 'post', 'release', 'print', 'appear', 'carry', 'file', 'out'])
+const AUTHORSHIP = new Set(['write', 'author', 'byline', 'reporter', 'journalist', 'writer'])
+
+/** The names an article goes by: its outlet, without "the", its initials, its web address. */
+function aliasesOf(name: string | null, url: string | null): string[] {
+  const aliases: string[] = []
+  if (name) {
+    const words = nameWords(name).filter((word) => word !== 'the')
+    aliases.push(words.join(' '), words.join(''))
+    if (words.length >= 2) aliases.push(words.map((word) => word[0]).join(''))
+  }
+  const host = url ? /^https?:\/\/([^/]+)/i.exec(url)?.[1]?.toLowerCase().split('.') : undefined
+  if (host && host.length >= 2) aliases.push(host.at(-2)!)
+  return [...new Set(aliases.filter((alias) => alias.length >= 2))]
+}
+
+function mentions(words: string[], alias: string): boolean {
+  return alias.includes(' ') ? ` ${words.join(' ')} `.includes(` ${alias} `) : words.includes(alias)
+}
+
+/** Articles the question refers to by outlet (or, failing that, by the wire they carry), with the words it used. */
+export function articlesNamed(articles: Article[], query: string): { articles: Article[]; words: Set<string> } {
+  const words = nameWords(query)
+  const used = new Set<string>()
+  const match = (name: (article: Article) => string | null, url: (article: Article) => string | null) =>
+    articles.filter((article) => {
+      const alias = aliasesOf(name(article), url(article)).find((candidate) => mentions(words, candidate))
+      if (alias) for (const word of alias.split(' ')) used.add(word)
+      return alias !== undefined
+    })
+  const byOutlet = match((article) => article.outlet, (article) => article.url)
+  if (byOutlet.length) return { articles: byOutlet, words: used }
+  return { articles: match((article) => article.wire, () => null), words: used }
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** "2020-10-07" → "October 7, 2020"; "2020-10" → "October 2020". */
+export function spellDate(iso: string): string {
+  const [year, month, day] = iso.split('-')
+  if (!month) return year!
+  const name = MONTHS[Number(month) - 1]!
+  return day ? `${name} ${Number(day)}, ${year!}` : `${name} ${year!}`
+}
+
+/**
+ * Questions about the articles themselves, answered from their records, not their text: "when
+ * was the TechCentral piece published", "who wrote the NYT story", "which site ran the Reuters
+ * copy". Null when the question is not one.
+ */
+export function answerFromRecords(context: AnswerContext, asked: Asked): Answer | null {
+  const { question, base } = asked
+  const { articles, words } = articlesNamed([...context.knowledge.articles.values()], question.text)
+  if (articles.length === 0) return null
+  const lemmas = question.tokens.map((token) => token.lemma)
+  const rest = question.lemmas.filter((lemma) => !words.has(lemma) && !ARTICLE_NOUNS.has(lemma))
+  const lead = (article: Article) => {
+    const index = context.knowledge.passages.findIndex((passage) => passage.article === article.id)
+    return index >= 0 ? [context.toPassage(index, 0, 1)] : []
+  }
+  const record = (article: Article) => `From the article's record: ${article.outlet ?? 'outlet unknown'}, ${article.published ? spellDate(article.published) : 'date unknown'}.`
+
+  if (lemmas.some((lemma) => AUTHORSHIP.has(lemma)) && (question.type === 'agent' || question.type === 'identify')) {
+    const article = articles[0]!
+    const credit = [article.byline, article.wire && article.wire !== article.byline ? `for ${article.wire}` : null].filter(Boolean).join(' ')
+    if (!credit) return { ...base, found: false, message: `The ${article.outlet ?? article.id} article does not name its author.`, passages: lead(article) }
+    return { ...base, found: true, answer: credit, message: record(article), passages: lead(article) }
+  }
+  const publishing = rest.every((lemma) => PUBLISHING.has(lemma)) || lemmas.some((lemma) => PUBLISHING.has(lemma) || lemma === 'date')
+  if (question.type === 'date' && publishing && articles.length === 1) {
+    const article = articles[0]!
+    if (!article.published) return { ...base, found: false, message: `The ${article.outlet ?? article.id} article gives no date.`, passages: lead(article) }
+    return { ...base, found: true, answer: spellDate(article.published), date: article.published, message: record(article), passages: lead(article) }
+  }
+  if (question.type === 'reporters' && rest.every((lemma) => PUBLISHING.has(lemma))) {
+    const outlets = [...new Set(articles.map((article) => article.outlet ?? article.id))]
+    return { ...base, found: true, answer: `${outlets.join(', ')}`, message: `From the articles' records.`, passages: articles.flatMap(lead) }
+  }
+  return null
+}

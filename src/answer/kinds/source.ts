@@ -1,0 +1,43 @@
+import type { Answer, AnswerPassage } from '../types.js'
+import { type AnswerContext, type Asked, describe } from '../context.js'
+import { quoteSpeakerOf } from '../extract.js'
+import type { Candidate } from '../retrieve.js'
+import { analyse } from '../../language/index.js'
+
+/** How each outlet put the figures: "BTimes: up to $35 billion · London Daily: about $35 billion". */
+function wordings(passages: AnswerPassage[]): string | null {
+  const parts = passages.map((passage) => {
+    const figures = analyse(passage.highlight).values.filter((value) => value.type === 'MONEY' || value.type === 'PERCENT' || value.type === 'CARDINAL')
+    const context = figures.map((figure) => {
+      const lead = passage.highlight.slice(Math.max(0, figure.start - 20), figure.start).trim().split(/\s+/).slice(-2).join(' ')
+      return `${lead} ${figure.text}`.trim()
+    })
+    return context.length ? `${passage.outlet ?? passage.article}: ${context.join(', ')}` : null
+  })
+  const present = parts.filter(Boolean)
+  return present.length ? present.join(' · ') : null
+}
+
+/** source / compare: every article that reports the claim, one passage each; compare adds each outlet's wording. */
+export function answerSource(context: AnswerContext, asked: Asked, compare: boolean): Answer {
+  const { base } = asked
+  const candidates = context.rank(asked)
+  const verdict = context.verdict(asked, candidates[0])
+  if (verdict === 'none') return context.refuse(base, `No article in the story reports ${describe(base.query)}.`)
+  if (verdict === 'closest') return context.closest(asked, candidates, `No article clearly reports ${describe(base.query)}.`)
+  const perArticle = new Map<string, Candidate>()
+  for (const candidate of candidates) {
+    const article = context.passage(candidate).article
+    if (perArticle.has(article) || context.verdict(asked, candidate) !== 'answer') continue
+    if (candidate.score < candidates[0]!.score * context.options.minRelativeScore) continue
+    perArticle.set(article, candidate)
+  }
+  const chosen = [...perArticle.values()].slice(0, context.options.maxGrouped)
+  const passages = chosen.map((candidate) => context.toPassage(candidate.passage, candidate.sentence, candidate.score))
+  const speaker = quoteSpeakerOf(context.passage(chosen[0]!), chosen[0]!.sentence)
+  const outlets = [...new Set(passages.map((passage) => passage.outlet ?? passage.article))]
+  const answer = compare
+    ? wordings(passages)
+    : `${outlets.length} ${outlets.length === 1 ? 'outlet reports' : 'outlets report'} this${speaker ? `, quoting ${speaker}` : ''}: ${outlets.join(', ')}`
+  return { ...base, found: true, answer, passages }
+}

@@ -1,0 +1,24 @@
+import { type AnswerContext, type Asked, describe } from '../context.js'
+import type { Answer } from '../types.js'
+
+/** timeline: the story's dated events in date order, or those about the query. */
+export function answerTimeline(context: AnswerContext, asked: Asked): Answer {
+  const { base } = asked
+  let events = context.events()
+  if (base.query) {
+    const relevant = new Set(
+      context
+        .rank(asked)
+        .filter((candidate) => context.verdict(asked, candidate) !== 'none')
+        .map((candidate) => candidate.passage),
+    )
+    events = events.filter((event) => relevant.has(event.passage))
+    if (events.length === 0) return context.refuse(base, `The story gives no dated events about ${describe(base.query)}.`)
+  }
+  const shown = events.slice(0, context.options.maxGrouped)
+  const passages = shown.map((event) => ({ ...context.toPassage(event.passage, event.sentence, 1), when: { text: event.mention.text, iso: event.mention.iso } }))
+  const first = shown[0]?.mention.iso
+  const last = shown.at(-1)?.mention.iso
+  const count = `${shown.length} dated ${shown.length === 1 ? 'event' : 'events'}`
+  return { ...base, found: shown.length > 0, answer: shown.length ? `${count}, ${first!} to ${last!}` : null, passages }
+}

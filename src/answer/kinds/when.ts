@@ -1,0 +1,34 @@
+import { isoPrecision, type TemporalMention } from '../../ingest/annotate/dates.js'
+import { type AnswerContext, type Asked, describe } from '../context.js'
+import { timeIn } from '../extract.js'
+import type { Candidate } from '../retrieve.js'
+import type { Answer } from '../types.js'
+
+const PRECISION = { day: 3, month: 2, year: 1 }
+
+function precision(time: TemporalMention): number {
+  return time.iso ? PRECISION[isoPrecision(time.iso)] : 0
+}
+
+/** when: the time the story attaches to the event asked about, or "the story does not say when". */
+export function answerWhen(context: AnswerContext, asked: Asked): Answer {
+  const { base } = asked
+  const candidates = context.rank(asked)
+  const verdict = context.verdict(asked, candidates[0])
+  if (verdict === 'none') return context.refuse(base, `The story does not say ${describe(base.query)}.`)
+  if (verdict === 'closest') return context.closest(asked, candidates, `The story does not clearly say ${describe(base.query)}.`)
+  const wanted = new Set(asked.question.lemmas)
+  const timed = candidates
+    .filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= candidates[0]!.score * 0.5)
+    .slice(0, 8)
+    .map((candidate) => ({ candidate, time: timeIn(context.passage(candidate), candidate.sentence, candidate, wanted) }))
+    .filter((entry): entry is { candidate: Candidate; time: TemporalMention } => entry.time !== null)
+  if (timed.length === 0) return context.closest(asked, candidates, 'The story reports this but does not say when.')
+  const best = timed.reduce((a, b) => {
+    const tied = context.linked(a.candidate.passage, b.candidate.passage) || Math.abs(a.candidate.score - b.candidate.score) < 0.08
+    return tied && precision(b.time) > precision(a.time) ? b : a
+  })
+  const ordered = [best.candidate, ...candidates.filter((candidate) => candidate !== best.candidate)]
+  const answer = best.time.iso && best.time.kind !== 'date' ? `${best.time.text} (${best.time.iso})` : best.time.text
+  return context.found(base, ordered, answer, best.time.iso)
+}

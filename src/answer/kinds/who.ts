@@ -1,0 +1,103 @@
+import { PERSON_ROLES } from '../../ingest/annotate/lexicon.js'
+import { fold } from '../../language/index.js'
+import { type AnswerContext, type Asked, describe } from '../context.js'
+import { agentIn, entityCalled, possessorIn, speakerOf, subjectIn } from '../extract.js'
+import type { EntityRecord } from '../knowledge.js'
+import type { Candidate } from '../retrieve.js'
+import type { Answer } from '../types.js'
+
+/** "chief financial officer" is also "cfo": a role matches its own words or its initials. */
+function roleMatches(role: string, roleWord: string): boolean {
+  const words = fold(role).split(/[^a-z0-9-]+/).filter(Boolean)
+  return words.includes(roleWord) || words.filter((word) => word.length > 2).map((word) => word[0]).join('').includes(roleWord)
+}
+
+/** "who is Tencent's CEO", "jpmorgan cfo": only an entity the story gives that role, tied to the named one, answers. */
+function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, roleWord: string): Answer {
+  const core = record.words.join(' ')
+  for (const other of context.knowledge.entities.values()) {
+    if (other === record) continue
+    const role = other.roles.find((entry) => roleMatches(entry.role, roleWord) && fold(entry.role).includes(core))
+    const sameSentence = !role && other.type === 'person' ? holderBeside(context, other, record, roleWord) : null
+    const found = role ?? sameSentence
+    if (found) {
+      const passage = context.knowledge.passages[found.passage]!
+      const sentence = Math.max(0, passage.sentences.findIndex((s) => s.text.includes(other.name.split(' ').at(-1)!)))
+      const candidate: Candidate = { passage: found.passage, searchScore: 0, coverage: 1, sentence, sentenceCoverage: 1, matched: new Map(), score: 1 }
+      return context.found(asked.base, [candidate], other.name)
+    }
+  }
+  return context.refuse(asked.base, `The story does not name ${record.name}${record.name.endsWith('s') ? '’' : '’s'} ${roleWord}.`)
+}
+
+/** "JPMorgan Chase’s chief financial officer, Marianne Lake": the role given just before the name. */
+function holderBeside(context: AnswerContext, person: EntityRecord, record: EntityRecord, roleWord: string): { passage: number } | null {
+  for (const index of person.passages) {
+    const passage = context.knowledge.passages[index]!
+    const mention = passage.entities.find((entity) => entity.name === person.name)
+    if (!mention) continue
+    const before = passage.text.slice(Math.max(0, mention.offset - 80), mention.offset)
+    const owner = fold(before).lastIndexOf(record.words[0]!)
+    if (owner >= 0 && roleMatches(before.slice(owner), roleWord)) return { passage: index }
+  }
+  return null
+}
+
+function identify(context: AnswerContext, asked: Asked, record: EntityRecord): Answer {
+  const byArticle = new Map<string, { role: string; passage: number }>()
+  for (const role of record.roles) {
+    const article = context.knowledge.passages[role.passage]!.article
+    const current = byArticle.get(article)
+    const relative = (text: string) => /^(who|which)\b/.test(text)
+    if (!current || (relative(current.role) && !relative(role.role))) byArticle.set(article, role)
+  }
+  const roles = [...byArticle.values()]
+  const unique = [...new Set(roles.map((role) => role.role))]
+  const distinctRoles = unique.filter((role) => !unique.some((other) => other !== role && fold(other).includes(fold(role))))
+  const answer = distinctRoles.length ? `${record.name}: ${distinctRoles.join('; ')}` : record.name
+  const rolePassages = [...new Set(roles.map((role) => role.passage))]
+  const others = record.passages.filter((index) => !rolePassages.includes(index)).slice(0, context.options.maxGrouped)
+  const candidates = [...rolePassages, ...others].slice(0, context.options.maxGrouped * 2).map((index, rank): Candidate => {
+    const passage = context.knowledge.passages[index]!
+    const sentence = Math.max(0, passage.sentences.findIndex((s) => fold(s.text).includes(fold(record.name.split(' ')[0]!))))
+    return { passage: index, searchScore: 0, coverage: 1, sentence, sentenceCoverage: 1, matched: new Map(), score: 1 - rank * 0.01 }
+  })
+  return context.found(asked.base, candidates, answer)
+}
+
+/** The person or organisation a passage gives for the question, by the question's form. */
+export function extractWho(context: AnswerContext, asked: Asked, candidate: Candidate): string | null {
+  const passage = context.passage(candidate)
+  const named = new Set(asked.named.map((record) => record.name))
+  const { type, focus } = asked.question
+  if (focus) {
+    const called = entityCalled(passage, candidate.sentence, focus, named)
+    if (called) return called
+  }
+  if (type === 'speaker') return speakerOf(passage, candidate.sentence)
+  if (type === 'possessor') return possessorIn(passage, candidate.sentence, candidate, named)
+  if (type === 'agent') return agentIn(passage, candidate.sentence, candidate, named)
+  return subjectIn(passage, candidate.sentence, named)
+}
+
+/** who: who someone is, or who said, did or owns what the question names. */
+export function answerWho(context: AnswerContext, asked: Asked): Answer {
+  const { question, named, base } = asked
+  const roleWord = question.tokens.map((token) => fold(token.text)).find((word) => PERSON_ROLES.has(word) && !named.some((record) => record.words.includes(word)))
+  if (question.type === 'identify' && roleWord && named.length) return roleHolder(context, asked, named[0]!, roleWord)
+  if (question.type === 'identify' && named.length) {
+    const nameTerms = new Set(named[0]!.words)
+    const rest = question.lemmas.filter((lemma) => !nameTerms.has(lemma) && !lemma.split(/[^a-z0-9]+/).every((part) => nameTerms.has(part)))
+    if (rest.length <= 1) return identify(context, asked, named[0]!)
+  }
+  const candidates = context.rank(asked)
+  const verdict = context.verdict(asked, candidates[0])
+  if (verdict === 'none') return context.refuse(base, `The story does not say ${describe(base.query)}.`)
+  if (verdict === 'closest') return context.closest(asked, candidates, `The story does not clearly say ${describe(base.query)}.`)
+  const top = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= candidates[0]!.score * 0.8).slice(0, 5)
+  for (const candidate of top) {
+    const answer = extractWho(context, asked, candidate)
+    if (answer) return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], answer)
+  }
+  return context.found(base, candidates, null)
+}

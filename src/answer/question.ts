@@ -1,0 +1,115 @@
+import { type Analysis, isContent, type Token } from '../language/index.js'
+import type { Command } from './types.js'
+
+/** What kind of answer a question wants, read from its form (never from its topic). */
+export type AnswerType =
+  | 'identify' // "who is X", a bare name: the roles the story gives X
+  | 'agent' // "who did X", "which companies …": the doer or the named things
+  | 'speaker' // "who said X"
+  | 'possessor' // "who owns X", "whose X"
+  | 'date' // "when …", "what date …"
+  | 'duration' // "how long …"
+  | 'count' // "how many …"
+  | 'amount' // "how much …", "what share …"
+  | 'yesno' // "did X say …?", "is …?"
+  | 'reason' // "why …"
+  | 'reporters' // "which outlets reported …"
+  | 'description' // "what …", anything else
+
+/** A question taken apart: what it wants, what it is about, and which of its words to look for. */
+export interface AnalysedQuestion {
+  text: string
+  command: Command
+  type: AnswerType
+  /** The noun a "which/what/how many X" question asks about ("which apps" → app). */
+  focus: string | null
+  /** The event asked about: the question's main verb, as a lemma ("when was the order signed" → sign). */
+  predicate: string | null
+  /** Content lemmas to look for in the story (question words and the answer's kind left out). */
+  lemmas: string[]
+  /** The question's tokens, for extractors that need positions or parts of speech. */
+  tokens: Token[]
+  /** The question denies something ("didn't reply"). */
+  negated: boolean
+}
+
+const AUXILIARIES = new Set(['be', 'do', 'have', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall'])
+const SAYING = new Set(['say', 'tell', 'state', 'claim', 'warn', 'argue', 'add', 'reckon', 'suggest', 'predict', 'note', 'think', 'believe'])
+const OWNING = new Set(['own', 'owner', 'control', 'possess'])
+/** Nouns that name the kind of answer, not its content: "what date", "which year", "what share". */
+const ANSWER_KIND_NOUNS: Partial<Record<AnswerType, Set<string>>> = {
+  date: new Set(['date', 'day', 'time', 'year', 'month', 'week']),
+  amount: new Set(['share', 'percentage', 'proportion', 'percent', 'amount', 'size', 'figure', 'much']),
+  count: new Set(['number']),
+  reporters: new Set(['outlet', 'site', 'paper', 'publication', 'newspaper', 'source', 'media', 'website', 'one']),
+}
+const REPORTING = new Set(['report', 'say', 'carry', 'run', 'write', 'cover', 'mention', 'publish', 'bring', 'claim', 'quote', 'note'])
+
+function lower(token: Token | undefined): string {
+  return token ? token.text.toLowerCase() : ''
+}
+
+/** The answer type from the question's opening words and the command it came with. */
+function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt: number } {
+  const words = tokens.filter((token) => /[\p{L}\p{N}]/u.test(token.text))
+  let at = lower(words[0]) === 'and' || lower(words[0]) === 'so' ? 1 : 0
+  if (lower(words[at]) === 'since' && lower(words[at + 1]) === 'when') at++
+  const first = lower(words[at])
+  const second = lower(words[at + 1])
+  const nextVerb = words.slice(at + 1).find((token) => token.pos === 'VERB' || token.pos === 'AUX')
+  const verbLemma = words.slice(at + 1).find((token) => token.pos === 'VERB')?.lemma ?? ''
+  const index = (word: Token | undefined) => (word ? tokens.indexOf(word) : -1)
+  if (first === 'when') return { type: 'date', focusAt: -1 }
+  if (first === 'why') return { type: 'reason', focusAt: -1 }
+  if (first === 'how' && second === 'long') return { type: 'duration', focusAt: -1 }
+  if (first === 'how' && second === 'many') return { type: 'count', focusAt: index(words[at + 2]) }
+  if (first === 'how' && second === 'much') return { type: 'amount', focusAt: -1 }
+  if (first === 'whose') return { type: 'possessor', focusAt: -1 }
+  if (first === 'who' || first === "who's" || first === 'whom') {
+    const reporting = REPORTING.has(verbLemma) && command === 'source'
+    if (reporting) return { type: 'reporters', focusAt: -1 }
+    if (SAYING.has(verbLemma)) return { type: 'speaker', focusAt: -1 }
+    if (OWNING.has(verbLemma) || words.some((token) => OWNING.has(token.lemma))) return { type: 'possessor', focusAt: -1 }
+    const copula = nextVerb && nextVerb.lemma === 'be' && !words.slice(index(nextVerb)).some((token) => token.pos === 'VERB')
+    return { type: copula || first === "who's" ? 'identify' : 'agent', focusAt: -1 }
+  }
+  if (first === 'which' || first === 'what') {
+    const noun = words[at + 1] && ['NOUN', 'PROPN', 'ADJ'].includes(words[at + 1]!.pos) && !AUXILIARIES.has(words[at + 1]!.lemma) ? words[at + 1] : undefined
+    const focus = noun?.lemma ?? ''
+    if (ANSWER_KIND_NOUNS.date!.has(focus)) return { type: 'date', focusAt: index(noun) }
+    if (ANSWER_KIND_NOUNS.amount!.has(focus)) return { type: 'amount', focusAt: index(noun) }
+    if (ANSWER_KIND_NOUNS.reporters!.has(focus)) return { type: 'reporters', focusAt: index(noun) }
+    if (first === 'which' || noun) return { type: command === 'who' || first === 'which' ? 'agent' : 'description', focusAt: index(noun) }
+    return { type: 'description', focusAt: -1 }
+  }
+  if (words[at] && at === 0 && AUXILIARIES.has(words[at]!.lemma) && words[at]!.pos === 'AUX') return { type: 'yesno', focusAt: -1 }
+  if (command === 'when') return { type: 'date', focusAt: -1 }
+  if (command === 'who') return { type: 'identify', focusAt: -1 }
+  if (command === 'source') return { type: 'reporters', focusAt: -1 }
+  return { type: 'description', focusAt: -1 }
+}
+
+/** Reads a question: its answer type, focus, predicate and the lemmas to look for. */
+export function analyseQuestion(command: Command, text: string, analysis: Analysis): AnalysedQuestion {
+  const { tokens } = analysis
+  const { type, focusAt } = typeOf(command, tokens)
+  const focusToken = focusAt >= 0 ? tokens[focusAt] : undefined
+  const kindNouns = ANSWER_KIND_NOUNS[type]
+  const dropFocus = focusToken !== undefined && kindNouns?.has(focusToken.lemma) === true
+  const predicate = tokens.find((token) => token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token !== focusToken)?.lemma ?? null
+  const lemmas = tokens
+    .filter((token) => isContent(token) || (token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token.text.length > 2))
+    .filter((token) => !(dropFocus && token === focusToken))
+    .filter((token) => !(type === 'reporters' && REPORTING.has(token.lemma)))
+    .map((token) => token.lemma)
+  return {
+    text,
+    command,
+    type,
+    focus: focusToken && !dropFocus ? focusToken.lemma : null,
+    predicate,
+    lemmas,
+    tokens,
+    negated: tokens.some((token) => token.negated),
+  }
+}

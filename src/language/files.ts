@@ -1,0 +1,12 @@
+import { join } from 'node:path'
+import { projectRoot } from '../paths.js'
+
+/** Where the packed language resources live (made by `npm ci` through `src/language/pack.ts`). */
+export const LANGUAGE_DIR = join(projectRoot, 'data', 'language')
+
+export const LANGUAGE_FILES = {
+  vocabulary: join(LANGUAGE_DIR, 'vocabulary.txt'),
+  codes: join(LANGUAGE_DIR, 'vectors.i8'),
+  scales: join(LANGUAGE_DIR, 'scales.f32'),
+  wordnet: join(LANGUAGE_DIR, 'wordnet.json'),
+}

@@ -1,0 +1,72 @@
+/**
+ * The language resources behind one small interface: wink-nlp for tokens, lemmas, parts of
+ * speech and values; GloVe vectors and WordNet for how close two words are in meaning. The
+ * answer engine asks only this; a better resource can replace one here without touching it.
+ */
+import { analyse, type Analysis } from './nlp.js'
+import { WordVectors } from './vectors.js'
+import { WordNet } from './wordnet.js'
+
+export { analyse, fold, isContent, type Analysis, type NamedValue, type Token } from './nlp.js'
+
+export interface Language {
+  analyse(text: string): Analysis
+  /**
+   * How close two lemmas are in meaning, 0–1: 1 for the same word, high for a derivation
+   * ("decide"/"decision") or a shared frequent sense, the vectors' cosine for near words, and
+   * 0 for opposites ("rise"/"fall") and unrelated words.
+   */
+  relatedness(a: string, b: string): number
+  /** How much a word says in general English, 0 (the commonest words) to 1 (rare or unknown words). */
+  rarity(word: string): number
+}
+
+export interface RelatednessOptions {
+  /** Score of a derivationally related form. */
+  derived: number
+  /** Score of a WordNet synonym whose vectors are not far apart. */
+  synonym: number
+  /** Below this cosine two words are unrelated. */
+  minCosine: number
+  /** Vectors alone never score above this: they also draw together words of one topic. */
+  maxCosine: number
+}
+
+export const DEFAULT_RELATEDNESS: RelatednessOptions = { derived: 0.9, synonym: 0.8, minCosine: 0.55, maxCosine: 0.8 }
+
+const MAX_CACHED = 500_000
+
+/** Relatedness from WordNet and the vectors, cached. Pure given the resources. */
+export function relatednessOf(vectors: WordVectors, wordnet: WordNet, options: RelatednessOptions = DEFAULT_RELATEDNESS): (a: string, b: string) => number {
+  const cache = new Map<string, number>()
+  const compute = (a: string, b: string): number => {
+    if (a === b) return 1
+    if (wordnet.isAntonym(a, b)) return 0
+    if (wordnet.isDerived(a, b)) return options.derived
+    const cosine = vectors.cosine(a, b)
+    if (wordnet.isSynonym(a, b) && (cosine === null || cosine >= 0.25)) return options.synonym
+    if (cosine === null || cosine < options.minCosine) return 0
+    return Math.min(cosine, options.maxCosine)
+  }
+  return (a, b) => {
+    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`
+    let value = cache.get(key)
+    if (value === undefined) {
+      value = compute(a, b)
+      if (cache.size >= MAX_CACHED) cache.clear()
+      cache.set(key, value)
+    }
+    return value
+  }
+}
+
+let loaded: Language | null = null
+
+/** The language resources, loaded once per process. */
+export function loadLanguage(): Language {
+  if (!loaded) {
+    const vectors = WordVectors.load()
+    loaded = { analyse, relatedness: relatednessOf(vectors, WordNet.load()), rarity: (word) => vectors.rarity(word) }
+  }
+  return loaded
+}

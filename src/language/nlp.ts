@@ -1,0 +1,93 @@
+import winkNLP, { type ItemEntity, type ItemSentence, type ItemToken, type WinkMethods } from 'wink-nlp'
+import model from 'wink-eng-lite-web-model'
+
+/** One word of a text as wink-nlp reads it, with its place in that text. */
+export interface Token {
+  /** As written. */
+  text: string
+  /** The dictionary form, folded: "halted" → "halt", "agencies" → "agency"; names keep their spelling. */
+  lemma: string
+  /** Universal part-of-speech tag (NOUN, PROPN, VERB, ADJ, NUM, …). */
+  pos: string
+  /** Offsets in the analysed text. */
+  start: number
+  end: number
+  /** A function word (wink's stop list). */
+  stop: boolean
+  /** Inside the scope of a negation ("didn't immediately reply"). */
+  negated: boolean
+}
+
+/** A number, amount, percentage or time expression wink-nlp recognised. */
+export interface NamedValue {
+  text: string
+  type: 'DATE' | 'TIME' | 'DURATION' | 'MONEY' | 'PERCENT' | 'CARDINAL' | 'ORDINAL' | string
+  start: number
+  end: number
+}
+
+export interface Analysis {
+  tokens: Token[]
+  values: NamedValue[]
+  /** Sentence spans, as offsets in the text. */
+  sentences: { start: number; end: number }[]
+}
+
+let engine: WinkMethods | null = null
+
+function nlp(): WinkMethods {
+  engine ??= winkNLP(model)
+  return engine
+}
+
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM', 'X', 'INTJ'])
+
+/** Folds case, accents, curly quotes and dashes; drops the dots of acronyms ("U.S." → "us"). */
+export function fold(text: string): string {
+  let folded = text.toLowerCase()
+  if (!/^[\x00-\x7f]*$/.test(folded)) {
+    folded = folded
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[‘’ʼ′`]/g, "'")
+      .replace(/[“”„″]/g, '"')
+      .replace(/[‐-―−]/g, '-')
+  }
+  return /^(?:\p{L}\.){2,}$|^(?:\p{L}\.)+\p{L}$/u.test(folded) ? folded.replace(/\./g, '') : folded
+}
+
+/** Runs wink-nlp over a text: tokens with lemmas, parts of speech, offsets and negation; values; sentences. */
+export function analyse(text: string): Analysis {
+  const doc = nlp().readDoc(text)
+  const its = nlp().its
+  const tokens: Token[] = []
+  let cursor = 0
+  doc.tokens().each((token: ItemToken) => {
+    const value = token.out(its.value)
+    cursor += token.out(its.precedingSpaces).length
+    let start = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor)
+    if (start < 0) start = cursor
+    cursor = start + value.length
+    const pos = token.out(its.pos)
+    const lemma = pos === 'PROPN' ? fold(value) : fold(token.out(its.lemma as unknown as typeof its.value))
+    tokens.push({ text: value, lemma, pos, start, end: start + value.length, stop: Boolean(token.out(its.stopWordFlag)), negated: Boolean(token.out(its.negationFlag)) })
+  })
+  const span = (first: number, last: number) => ({ start: tokens[first]?.start ?? 0, end: tokens[last]?.end ?? 0 })
+  const values: NamedValue[] = []
+  doc.entities().each((entity: ItemEntity) => {
+    const [first, last] = entity.out(its.span) as unknown as [number, number]
+    const { start, end } = span(first, last)
+    values.push({ text: text.slice(start, end), type: entity.out(its.type), start, end })
+  })
+  const sentences: Analysis['sentences'] = []
+  doc.sentences().each((sentence: ItemSentence) => {
+    const [first, last] = sentence.out(its.span) as unknown as [number, number]
+    sentences.push(span(first, last))
+  })
+  return { tokens, values, sentences }
+}
+
+/** Whether a token carries content a question can be matched on (not a function word or punctuation). */
+export function isContent(token: Token): boolean {
+  return !token.stop && CONTENT_POS.has(token.pos) && /[\p{L}\p{N}]/u.test(token.text)
+}

