@@ -24,9 +24,9 @@ export interface EngineOptions {
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
-  minCoverage: 0.6,
-  minSentenceCoverage: 0.55,
-  minClosestCoverage: 0.3,
+  minCoverage: 0.5,
+  minSentenceCoverage: 0.45,
+  minClosestCoverage: 0.15,
   minRelativeScore: 0.5,
   maxQueryLength: 500,
   maxPassages: 5,
@@ -64,7 +64,7 @@ export class AnswerContext {
 
   /** Weighs the question's lemmas and finds the names it mentions. */
   ask(question: AnalysedQuestion, base: Answer): Asked {
-    return { question, terms: expandTerms(this.knowledge, question.lemmas), named: entitiesIn(this.knowledge, question.text), base }
+    return { question, terms: expandTerms(this.knowledge, question.lemmas, question.surfaces), named: entitiesIn(this.knowledge, question.text), base }
   }
 
   article(passage: Passage): Article {

