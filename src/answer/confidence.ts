@@ -23,9 +23,23 @@ function meetsFigures(asked: Asked, candidate: Candidate): boolean {
   return asked.terms.every((term) => !/^\d/.test(term.term) || candidate.matched.has(term.term))
 }
 
+/** Kinds of question about an event: the passage must speak of that event, not only its topic. */
+const ABOUT_EVENT = new Set(['agent', 'speaker', 'possessor', 'date', 'reporters', 'yesno'])
+
+/** How close the passage's word must be to the event asked about: the same event, not a neighbouring topic. */
+const PREDICATE_CLOSENESS = 0.01
+
+/** The event asked about ("when did X *sign*", "who *halted*") is in the answering sentence or beside it. */
+function meetsPredicate(asked: Asked, candidate: Candidate): boolean {
+  const { predicate } = asked
+  if (!predicate || !ABOUT_EVENT.has(asked.question.type)) return true
+  if (!asked.terms.some((term) => term.term === predicate)) return true
+  return (candidate.window.get(predicate) ?? 0) >= PREDICATE_CLOSENESS
+}
+
 /** The verdict on one candidate (see `Verdict`). */
 export function judge(knowledge: Knowledge, asked: Asked, candidate: Candidate | undefined, options: EngineOptions): Verdict {
   if (!candidate || candidate.coverage < options.minClosestCoverage) return 'none'
   const covers = candidate.coverage >= options.minCoverage && candidate.sentenceCoverage >= options.minSentenceCoverage
-  return covers && meetsNames(knowledge, asked, candidate) && meetsFigures(asked, candidate) ? 'answer' : 'closest'
+  return covers && meetsNames(knowledge, asked, candidate) && meetsFigures(asked, candidate) && meetsPredicate(asked, candidate) ? 'answer' : 'closest'
 }

@@ -46,6 +46,8 @@ export interface Asked {
   terms: QueryTerm[]
   /** People and organisations the question names: constraints a passage must meet. */
   named: EntityRecord[]
+  /** The event asked about (see `AnalysedQuestion.predicates`), not one of the names. */
+  predicate: string | null
   base: Answer
 }
 
@@ -64,7 +66,9 @@ export class AnswerContext {
 
   /** Weighs the question's lemmas and finds the names it mentions. */
   ask(question: AnalysedQuestion, base: Answer): Asked {
-    return { question, terms: expandTerms(this.knowledge, question.lemmas, question.surfaces), named: entitiesIn(this.knowledge, question.text), base }
+    const named = entitiesIn(this.knowledge, question.text)
+    const predicate = question.predicates.find((lemma) => !named.some((record) => record.words.includes(lemma))) ?? null
+    return { question, terms: expandTerms(this.knowledge, question.lemmas, question.surfaces), named, predicate, base }
   }
 
   article(passage: Passage): Article {

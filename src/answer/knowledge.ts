@@ -1,5 +1,5 @@
 import { editDistanceWithin, type IndexDocument } from '../index/search-index.js'
-import { type Analysis, fold, isContent, type Language } from '../language/index.js'
+import { type Analysis, fold, isContent, type Language, type Token } from '../language/index.js'
 import { corporateCore } from '../ingest/resolve.js'
 import type { Article, EntityType, Passage } from '../ingest/types.js'
 
@@ -26,6 +26,8 @@ export interface Knowledge {
   speakers: Set<string>
   /** Entity records by each (folded) word of their names. */
   entityWords: Map<string, EntityRecord[]>
+  /** Words the story also writes in lower case: "Department" is then a common noun, not a name. */
+  lowercaseWords: Set<string>
   /** The language resources the story was analysed with; queries use the same. */
   language: Language
   /** Story terms each query lemma matched, filled as questions come (see retrieve.ts). */
@@ -61,21 +63,58 @@ export function buildKnowledge(articles: Article[], language: Language, analysed
     }
   })
   const speakers = analysed?.speakers ?? speakersOf(passages)
+  const lowercaseWords = new Set<string>()
+  for (const passage of passages) for (const match of passage.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'-]*/gu)) lowercaseWords.add(match[0])
   const entityWords = new Map<string, EntityRecord[]>()
   for (const record of entities.values()) for (const word of new Set(record.words)) entityWords.set(word, [...(entityWords.get(word) ?? []), record])
-  return { articles: new Map(articles.map((article) => [article.id, article])), passages, sentenceTerms, documentFrequency, entities, speakers, entityWords, language, matchCache: new Map() }
+  return { articles: new Map(articles.map((article) => [article.id, article])), passages, sentenceTerms, documentFrequency, entities, speakers, entityWords, lowercaseWords, language, matchCache: new Map() }
 }
 
 /** The content lemmas of each of the passage's sentences, from one analysis of the passage. */
 function termsBySentence(passage: Passage, analysis: Analysis): string[][] {
-  const bySentence: string[][] = passage.sentences.map(() => [])
+  const bySentence: Token[][] = passage.sentences.map(() => [])
   let sentence = 0
   for (const token of analysis.tokens) {
     const at = passage.start + token.start
     while (sentence < passage.sentences.length - 1 && at >= passage.sentences[sentence]!.end) sentence++
-    if (isContent(token)) bySentence[sentence]!.push(token.lemma)
+    bySentence[sentence]!.push(token)
   }
-  return bySentence
+  return bySentence.map((tokens) => [...tokens.filter(isContent).map((token) => token.lemma), ...acronymsOf(tokens)])
+}
+
+const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ'])
+const INSIDE_NAMES = new Set(['of', 'per', 'and', 'for', '&'])
+
+/**
+ * The initials of the sentence's noun phrases, as people abbreviate them: "chief financial
+ * officer" → cfo, "earnings per share" → eps, "Securities and Exchange Commission" → sec (and
+ * saec). Indexed beside the words, so a typed abbreviation finds the phrase.
+ */
+export function acronymsOf(tokens: Token[]): string[] {
+  const acronyms = new Set<string>()
+  for (let start = 0; start < tokens.length; start++) {
+    if (!NOMINAL.has(tokens[start]!.pos)) continue
+    let full = ''
+    let nominal = ''
+    let words = 0
+    for (let end = start; end < tokens.length && words < 5; end++) {
+      const token = tokens[end]!
+      const connector = INSIDE_NAMES.has(token.text.toLowerCase())
+      if (!NOMINAL.has(token.pos) && !connector) break
+      const initial = fold(token.text)[0] ?? ''
+      if (!/[a-z]/.test(initial)) break
+      full += initial
+      if (!connector) {
+        nominal += initial
+        words++
+      }
+      if (!connector && words >= 2) {
+        if (full.length >= 3) acronyms.add(full)
+        if (nominal.length >= 3) acronyms.add(nominal)
+      }
+    }
+  }
+  return [...acronyms]
 }
 
 /** The folded words of a name, as people type them ("Yi-suo" → yi, suo; "Ma's" → ma). */
@@ -125,10 +164,11 @@ export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] 
   }
   const found: EntityRecord[] = []
   for (const record of touched) {
-    if (record.type === 'place' || record.words.every((word) => word.length <= 2)) continue
+    if (record.type === 'place' || record.words.every((word) => word.length <= 2 || knowledge.lowercaseWords.has(word))) continue
     const all = record.words.every(has)
     const surname = record.type === 'person' && record.words.length > 1 && record.words.some((word) => word.length > 3 && has(word))
-    if (all || surname) found.push(record)
+    const leading = record.type === 'organisation' && record.words.length > 1 && has(record.words[0]!) && knowledge.language.rarity(record.words[0]!) >= 0.7
+    if (all || surname || leading) found.push(record)
   }
   return found.sort((a, b) => b.words.length - a.words.length || b.passages.length - a.passages.length)
 }

@@ -23,8 +23,12 @@ export interface AnalysedQuestion {
   type: AnswerType
   /** The noun a "which/what/how many X" question asks about ("which apps" → app). */
   focus: string | null
-  /** The event asked about: the question's main verb, as a lemma ("when was the order signed" → sign). */
-  predicate: string | null
+  /**
+   * The events the question may ask about, first most likely: its verbs as lemmas ("when was the
+   * order signed" → sign), a light verb by its object ("take office" → office). A lowercase
+   * name can pass for a verb ("trump"); the caller, who knows the story's names, picks.
+   */
+  predicates: string[]
   /** Content lemmas to look for in the story (question words and the answer's kind left out). */
   lemmas: string[]
   /** The same words as written (folded), for when the story spells a word as typed but lemmatises it otherwise. */
@@ -36,6 +40,8 @@ export interface AnalysedQuestion {
 }
 
 const AUXILIARIES = new Set(['be', 'do', 'have', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall'])
+/** Verbs whose meaning lies in their object ("take office", "make a call"): the object names the event. */
+const LIGHT_VERBS = new Set(['have', 'do', 'make', 'take', 'get', 'give', 'go', 'come', 'become', 'put', 'keep', 'let'])
 const SAYING = new Set(['say', 'tell', 'state', 'claim', 'warn', 'argue', 'add', 'reckon', 'suggest', 'predict', 'note', 'think', 'believe'])
 const OWNING = new Set(['own', 'owner', 'control', 'possess'])
 /** Nouns that name the kind of answer, not its content: "what date", "which year", "what share". */
@@ -100,7 +106,12 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   const focusToken = focusAt >= 0 ? tokens[focusAt] : undefined
   const kindNouns = ANSWER_KIND_NOUNS[type]
   const dropFocus = focusToken !== undefined && kindNouns?.has(focusToken.lemma) === true
-  const predicate = tokens.find((token) => token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token !== focusToken)?.lemma ?? null
+  const predicates = tokens
+    .filter((token) => token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token !== focusToken)
+    .map((verb) => {
+      const object = LIGHT_VERBS.has(verb.lemma) ? tokens.slice(tokens.indexOf(verb) + 1).find((token) => isContent(token) && token.pos !== 'ADV') : undefined
+      return (object ?? verb).lemma
+    })
   const searched = tokens
     .filter((token) => isContent(token) || (token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token.text.length > 2))
     .filter((token) => !(dropFocus && token === focusToken))
@@ -110,7 +121,7 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
     command,
     type,
     focus: focusToken && !dropFocus ? focusToken.lemma : null,
-    predicate,
+    predicates,
     lemmas: searched.map((token) => token.lemma),
     surfaces: searched.map((token) => fold(token.text)),
     tokens,

@@ -23,6 +23,8 @@ export interface Candidate {
   sentenceCoverage: number
   /** Story terms that matched, by query term. */
   matched: Map<string, string[]>
+  /** Query terms matched in the best sentence or the sentences beside it, with their closeness. */
+  window: Map<string, number>
   score: number
 }
 
@@ -42,6 +44,11 @@ export const DEFAULT_RETRIEVAL: RetrievalOptions = {
   minRelatedness: 0.55,
   neighbourDiscount: 0.75,
   maxHits: 80,
+}
+
+/** A candidate chosen by other means than the query (a role, a record): shown as it is. */
+export function pinnedCandidate(passage: number, sentence: number, score = 1): Candidate {
+  return { passage, searchScore: 0, coverage: 1, sentence, sentenceCoverage: 1, matched: new Map(), window: new Map(), score }
 }
 
 /** Inverse document frequency; a term the story never uses weighs the most. */
@@ -66,6 +73,7 @@ export function storyMatches(knowledge: Knowledge, term: string, options: Retrie
   const matches = new Map<string, number>()
   const { relatedness } = knowledge.language
   const known = knowledge.documentFrequency.has(term)
+  const misspelt = !known && !knowledge.language.isWord(term)
   if (known) matches.set(term, 1)
   if (!/^\d/.test(term)) {
     for (const storyTerm of knowledge.documentFrequency.keys()) {
@@ -73,13 +81,16 @@ export function storyMatches(knowledge: Knowledge, term: string, options: Retrie
       const closeness = relatedness(term, storyTerm)
       if (closeness >= options.minRelatedness) matches.set(storyTerm, closeness)
       else if (!known && term.length >= 4 && storyTerm.startsWith(term)) matches.set(storyTerm, 0.8)
-      else if (!known && term.length >= 5 && editDistanceWithin(term, storyTerm, Math.round(term.length * 0.2))) matches.set(storyTerm, 0.85)
+      else if (misspelt && term.length >= 5 && editDistanceWithin(term, storyTerm, Math.round(term.length * 0.2))) matches.set(storyTerm, 0.85)
     }
     if (!known) for (const part of compoundParts(knowledge, term)) matches.set(part, 0.9)
   }
   knowledge.matchCache.set(term, matches)
   return matches
 }
+
+/** A word the story has nothing near counts less than a matched word as rare: chat and paraphrase bring many. */
+const UNMATCHED_WEIGHT = 0.3
 
 /**
  * Weighs and expands the question's content words: each by its lemma, or as typed when the
@@ -91,7 +102,8 @@ export function expandTerms(knowledge: Knowledge, lemmas: string[], surfaces: st
     const matches = storyMatches(knowledge, term)
     const frequency = Math.max(0, ...[...matches.keys()].map((match) => knowledge.documentFrequency.get(match) ?? 0))
     const rarity = knowledge.language.rarity(term)
-    return { term, weight: termWeight(knowledge, frequency) * (0.25 + rarity), matches }
+    const unmatched = matches.size === 0 ? UNMATCHED_WEIGHT : 1
+    return { term, weight: termWeight(knowledge, frequency) * (0.25 + rarity) * unmatched, matches }
   })
 }
 
@@ -138,23 +150,28 @@ export function retrieve(knowledge: Knowledge, index: PassageIndex, query: Query
     }
     let sentence = 0
     let sentenceCoverage = -1
+    let window = new Map<string, number>()
     sets.forEach((set, position) => {
       const before = neighbourSet(hit.id, position, -1)
       const after = neighbourSet(hit.id, position, 1)
       let share = 0
+      const here = new Map<string, number>()
       for (const term of query) {
         const near = Math.max(before ? closeness(before, term) : 0, after ? closeness(after, term) : 0) * settings.neighbourDiscount
-        share += term.weight * Math.max(closeness(set, term), near)
+        const best = Math.max(closeness(set, term), near)
+        if (best > 0) here.set(term.term, best)
+        share += term.weight * best
       }
       share /= totalWeight
       if (share > sentenceCoverage) {
         sentenceCoverage = share
         sentence = position
+        window = here
       }
     })
     const coverage = covered / totalWeight
     const score = weights.search * (hit.score / topScore) + weights.coverage * coverage + weights.sentence * sentenceCoverage
-    return { passage: hit.id, searchScore: hit.score, coverage, sentence, sentenceCoverage, matched, score }
+    return { passage: hit.id, searchScore: hit.score, coverage, sentence, sentenceCoverage, matched, window, score }
   })
   return candidates.sort((a, b) => b.score - a.score)
 }

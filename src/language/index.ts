@@ -19,6 +19,8 @@ export interface Language {
   relatedness(a: string, b: string): number
   /** How much a word says in general English, 0 (the commonest words) to 1 (rare or unknown words). */
   rarity(word: string): number
+  /** Whether the word is an English word WordNet knows (so a near spelling is not a typo of it). */
+  isWord(word: string): boolean
 }
 
 export interface RelatednessOptions {
@@ -70,7 +72,8 @@ let loaded: Language | null = null
 export function loadLanguage(): Language {
   if (!loaded) {
     const vectors = WordVectors.load()
-    loaded = { analyse, relatedness: relatednessOf(vectors, WordNet.load()), rarity: (word) => vectors.rarity(word) }
+    const wordnet = WordNet.load()
+    loaded = { analyse, relatedness: relatednessOf(vectors, wordnet), rarity: (word) => vectors.rarity(word), isWord: (word) => wordnet.has(word) }
   }
   return loaded
 }

@@ -3,7 +3,7 @@ import { fold } from '../../language/index.js'
 import { type AnswerContext, type Asked, describe } from '../context.js'
 import { agentIn, entityCalled, possessorIn, speakerOf, subjectIn } from '../extract.js'
 import type { EntityRecord } from '../knowledge.js'
-import type { Candidate } from '../retrieve.js'
+import { type Candidate, pinnedCandidate } from '../retrieve.js'
 import type { Answer } from '../types.js'
 
 /** "chief financial officer" is also "cfo": a role matches its own words or its initials. */
@@ -23,8 +23,7 @@ function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, 
     if (found) {
       const passage = context.knowledge.passages[found.passage]!
       const sentence = Math.max(0, passage.sentences.findIndex((s) => s.text.includes(other.name.split(' ').at(-1)!)))
-      const candidate: Candidate = { passage: found.passage, searchScore: 0, coverage: 1, sentence, sentenceCoverage: 1, matched: new Map(), score: 1 }
-      return context.found(asked.base, [candidate], other.name)
+      return context.found(asked.base, [pinnedCandidate(found.passage, sentence)], other.name)
     }
   }
   return null
@@ -63,7 +62,7 @@ function identify(context: AnswerContext, asked: Asked, record: EntityRecord): A
   const candidates = [...rolePassages, ...others].slice(0, context.options.maxGrouped * 2).map((index, rank): Candidate => {
     const passage = context.knowledge.passages[index]!
     const sentence = Math.max(0, passage.sentences.findIndex((s) => fold(s.text).includes(fold(record.name.split(' ')[0]!))))
-    return { passage: index, searchScore: 0, coverage: 1, sentence, sentenceCoverage: 1, matched: new Map(), score: 1 - rank * 0.01 }
+    return pinnedCandidate(index, sentence, 1 - rank * 0.01)
   })
   return context.found(asked.base, candidates, answer)
 }
