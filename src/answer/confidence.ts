@@ -1,5 +1,5 @@
 import type { Asked, EngineOptions } from './context.js'
-import type { Knowledge } from './knowledge.js'
+import type { EntityRecord, Knowledge } from './knowledge.js'
 import type { Candidate } from './retrieve.js'
 
 /**
@@ -15,7 +15,10 @@ export type Verdict = 'answer' | 'closest' | 'none'
 function meetsNames(knowledge: Knowledge, asked: Asked, candidate: Candidate): boolean {
   const near = new Set([candidate.passage - 1, candidate.passage, candidate.passage + 1])
   const article = knowledge.passages[candidate.passage]!.article
-  return asked.named.every((record) => record.passages.some((index) => near.has(index) && knowledge.passages[index]!.article === article))
+  const byName = new Map<string, EntityRecord[]>()
+  for (const record of asked.named) byName.set(record.words.join(' '), [...(byName.get(record.words.join(' ')) ?? []), record])
+  const namedNear = (record: EntityRecord) => record.passages.some((index) => near.has(index) && knowledge.passages[index]!.article === article)
+  return [...byName.values()].every((spellings) => spellings.some(namedNear))
 }
 
 /** Figures the question gives ("2004", "13%") must be in the passage. */

@@ -162,13 +162,17 @@ export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] 
       for (const [word, records] of knowledge.entityWords) if (editDistanceWithin(typed, word, 1)) for (const record of records) touched.add(record)
     }
   }
-  const found: EntityRecord[] = []
+  const whole: EntityRecord[] = []
+  const partial: EntityRecord[] = []
   for (const record of touched) {
     if (record.type === 'place' || record.words.every((word) => word.length <= 2 || knowledge.lowercaseWords.has(word))) continue
-    const all = record.words.every(has)
     const surname = record.type === 'person' && record.words.length > 1 && record.words.some((word) => word.length > 3 && has(word))
     const leading = record.type === 'organisation' && record.words.length > 1 && has(record.words[0]!) && knowledge.language.rarity(record.words[0]!) >= 0.7
-    if (all || surname || leading) found.push(record)
+    if (record.words.every(has)) whole.push(record)
+    else if (surname || leading) partial.push(record)
   }
+  // "wechat" names WeChat, not WeChat Pay: a partial match counts only when no whole name took the word.
+  const taken = new Set(whole.flatMap((record) => record.words))
+  const found = [...whole, ...partial.filter((record) => !record.words.some((word) => taken.has(word)))]
   return found.sort((a, b) => b.words.length - a.words.length || b.passages.length - a.passages.length)
 }

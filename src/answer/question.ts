@@ -106,6 +106,7 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   const focusToken = focusAt >= 0 ? tokens[focusAt] : undefined
   const kindNouns = ANSWER_KIND_NOUNS[type]
   const dropFocus = focusToken !== undefined && kindNouns?.has(focusToken.lemma) === true
+  const kindOnly = (token: Token) => type === 'date' && token.pos === 'NOUN' && kindNouns!.has(token.lemma) && token.lemma !== 'week'
   const predicates = tokens
     .filter((token) => token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token !== focusToken)
     .map((verb) => {
@@ -114,7 +115,7 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
     })
   const searched = tokens
     .filter((token) => isContent(token) || (token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token.text.length > 2))
-    .filter((token) => !(dropFocus && token === focusToken))
+    .filter((token) => !(dropFocus && token === focusToken) && !kindOnly(token))
     .filter((token) => !(type === 'reporters' && REPORTING.has(token.lemma)))
   return {
     text,
