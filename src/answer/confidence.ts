@@ -26,11 +26,11 @@ function meetsFigures(asked: Asked, candidate: Candidate): boolean {
   return asked.terms.every((term) => !/^\d/.test(term.term) || candidate.matched.has(term.term))
 }
 
-/** Kinds of question about an event: the passage must speak of that event, not only its topic. */
-const ABOUT_EVENT = new Set(['agent', 'speaker', 'possessor', 'date', 'reporters', 'yesno'])
+/** Kinds of question about an event's time: the passage must speak of that event, not only its topic. */
+const ABOUT_EVENT = new Set(['date'])
 
 /** How close the passage's word must be to the event asked about: the same event, not a neighbouring topic. */
-const PREDICATE_CLOSENESS = 0.01
+const PREDICATE_CLOSENESS = 0.7
 
 /** The event asked about ("when did X *sign*", "who *halted*") is in the answering sentence or beside it. */
 function meetsPredicate(asked: Asked, candidate: Candidate): boolean {

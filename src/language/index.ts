@@ -34,9 +34,14 @@ export interface RelatednessOptions {
   minCosineDescribed: number
   /** Vectors alone never score above this: they also draw together words of one topic. */
   maxCosine: number
+  /**
+   * Vectors alone relate only words at least this rare in English: the commonest words ("fall",
+   * "back", "take") have many senses, and their vectors sit near everything.
+   */
+  minRarityForVectors: number
 }
 
-export const DEFAULT_RELATEDNESS: RelatednessOptions = { derived: 0.9, synonym: 0.8, minCosine: 0.62, minCosineDescribed: 0.68, maxCosine: 0.8 }
+export const DEFAULT_RELATEDNESS: RelatednessOptions = { derived: 0.9, synonym: 0.8, minCosine: 0.62, minCosineDescribed: 0.68, maxCosine: 0.8, minRarityForVectors: 0.55 }
 
 const MAX_CACHED = 500_000
 
@@ -52,6 +57,7 @@ export function relatednessOf(vectors: WordVectors, wordnet: WordNet, options: R
     if (wordnet.isSynonym(a, b) && (cosine === null || cosine >= 0.25)) return options.synonym
     const described = wordnet.has(a) && wordnet.has(b)
     if (cosine === null || cosine < (described ? options.minCosineDescribed : options.minCosine)) return 0
+    if (Math.min(vectors.rarity(a), vectors.rarity(b)) < options.minRarityForVectors) return 0
     return Math.min(cosine, options.maxCosine)
   }
   return (a, b) => {

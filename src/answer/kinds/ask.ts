@@ -53,7 +53,10 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
   const best = candidates[0]!
   const sentence = context.passage(best).sentences[best.sentence]!.text
   let answer: string | null = null
-  if (question.type === 'count' || question.type === 'amount' || question.type === 'duration') answer = figureIn(sentence, best, question.type)
+  if (question.type === 'count' || question.type === 'amount' || question.type === 'duration') {
+    answer = figureIn(sentence, best, question.type)
+    if (!answer) return context.closest(asked, candidates, `The story gives no figure for ${describe(base.query)}.`)
+  }
   else if (question.type === 'agent' || question.type === 'speaker' || question.type === 'possessor') answer = extractWho(context, asked, best)
   return context.found(base, candidates, answer)
 }
