@@ -1,5 +1,5 @@
 import type { Asked, EngineOptions } from './context.js'
-import type { EntityRecord, Knowledge } from './knowledge.js'
+import type { Knowledge } from './knowledge.js'
 import type { Candidate } from './retrieve.js'
 
 /**
@@ -11,14 +11,18 @@ import type { Candidate } from './retrieve.js'
  */
 export type Verdict = 'answer' | 'closest' | 'none'
 
-/** Names the question gives must be named in the passage or right beside it. */
+/**
+ * Names the question gives must be named in the passage or right beside it, in any of their
+ * spellings ("Goldman" is met by "Goldman Sachs").
+ */
 function meetsNames(knowledge: Knowledge, asked: Asked, candidate: Candidate): boolean {
-  const near = new Set([candidate.passage - 1, candidate.passage, candidate.passage + 1])
   const article = knowledge.passages[candidate.passage]!.article
-  const byName = new Map<string, EntityRecord[]>()
-  for (const record of asked.named) byName.set(record.words.join(' '), [...(byName.get(record.words.join(' ')) ?? []), record])
-  const namedNear = (record: EntityRecord) => record.passages.some((index) => near.has(index) && knowledge.passages[index]!.article === article)
-  return [...byName.values()].every((spellings) => spellings.some(namedNear))
+  const near = [candidate.passage - 1, candidate.passage, candidate.passage + 1]
+    .map((index) => knowledge.passages[index])
+    .filter((passage) => passage?.article === article)
+  const names = near.flatMap((passage) => passage!.entities.map((entity) => new Set(knowledge.entities.get(entity.name)?.words ?? [])))
+  const wanted = new Set(asked.named.map((record) => record.words.join(' ')))
+  return [...wanted].every((words) => names.some((name) => words.split(' ').every((word) => name.has(word))))
 }
 
 /** Figures the question gives ("2004", "13%") must be in the passage. */

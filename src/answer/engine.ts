@@ -77,7 +77,7 @@ export class AnswerEngine {
     if (query.length > this.options.maxQueryLength) {
       return { ...base, message: `That query is ${query.length} characters long; keep it under ${this.options.maxQueryLength}.` }
     }
-    const question = analyseQuestion(command, query, this.knowledge.language.analyse(query))
+    const question = analyseQuestion(command, query, this.knowledge.language.analyse(query), this.knowledge.capitalWords)
     if (NEEDS_QUERY.has(command) && question.lemmas.length === 0) {
       return { ...base, message: 'That query has no words to look for: try a name, an event or a claim.', suggestions: context.suggest('') }
     }

@@ -28,6 +28,8 @@ export interface Knowledge {
   entityWords: Map<string, EntityRecord[]>
   /** Words the story also writes in lower case: "Department" is then a common noun, not a name. */
   lowercaseWords: Set<string>
+  /** Abbreviations the story writes in capitals ("U.S." → us, "IT" → it): typed in lower case, they are not function words. */
+  capitalWords: Set<string>
   /** The language resources the story was analysed with; queries use the same. */
   language: Language
   /** Story terms each query lemma matched, filled as questions come (see retrieve.ts). */
@@ -64,10 +66,14 @@ export function buildKnowledge(articles: Article[], language: Language, analysed
   })
   const speakers = analysed?.speakers ?? speakersOf(passages)
   const lowercaseWords = new Set<string>()
-  for (const passage of passages) for (const match of passage.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'-]*/gu)) lowercaseWords.add(match[0])
+  const capitalWords = new Set<string>()
+  for (const passage of passages) {
+    for (const match of passage.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'-]*/gu)) lowercaseWords.add(match[0])
+    for (const match of passage.text.matchAll(/(?<![\p{L}\p{N}.])(?:\p{Lu}\.){2,}|(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu)) capitalWords.add(fold(match[0]))
+  }
   const entityWords = new Map<string, EntityRecord[]>()
   for (const record of entities.values()) for (const word of new Set(record.words)) entityWords.set(word, [...(entityWords.get(word) ?? []), record])
-  return { articles: new Map(articles.map((article) => [article.id, article])), passages, sentenceTerms, documentFrequency, entities, speakers, entityWords, lowercaseWords, language, matchCache: new Map() }
+  return { articles: new Map(articles.map((article) => [article.id, article])), passages, sentenceTerms, documentFrequency, entities, speakers, entityWords, lowercaseWords, capitalWords, language, matchCache: new Map() }
 }
 
 /** The content lemmas of each of the passage's sentences, from one analysis of the passage. */
@@ -102,8 +108,8 @@ export function acronymsOf(tokens: Token[]): string[] {
       const connector = INSIDE_NAMES.has(token.text.toLowerCase())
       if (!NOMINAL.has(token.pos) && !connector) break
       const initial = fold(token.text)[0] ?? ''
-      if (!/[a-z]/.test(initial)) break
-      full += initial
+      if (!connector && !/[a-z]/.test(initial)) break
+      if (/[a-z]/.test(initial)) full += initial
       if (!connector) {
         nominal += initial
         words++

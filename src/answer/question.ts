@@ -99,9 +99,12 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
   return { type: 'description', focusAt: -1 }
 }
 
-/** Reads a question: its answer type, focus, predicate and the lemmas to look for. */
-export function analyseQuestion(command: Command, text: string, analysis: Analysis): AnalysedQuestion {
-  const { tokens } = analysis
+/**
+ * Reads a question: its answer type, focus, predicate and the lemmas to look for. A function
+ * word typed where the story has an abbreviation ("us" for U.S., "it" for IT) counts as that.
+ */
+export function analyseQuestion(command: Command, text: string, analysis: Analysis, abbreviations: ReadonlySet<string> = new Set()): AnalysedQuestion {
+  const tokens = analysis.tokens.map((token) => (token.stop && abbreviations.has(token.lemma) && token.text === token.text.toLowerCase() ? { ...token, stop: false, pos: 'PROPN' } : token))
   const { type, focusAt } = typeOf(command, tokens)
   const focusToken = focusAt >= 0 ? tokens[focusAt] : undefined
   const kindNouns = ANSWER_KIND_NOUNS[type]

@@ -90,7 +90,7 @@ export function storyMatches(knowledge: Knowledge, term: string, options: Retrie
 }
 
 /** A word the story has nothing near counts less than a matched word as rare: chat and paraphrase bring many. */
-const UNMATCHED_WEIGHT = 0.3
+const UNMATCHED_WEIGHT = 0.55
 
 /**
  * Weighs and expands the question's content words: each by its lemma, or as typed when the
