@@ -39,9 +39,11 @@ export interface RelatednessOptions {
    * "back", "take") have many senses, and their vectors sit near everything.
    */
   minRarityForVectors: number
+  /** Likewise for WordNet synonyms: "get" shares a sense with "start", "come" and "make". */
+  minRarityForSynonyms: number
 }
 
-export const DEFAULT_RELATEDNESS: RelatednessOptions = { derived: 0.9, synonym: 0.8, minCosine: 0.62, minCosineDescribed: 0.68, maxCosine: 0.8, minRarityForVectors: 0.55 }
+export const DEFAULT_RELATEDNESS: RelatednessOptions = { derived: 0.9, synonym: 0.8, minCosine: 0.62, minCosineDescribed: 0.68, maxCosine: 0.8, minRarityForVectors: 0.55, minRarityForSynonyms: 0.55 }
 
 const MAX_CACHED = 500_000
 
@@ -54,10 +56,11 @@ export function relatednessOf(vectors: WordVectors, wordnet: WordNet, options: R
     if (wordnet.isDerived(a, b)) return options.derived
     if (wordnet.isName(a) || wordnet.isName(b)) return 0
     const cosine = vectors.cosine(a, b)
-    if (wordnet.isSynonym(a, b) && (cosine === null || cosine >= 0.25)) return options.synonym
+    const rare = Math.min(vectors.rarity(a), vectors.rarity(b))
+    if (wordnet.isSynonym(a, b) && (cosine === null || cosine >= 0.25) && rare >= options.minRarityForSynonyms) return options.synonym
     const described = wordnet.has(a) && wordnet.has(b)
     if (cosine === null || cosine < (described ? options.minCosineDescribed : options.minCosine)) return 0
-    if (Math.min(vectors.rarity(a), vectors.rarity(b)) < options.minRarityForVectors) return 0
+    if (rare < options.minRarityForVectors) return 0
     return Math.min(cosine, options.maxCosine)
   }
   return (a, b) => {
