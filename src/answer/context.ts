@@ -79,6 +79,14 @@ export class AnswerContext {
     return this.knowledge.passages[candidate.passage]!
   }
 
+  /** The passages of the same article before this one, in order (for "he said" and the like). */
+  earlierPassages(index: number): Passage[] {
+    const { passages } = this.knowledge
+    let first = index
+    while (first > 0 && passages[first - 1]!.article === passages[index]!.article) first--
+    return passages.slice(first, index)
+  }
+
   /** Ranked candidates, those the verdict accepts first. */
   rank(asked: Asked): Candidate[] {
     const candidates = retrieve(this.knowledge, this.index, asked.terms)

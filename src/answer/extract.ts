@@ -60,16 +60,29 @@ export function quoteSpeakerOf(passage: Passage, sentenceIndex: number): string 
   return quote?.speaker ?? null
 }
 
-/** Who spoke the quote the sentence holds or sits in, or who the sentence says said it. */
-export function speakerOf(passage: Passage, sentenceIndex: number): string | null {
+/**
+ * Who spoke the quote the sentence holds or sits in, or who the sentence says said it: the name
+ * before the saying verb, or for "he said" / "she said" the last person named before it, here or
+ * in the article's earlier passages (`earlier`, nearest last).
+ */
+export function speakerOf(passage: Passage, sentenceIndex: number, earlier: Passage[] = []): string | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   const quoted = quoteSpeakerOf(passage, sentenceIndex)
   if (quoted) return quoted
-  const entities = inSentence(passage.entities, offset, text.length).filter((entity) => entity.type !== 'place')
-  const saying = /\b(said|says|told|stated|added|argued|warned)\b/.exec(text)
+  const saying = /\b(said|says|told|stated|added|argued|warned|agreed|noted)\b/.exec(text)
   if (!saying) return null
+  const entities = inSentence(passage.entities, offset, text.length).filter((entity) => entity.type !== 'place')
   const before = entities.filter((entity) => entity.offset - offset < saying.index)
-  return before.at(-1)?.name ?? null
+  const pronoun = /\b(he|she)\s+(?:\w+\s+)?$/i.test(text.slice(0, saying.index))
+  if (!pronoun) return before.at(-1)?.name ?? null
+  const people = (entities: EntityMention[]) => entities.filter((entity) => entity.type === 'person')
+  const here = people(passage.entities.filter((entity) => entity.offset < offset + saying.index)).at(-1)
+  if (here) return here.name
+  for (const previous of [...earlier].reverse()) {
+    const person = people(previous.entities).at(-1)
+    if (person) return person.name
+  }
+  return null
 }
 
 /** Lemmas that say one thing owns another ("owner of the Alipay system"). */

@@ -24,8 +24,10 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
     .map((candidate) => ({ candidate, time: timeIn(context.passage(candidate), candidate.sentence, candidate, wanted) }))
     .filter((entry): entry is { candidate: Candidate; time: TemporalMention } => entry.time !== null)
   if (timed.length === 0) return context.closest(asked, candidates, 'The story reports this but does not say when.')
+  // The same event told twice (a syndicated copy, or the same phrase in another article): the telling that dates it wins.
   const best = timed.reduce((a, b) => {
-    const tied = context.linked(a.candidate.passage, b.candidate.passage) || Math.abs(a.candidate.score - b.candidate.score) < 0.08
+    const sameTelling = context.linked(a.candidate.passage, b.candidate.passage) || a.time.text.toLowerCase() === b.time.text.toLowerCase()
+    const tied = sameTelling || Math.abs(a.candidate.score - b.candidate.score) < 0.08
     return tied && precision(b.time) > precision(a.time) ? b : a
   })
   const ordered = [best.candidate, ...candidates.filter((candidate) => candidate !== best.candidate)]

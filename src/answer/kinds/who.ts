@@ -76,7 +76,7 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     const called = entityCalled(passage, candidate.sentence, focus, named)
     if (called) return called
   }
-  if (type === 'speaker') return speakerOf(passage, candidate.sentence)
+  if (type === 'speaker') return speakerOf(passage, candidate.sentence, context.earlierPassages(candidate.passage))
   if (type === 'possessor') return possessorIn(passage, candidate.sentence, candidate, named)
   if (type === 'agent') return agentIn(passage, candidate.sentence, candidate, named)
   return subjectIn(passage, candidate.sentence, named)
