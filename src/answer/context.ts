@@ -79,6 +79,15 @@ export class AnswerContext {
     return this.knowledge.passages[candidate.passage]!
   }
 
+  /** Every name of the story that holds one of these names' words ("Goldman" → Goldman, Goldman Sachs). */
+  spellingsOf(records: EntityRecord[]): Set<string> {
+    const names = new Set(records.map((record) => record.name))
+    for (const other of this.knowledge.entities.values()) {
+      if (records.some((record) => record.words.every((word) => other.words.includes(word)))) names.add(other.name)
+    }
+    return names
+  }
+
   /** The passages of the same article before this one, in order (for "he said" and the like). */
   earlierPassages(index: number): Passage[] {
     const { passages } = this.knowledge

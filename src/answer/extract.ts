@@ -160,7 +160,10 @@ function spanOf(text: string, offset: number, list: EntityMention[]): string {
   const last = list.at(-1)!
   const from = first.offset - offset
   const article = /\bthe\s+$/i.exec(text.slice(Math.max(0, from - 4), from))
-  return text.slice(from - (article ? article[0].length : 0), last.offset - offset + surfaceLength(text, last, offset)).replace(/[\s,]+$/, '')
+  return text
+    .slice(from - (article ? article[0].length : 0), last.offset - offset + surfaceLength(text, last, offset))
+    .replace(/[\s,]+$/, '')
+    .replace(/(\p{Ll}{3,})\.$/u, '$1')
 }
 
 /** "one of the officials who briefed reporters" → "one of the officials". */

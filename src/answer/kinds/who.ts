@@ -70,7 +70,7 @@ function identify(context: AnswerContext, asked: Asked, record: EntityRecord): A
 /** The person or organisation a passage gives for the question, by the question's form. */
 export function extractWho(context: AnswerContext, asked: Asked, candidate: Candidate): string | null {
   const passage = context.passage(candidate)
-  const named = new Set(asked.named.map((record) => record.name))
+  const named = context.spellingsOf(asked.named)
   const { type, focus } = asked.question
   if (focus) {
     const called = entityCalled(passage, candidate.sentence, focus, named)
