@@ -70,7 +70,7 @@ describe('when', () => {
     const answer = harbor.answer('when', 'when did the board vote')
     expect(answer.date).toBe('2031-03-04')
     expect(answer.answer).toContain('a day after')
-    const covid = story.answer('when', 'when did trump get covid')
+    const covid = story.answer('when', 'when did trump fall ill')
     expect(covid.date).toBe('2020-10-01')
     expect(covid.passages[0]!.outlet).toBe('London Daily')
   })

@@ -15,8 +15,9 @@ export interface EngineOptions {
   minSentenceCoverage: number
   /** Below these, passages are not even offered as the closest ones. */
   minClosestCoverage: number
-  /** Articles below this share of the best score are left out of source/compare. */
+  /** Articles below this share of the best score, or of the best passage's coverage, are left out of source/compare. */
   minRelativeScore: number
+  minRelativeCoverage: number
   /** Longest query accepted, in characters. */
   maxQueryLength: number
   maxPassages: number
@@ -28,6 +29,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   minSentenceCoverage: 0.45,
   minClosestCoverage: 0.15,
   minRelativeScore: 0.5,
+  minRelativeCoverage: 0.6,
   maxQueryLength: 500,
   maxPassages: 5,
   maxGrouped: 25,

@@ -30,7 +30,8 @@ export function answerSource(context: AnswerContext, asked: Asked, compare: bool
   for (const candidate of candidates) {
     const article = context.passage(candidate).article
     if (perArticle.has(article) || context.verdict(asked, candidate) !== 'answer') continue
-    if (candidate.score < candidates[0]!.score * context.options.minRelativeScore) continue
+    const top = candidates[0]!
+    if (candidate.score < top.score * context.options.minRelativeScore || candidate.coverage < top.coverage * context.options.minRelativeCoverage) continue
     perArticle.set(article, candidate)
   }
   const chosen = [...perArticle.values()].slice(0, context.options.maxGrouped)
