@@ -25,9 +25,9 @@ function meetsNames(knowledge: Knowledge, asked: Asked, candidate: Candidate): b
   return [...wanted].every((words) => names.some((name) => words.split(' ').every((word) => name.has(word))))
 }
 
-/** Figures the question gives ("2004", "13%") must be in the passage. */
+/** Figures the question gives ("2004", "13%") must be in the answering sentence or beside it. */
 function meetsFigures(asked: Asked, candidate: Candidate): boolean {
-  return asked.terms.every((term) => !/^\d/.test(term.term) || candidate.matched.has(term.term))
+  return asked.terms.every((term) => !/^\d/.test(term.term) || candidate.window.has(term.term))
 }
 
 /** Kinds of question about an event's time: the passage must speak of that event, not only its topic. */
