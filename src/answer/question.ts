@@ -104,7 +104,9 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
  * word typed where the story has an abbreviation ("us" for U.S., "it" for IT) counts as that.
  */
 export function analyseQuestion(command: Command, text: string, analysis: Analysis, abbreviations: ReadonlySet<string> = new Set()): AnalysedQuestion {
-  const tokens = analysis.tokens.map((token) => (token.stop && abbreviations.has(token.lemma) && token.text === token.text.toLowerCase() ? { ...token, stop: false, pos: 'PROPN' } : token))
+  const tokens = analysis.tokens.map((token) =>
+    token.stop && token.text === token.text.toLowerCase() && abbreviations.has(fold(token.text)) ? { ...token, lemma: fold(token.text), stop: false, pos: 'PROPN' } : token,
+  )
   const { type, focusAt } = typeOf(command, tokens)
   const focusToken = focusAt >= 0 ? tokens[focusAt] : undefined
   const kindNouns = ANSWER_KIND_NOUNS[type]

@@ -8,7 +8,7 @@ import { extractWho } from './who.js'
 
 const VALUE_TYPES: Record<string, Set<string>> = {
   count: new Set(['CARDINAL']),
-  amount: new Set(['MONEY', 'PERCENT', 'CARDINAL']),
+  amount: new Set(['MONEY', 'PERCENT']),
   duration: new Set(['DURATION', 'DATE', 'TIME']),
 }
 
@@ -25,8 +25,7 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string): 
   const matchedTerms = new Set([...candidate.matched.values()].flat())
   const anchors = locateTerms(sentence).filter((located) => matchedTerms.has(located.term))
   const distance = (value: NamedValue) => Math.min(...anchors.map((anchor) => (anchor.start >= value.end ? anchor.start - value.end : anchor.end <= value.start ? value.start - anchor.end : 0)), 1000)
-  const rank = (value: NamedValue) => distance(value) + (value.type === 'CARDINAL' && kind === 'amount' ? 200 : 0)
-  const best = [...values].sort((a, b) => rank(a) - rank(b))[0]!
+  const best = [...values].sort((a, b) => distance(a) - distance(b))[0]!
   if (kind !== 'count') return best.text
   const counted = /^\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+s)\b/u.exec(sentence.slice(best.end))
   return counted ? `${best.text} ${counted[1]!}` : best.text
@@ -51,12 +50,15 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
   if (verdict === 'none') return context.refuse(base, `The story does not say ${describe(base.query)}.`)
   if (verdict === 'closest') return context.closest(asked, candidates, `The story does not clearly say ${describe(base.query)}.`)
   const best = candidates[0]!
-  const sentence = context.passage(best).sentences[best.sentence]!.text
-  let answer: string | null = null
   if (question.type === 'count' || question.type === 'amount' || question.type === 'duration') {
-    answer = figureIn(sentence, best, question.type)
-    if (!answer) return context.closest(asked, candidates, `The story gives no figure for ${describe(base.query)}.`)
+    const sentenceOf = (candidate: Candidate) => context.passage(candidate).sentences[candidate.sentence]!.text
+    const contenders = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= best.score * 0.8).slice(0, 5)
+    for (const candidate of contenders) {
+      const figure = figureIn(sentenceOf(candidate), candidate, question.type)
+      if (figure) return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], figure)
+    }
+    return context.closest(asked, candidates, `The story gives no figure for ${describe(base.query)}.`)
   }
-  else if (question.type === 'agent' || question.type === 'speaker' || question.type === 'possessor') answer = extractWho(context, asked, best)
-  return context.found(base, candidates, answer)
+  const who = question.type === 'agent' || question.type === 'speaker' || question.type === 'possessor'
+  return context.found(base, candidates, who ? extractWho(context, asked, best) : null)
 }
