@@ -12,17 +12,18 @@ import type { Candidate } from './retrieve.js'
 export type Verdict = 'answer' | 'closest' | 'none'
 
 /**
- * Names the question gives must be named in the passage or right beside it, in any of their
- * spellings ("Goldman" is met by "Goldman Sachs").
+ * Names the question gives must be written in the passage or right beside it, in any of their
+ * spellings ("Goldman" is met by "Goldman Sachs", "Keefe Bruyette" by "Keefe, Bruyette & Woods").
  */
 function meetsNames(knowledge: Knowledge, asked: Asked, candidate: Candidate): boolean {
   const article = knowledge.passages[candidate.passage]!.article
-  const near = [candidate.passage - 1, candidate.passage, candidate.passage + 1]
-    .map((index) => knowledge.passages[index])
-    .filter((passage) => passage?.article === article)
-  const names = near.flatMap((passage) => passage!.entities.map((entity) => new Set(knowledge.entities.get(entity.name)?.words ?? [])))
-  const wanted = new Set(asked.named.map((record) => record.words.join(' ')))
-  return [...wanted].every((words) => names.some((name) => words.split(' ').every((word) => name.has(word))))
+  const words = new Set<string>()
+  for (const index of [candidate.passage - 1, candidate.passage, candidate.passage + 1]) {
+    if (knowledge.passages[index]?.article !== article) continue
+    for (const sentence of knowledge.sentenceTerms[index]!) for (const term of sentence) words.add(term)
+  }
+  const indexed = (word: string) => knowledge.documentFrequency.has(word)
+  return asked.named.every((record) => record.words.every((word) => words.has(word) || !indexed(word)))
 }
 
 /** Figures the question gives ("2004", "13%") must be in the answering sentence or beside it. */

@@ -191,16 +191,17 @@ export function subjectIn(passage: Passage, sentenceIndex: number, named: Set<st
 }
 
 /**
- * The time the sentence gives for the matched event: the temporal expression nearest the
+ * The time the sentence gives for the matched event (a length of time, for `wantDuration`): the temporal expression nearest the
  * matched words that does not merely restate the question ("since regulators halted the IPO").
  */
-export function timeIn(passage: Passage, sentenceIndex: number, candidate: Candidate, queryTerms: Set<string>): TemporalMention | null {
+export function timeIn(passage: Passage, sentenceIndex: number, candidate: Candidate, queryTerms: Set<string>, wantDuration = false): TemporalMention | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
+  // A time clause that only restates the question ("since regulators halted the IPO") is not its answer.
   const mentions = inSentence(passage.dates as TemporalMention[], offset, text.length).filter((mention) => {
+    if (mention.kind !== 'clause') return true
     const mentionTerms = lemmasOf(mention.text)
     const restated = mentionTerms.filter((term) => queryTerms.has(term)).length
-    if (mentionTerms.length > 0 && restated === mentionTerms.length) return false
-    return !(mentionTerms.length > 0 && restated / mentionTerms.length >= 0.5 && mention.kind === 'clause')
+    return !(mentionTerms.length > 0 && restated / mentionTerms.length >= 0.5)
   })
   if (mentions.length === 0) return null
   const anchors = matchedPositions(text, candidate, new Set())
@@ -212,7 +213,7 @@ export function timeIn(passage: Passage, sentenceIndex: number, candidate: Candi
   }
   /** "progress was delayed after Trump had contracted …": the time right after the matched verb modifies it. */
   const modifiesVerb = (mention: TemporalMention) => verbs.some((verb) => mention.offset - offset - verb.end >= 0 && mention.offset - offset - verb.end <= 12)
-  const penalty: Record<string, number> = { duration: 20, clause: 50 }
-  const rank = (mention: TemporalMention) => distance(mention) - (mention.iso ? 25 : 0) + (penalty[mention.kind] ?? 0) - (modifiesVerb(mention) ? 100 : 0)
+  const penalty: Record<string, number> = wantDuration ? { date: 200, relative: 200, vague: 200, clause: 200 } : { duration: 20, clause: 50 }
+  const rank = (mention: TemporalMention) => distance(mention) - (mention.iso && !wantDuration ? 25 : 0) + (penalty[mention.kind] ?? 0) - (modifiesVerb(mention) ? 100 : 0)
   return [...mentions].sort((a, b) => rank(a) - rank(b))[0]!
 }

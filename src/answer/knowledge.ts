@@ -172,7 +172,7 @@ export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] 
   const partial: EntityRecord[] = []
   for (const record of touched) {
     if (record.type === 'place' || record.words.every((word) => word.length <= 2 || knowledge.lowercaseWords.has(word))) continue
-    const surname = record.type === 'person' && record.words.length > 1 && record.words.some((word) => word.length > 3 && has(word))
+    const surname = record.type === 'person' && record.words.length > 1 && record.words.at(-1)!.length > 2 && has(record.words.at(-1)!)
     const leading = record.type === 'organisation' && record.words.length > 1 && has(record.words[0]!) && knowledge.language.rarity(record.words[0]!) >= 0.7
     if (record.words.every(has)) whole.push(record)
     else if (surname || leading) partial.push(record)

@@ -119,7 +119,7 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
       return (object ?? verb).lemma
     })
   const searched = tokens
-    .filter((token) => isContent(token) || (token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token.text.length > 2))
+    .filter((token) => isContent(token) && !AUXILIARIES.has(token.lemma))
     .filter((token) => !(dropFocus && token === focusToken) && !kindOnly(token))
     .filter((token) => !(type === 'reporters' && REPORTING.has(token.lemma)))
   return {

@@ -26,10 +26,26 @@ export async function privateReply(interaction: RepliableInteraction, content: s
   else await interaction.reply(message)
 }
 
-/** Autocomplete choices within Discord's limits: at most 25, names and values at most 100 characters. */
+/**
+ * Autocomplete choices within Discord's limits: at most 25, names and values at most 100
+ * characters. A long label is shown with an ellipsis; its value, which Discord sends back as the
+ * query when it is picked, ends at a whole word.
+ */
+export function autocompleteChoices(labels: string[]): APIApplicationCommandOptionChoice<string>[] {
+  const show = (text: string) => (text.length <= 100 ? text : `${text.slice(0, 99).trimEnd()}…`)
+  const send = (text: string) => (text.length <= 100 ? text : text.slice(0, 101).replace(/\s+\S*$/, '').trimEnd())
+  const seen = new Set<string>()
+  const choices: APIApplicationCommandOptionChoice<string>[] = []
+  for (const label of labels) {
+    const choice = { name: show(label), value: send(label) }
+    if (seen.has(choice.value) || choices.length === 25) continue
+    seen.add(choice.value)
+    choices.push(choice)
+  }
+  return choices
+}
+
+/** Answers an autocomplete request with the labels as choices. */
 export async function respondChoices(interaction: AutocompleteInteraction, labels: string[]): Promise<void> {
-  const clip = (text: string) => (text.length <= 100 ? text : `${text.slice(0, 99).trimEnd()}…`)
-  const unique = [...new Set(labels.map(clip))].slice(0, 25)
-  const choices: APIApplicationCommandOptionChoice<string>[] = unique.map((label) => ({ name: label, value: label }))
-  await interaction.respond(choices)
+  await interaction.respond(autocompleteChoices(labels))
 }

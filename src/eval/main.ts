@@ -7,10 +7,10 @@ import { loadCorpus } from '../ingest/corpus.js'
 import { defaultSeedsDir, projectRoot } from '../paths.js'
 import { NaiveBaseline } from './baseline.js'
 import { type Outcome, type Question, questionSchema, type Report, score } from './metrics.js'
-import { discoverSets, type EvalSet } from './sets.js'
+import { discoverOwnSets, discoverSets, type EvalSet } from './sets.js'
 
 const DEFAULT_SETS = join(projectRoot, 'test', 'eval')
-const OWN_SET = join(projectRoot, 'test', 'extra.jsonl')
+const OWN_SETS = join(projectRoot, 'test', 'own')
 
 const USAGE = `Usage: npm run eval -- [--sets DIR | --questions FILE [--seeds DIR]] [--baseline] [--failures] [--json]
 
@@ -20,7 +20,7 @@ Scores the answer engine on question sets and prints one row per set and their m
   --questions FILE   one set (JSON lines); --seeds DIR is its story (default: the bundled story)
   --baseline         raw MiniSearch (default options, raw paragraphs) on the same sets
   --failures         list every question that missed, and why
-The project's own questions (test/extra.jsonl) get a row of their own, outside the average.`
+The project's own questions (test/own/<story>-<name>.jsonl) get rows of their own, outside the average.`
 
 async function readQuestions(path: string): Promise<Question[]> {
   const lines = (await readFile(path, 'utf8')).split('\n').filter((line) => line.trim())
@@ -97,17 +97,17 @@ async function main(): Promise<void> {
     : discoverSets((args.flags.get('sets') as string | undefined) ?? DEFAULT_SETS, defaultSeedsDir)
   const withBaseline = args.flags.has('baseline')
   const results = await Promise.all(sets.map((set) => runSet(set, withBaseline)))
-  const own = single ? null : await runSet({ name: 'extra (own)', questions: OWN_SET, seeds: defaultSeedsDir }, false)
+  const own = single ? [] : await Promise.all(discoverOwnSets(OWN_SETS, DEFAULT_SETS, defaultSeedsDir).map((set) => runSet(set, false)))
 
   const rows: [string, Figures][] = results.map(({ set, byline }) => [set.name, figuresOf(byline)])
   if (results.length > 1) rows.push(['macro average', macro(rows.map(([, figures]) => figures))])
-  if (own) rows.push([own.set.name, figuresOf(own.byline)])
+  for (const result of own) rows.push([result.set.name, figuresOf(result.byline)])
   const baselineRows: [string, Figures][] = results.flatMap(({ set, baseline }) => (baseline ? [[`${set.name} (raw minisearch)`, figuresOf(baseline)] as [string, Figures]] : []))
 
   if (args.json) return console.log(JSON.stringify({ sets: Object.fromEntries(rows), baseline: Object.fromEntries(baselineRows) }))
   console.log(table([...rows, ...baselineRows]))
   if (args.flags.has('failures') || single) {
-    for (const { set, byline } of own ? [...results, own] : results) {
+    for (const { set, byline } of [...results, ...own]) {
       console.log(`\nfailures in ${set.name} (${set.questions}): ${byline.failures.length}`)
       for (const failure of byline.failures) console.log(`  ${failure.id} ${failure.command} “${failure.query}”: ${failure.problems.join('; ')}`)
     }

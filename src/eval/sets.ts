@@ -29,3 +29,18 @@ export function discoverSets(dir: string, bundledSeeds: string): EvalSet[] {
   if (sets.length === 0) throw new Error(`${dir} holds no question sets (*.jsonl or stories/*/questions.jsonl)`)
   return sets
 }
+
+/**
+ * The project's own question sets in `dir`: `bundled-<name>.jsonl` asks about the bundled story,
+ * `<story>-<name>.jsonl` about `stories/<story>/` of the eval folder `evalDir`.
+ */
+export function discoverOwnSets(dir: string, evalDir: string, bundledSeeds: string): EvalSet[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((name) => extname(name) === '.jsonl')
+    .sort()
+    .map((name) => {
+      const story = name.slice(0, name.indexOf('-'))
+      return { name: `own: ${basename(name, '.jsonl')}`, questions: join(dir, name), seeds: story === 'bundled' ? bundledSeeds : join(evalDir, 'stories', story) }
+    })
+}

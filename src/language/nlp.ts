@@ -87,7 +87,10 @@ export function analyse(text: string): Analysis {
   return { tokens, values, sentences }
 }
 
-/** Whether a token carries content a question can be matched on (not a function word or punctuation). */
+/**
+ * Whether a token carries content a question can be matched on: not punctuation, not a function
+ * word — except verbs, which name events even when common ("said", "get", "part").
+ */
 export function isContent(token: Token): boolean {
-  return !token.stop && CONTENT_POS.has(token.pos) && /[\p{L}\p{N}]/u.test(token.text)
+  return CONTENT_POS.has(token.pos) && (!token.stop || (token.pos === 'VERB' && token.text.length > 2)) && /[\p{L}\p{N}]/u.test(token.text)
 }

@@ -18,10 +18,11 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
   if (verdict === 'none') return context.refuse(base, `The story does not say ${describe(base.query)}.`)
   if (verdict === 'closest') return context.closest(asked, candidates, `The story does not clearly say ${describe(base.query)}.`)
   const wanted = new Set(asked.question.lemmas)
+  const wantDuration = asked.question.type === 'duration' || asked.question.type === 'amount'
   const timed = candidates
     .filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= candidates[0]!.score * 0.5)
     .slice(0, 8)
-    .map((candidate) => ({ candidate, time: timeIn(context.passage(candidate), candidate.sentence, candidate, wanted) }))
+    .map((candidate) => ({ candidate, time: timeIn(context.passage(candidate), candidate.sentence, candidate, wanted, wantDuration) }))
     .filter((entry): entry is { candidate: Candidate; time: TemporalMention } => entry.time !== null)
   if (timed.length === 0) return context.closest(asked, candidates, 'The story reports this but does not say when.')
   // The same event told twice (a syndicated copy, or the same phrase in another article): the telling that dates it wins.
