@@ -1,5 +1,5 @@
 import type { Asked, EngineOptions } from './context.js'
-import type { Knowledge } from './knowledge.js'
+import type { EntityRecord, Knowledge } from './knowledge.js'
 import type { Candidate } from './retrieve.js'
 
 /**
@@ -13,7 +13,8 @@ export type Verdict = 'answer' | 'closest' | 'none'
 
 /**
  * Names the question gives must be written in the passage or right beside it, in any of their
- * spellings ("Goldman" is met by "Goldman Sachs", "Keefe Bruyette" by "Keefe, Bruyette & Woods").
+ * spellings ("Goldman" is met by "Goldman Sachs", "Keefe Bruyette" by "Keefe, Bruyette & Woods"), a
+ * person by their surname.
  */
 function meetsNames(knowledge: Knowledge, asked: Asked, candidate: Candidate): boolean {
   const article = knowledge.passages[candidate.passage]!.article
@@ -23,7 +24,8 @@ function meetsNames(knowledge: Knowledge, asked: Asked, candidate: Candidate): b
     for (const sentence of knowledge.sentenceTerms[index]!) for (const term of sentence) words.add(term)
   }
   const indexed = (word: string) => knowledge.documentFrequency.has(word)
-  return asked.named.every((record) => record.words.every((word) => words.has(word) || !indexed(word)))
+  const written = (record: EntityRecord) => (record.type === 'person' ? record.words.slice(-1) : record.words)
+  return asked.named.every((record) => written(record).every((word) => words.has(word) || !indexed(word)))
 }
 
 /** Figures the question gives ("2004", "13%") must be in the answering sentence or beside it. */
