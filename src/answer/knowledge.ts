@@ -1,4 +1,5 @@
-import { editDistanceWithin, type IndexDocument } from '../index/search-index.js'
+import type { IndexDocument } from '../index/search-index.js'
+import { editDistanceWithin } from '../language/spelling.js'
 import { type Analysis, fold, isContent, type Language, type Token } from '../language/index.js'
 import { corporateCore } from '../ingest/resolve.js'
 import type { Article, EntityType, Passage } from '../ingest/types.js'

@@ -1,4 +1,5 @@
-import { editDistanceWithin, type PassageIndex } from '../index/search-index.js'
+import type { PassageIndex } from '../index/search-index.js'
+import { editDistanceWithin } from '../language/spelling.js'
 import type { Knowledge } from './knowledge.js'
 
 /** A content word of the question and the story's words it can stand for. */

@@ -30,20 +30,6 @@ const MINISEARCH_OPTIONS: Options<IndexDocument> = {
   searchOptions: { tokenize: (query) => query.split(' '), processTerm: identity },
 }
 
-/** True when two words are at most `max` edits apart. */
-export function editDistanceWithin(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-    previous = current
-  }
-  return previous[b.length]! <= max
-}
-
 /**
  * The passage index: MiniSearch over analysed passage text. Knows nothing of articles or
  * answers; returns positions and scores.
