@@ -1,5 +1,6 @@
 import type { TemporalMention } from '../ingest/annotate/dates.js'
 import type { EntityMention, Passage, QuoteMention } from '../ingest/types.js'
+import { PERSON_ROLES } from '../ingest/annotate/lexicon.js'
 import { analyse, isContent } from '../language/index.js'
 import type { Candidate } from './retrieve.js'
 
@@ -175,10 +176,12 @@ function relativeAntecedent(text: string): string | null {
 /** The entity of the sentence that the text calls a `focus` ("the country's largest chipmaker SMIC"). */
 export function entityCalled(passage: Passage, sentenceIndex: number, focus: string, named: Set<string>): string | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
-  const match = inSentence(passage.entities, offset, text.length).find(
+  const called = inSentence(passage.entities, offset, text.length).filter(
     (entity) => !named.has(entity.name) && entity.role !== null && lemmasOf(entity.role).includes(focus),
   )
-  return match?.name ?? null
+  // "which analyst": a person the text calls an analyst, before the firm whose description says so.
+  const personal = PERSON_ROLES.has(focus) ? called.find((entity) => entity.type === 'person') : undefined
+  return (personal ?? called[0])?.name ?? null
 }
 
 /** The first person or organisation of the sentence that the query does not already name. */

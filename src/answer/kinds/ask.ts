@@ -31,9 +31,10 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string): 
   return counted ? `${best.text} ${counted[1]!}` : best.text
 }
 
-/** What did X say, when the story never quotes X: refused rather than someone else's words. */
+/** What did X say (or did X say …), when the story never quotes X: refused rather than someone else's words. */
 function unquotedSpeaker(context: AnswerContext, asked: Asked): string | null {
-  if (asked.question.type !== 'description' || !asked.question.tokens.some((token) => token.lemma === 'say' || token.lemma === 'tell')) return null
+  const { type, tokens } = asked.question
+  if ((type !== 'description' && type !== 'yesno') || !tokens.some((token) => token.lemma === 'say' || token.lemma === 'tell')) return null
   const speakers = asked.named
   if (speakers.length && !speakers.some((record) => context.knowledge.speakers.has(record.name))) return speakers[0]!.name
   return null

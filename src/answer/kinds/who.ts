@@ -1,12 +1,12 @@
 import { PERSON_ROLES } from '../../ingest/annotate/lexicon.js'
 import { fold } from '../../language/index.js'
 import { type AnswerContext, type Asked, describe } from '../context.js'
-import { agentIn, entityCalled, possessorIn, speakerOf, subjectIn } from '../extract.js'
+import { agentIn, entityCalled, lemmasOf, possessorIn, speakerOf, subjectIn } from '../extract.js'
 import type { EntityRecord } from '../knowledge.js'
 import { type Candidate, pinnedCandidate } from '../retrieve.js'
 import type { Answer } from '../types.js'
 
-/** "chief financial officer" is also "cfo": a role matches its own words or its initials. */
+/** "chief financial officer" is also "cfo": a role matches its own words or their initials. */
 function roleMatches(role: string, roleWord: string): boolean {
   const words = fold(role).split(/[^a-z0-9-]+/).filter(Boolean)
   return words.includes(roleWord) || words.filter((word) => word.length > 2).map((word) => word[0]).join('').includes(roleWord)
@@ -15,9 +15,12 @@ function roleMatches(role: string, roleWord: string): boolean {
 /** "who is Tencent's CEO", "jpmorgan cfo": only an entity the story gives that role, tied to the named one, answers. */
 function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, roleWord: string): Answer | null {
   const core = record.words.join(' ')
+  // "the tax expert from Friedman LLP": a role at the named organisation that shares the question's other words.
+  const topic = asked.question.lemmas.filter((lemma) => lemma !== roleWord && !record.words.includes(lemma))
+  const sharesTopic = (role: string) => topic.length > 0 && lemmasOf(role).some((lemma) => topic.includes(lemma))
   for (const other of context.knowledge.entities.values()) {
     if (other === record) continue
-    const role = other.roles.find((entry) => roleMatches(entry.role, roleWord) && fold(entry.role).includes(core))
+    const role = other.roles.find((entry) => (roleMatches(entry.role, roleWord) || sharesTopic(entry.role)) && fold(entry.role).includes(core))
     const sameSentence = !role && other.type === 'person' ? holderBeside(context, other, record, roleWord) : null
     const found = role ?? sameSentence
     if (found) {
@@ -78,7 +81,12 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
   }
   if (type === 'speaker') return speakerOf(passage, candidate.sentence, context.earlierPassages(candidate.passage))
   if (type === 'possessor') return possessorIn(passage, candidate.sentence, candidate, named)
-  if (type === 'agent') return agentIn(passage, candidate.sentence, candidate, named)
+  if (type === 'agent') {
+    // The doer of another deed in the same sentence is not an answer: the asked event must be there.
+    const event = asked.predicate
+    if (event && asked.terms.some((term) => term.term === event) && !candidate.window.has(event)) return null
+    return agentIn(passage, candidate.sentence, candidate, named)
+  }
   return subjectIn(passage, candidate.sentence, named)
 }
 
