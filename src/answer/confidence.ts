@@ -47,9 +47,16 @@ function meetsPredicate(asked: Asked, candidate: Candidate): boolean {
   return (candidate.window.get(predicate) ?? 0) >= PREDICATE_CLOSENESS
 }
 
+/**
+ * Kinds whose answer must also be found in the passage (a date, a figure, a doer): that check
+ * guards them, so they need less of the question's wording.
+ */
+const CHECKED_BY_EXTRACTION = new Set(['date', 'duration', 'count', 'amount', 'agent', 'speaker', 'possessor'])
+
 /** The verdict on one candidate (see `Verdict`). */
 export function judge(knowledge: Knowledge, asked: Asked, candidate: Candidate | undefined, options: EngineOptions): Verdict {
   if (!candidate || candidate.coverage < options.minClosestCoverage) return 'none'
-  const covers = candidate.coverage >= options.minCoverage && candidate.sentenceCoverage >= options.minSentenceCoverage
+  const bar = CHECKED_BY_EXTRACTION.has(asked.question.type) ? options.extractedDiscount : 1
+  const covers = candidate.coverage >= options.minCoverage * bar && candidate.sentenceCoverage >= options.minSentenceCoverage * bar
   return covers && meetsNames(knowledge, asked, candidate) && meetsFigures(asked, candidate) && meetsPredicate(asked, candidate) ? 'answer' : 'closest'
 }

@@ -13,6 +13,8 @@ export interface EngineOptions {
   minCoverage: number
   /** …and its best sentence, with its neighbours, this share. */
   minSentenceCoverage: number
+  /** The bars above, scaled for kinds of question whose answer must also be extracted (see confidence.ts). */
+  extractedDiscount: number
   /** Below these, passages are not even offered as the closest ones. */
   minClosestCoverage: number
   /** Articles below this share of the best score, or of the best passage's coverage, are left out of source/compare. */
@@ -27,6 +29,7 @@ export interface EngineOptions {
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   minCoverage: 0.5,
   minSentenceCoverage: 0.45,
+  extractedDiscount: 0.85,
   minClosestCoverage: 0.15,
   minRelativeScore: 0.5,
   minRelativeCoverage: 0.6,
