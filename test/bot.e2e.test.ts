@@ -134,12 +134,20 @@ describe('the bot against a stand-in Discord', () => {
     expect(next.body.data.embeds[0].title).toContain('Commerce secretary')
   })
 
-  it('defers a long answer and edits it in, one field per outlet', async () => {
-    const deferred = await discord.interact(discord.command('source', [{ name: 'query', type: 3, value: 'ant ipo 35 billion' }], { channel: IDS.answers }))
-    expect(deferred.body.type).toBe(5)
-    const edit = await discord.waitForRequest((request) => request.method === 'PATCH' && /\/messages\/(@|%40)original$/.test(request.path))
-    expect(edit.body.embeds[0].fields).toHaveLength(5)
-    expect(edit.body.allowed_mentions).toEqual({ parse: [] })
+  it('answers a long answer at once, never with a public placeholder, one field per outlet', async () => {
+    const callback = await discord.interact(discord.command('source', [{ name: 'query', type: 3, value: 'ant ipo 35 billion' }], { channel: IDS.answers }))
+    expect(callback.body.type).toBe(4)
+    expect(callback.body.data.embeds[0].fields.length).toBeGreaterThanOrEqual(4)
+    expect(callback.body.data.allowed_mentions).toEqual({ parse: [] })
+  })
+
+  it('does not count /help against the rate limit (100 questions a minute here)', async () => {
+    for (let i = 0; i < 110; i++) {
+      const help = await discord.interact(discord.command('help', [], { channel: IDS.answers }))
+      expect(JSON.stringify(help.body)).not.toContain('asking quickly')
+    }
+    const question = await discord.interact(discord.command('who', [{ name: 'query', type: 3, value: 'Wilbur Ross' }], { channel: IDS.answers }))
+    expect(question.body.data.embeds[0].title).toContain('Commerce secretary')
   })
 
   it('echoes hostile input escaped and pings no one', async () => {

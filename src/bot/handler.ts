@@ -11,8 +11,8 @@ const EVERYWHERE = new Set(['config', 'help'])
 const GONE = new Set<number>([RESTJSONErrorCodes.UnknownInteraction, RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged])
 
 /**
- * Routes an interaction to its command: autocomplete, rate limit, the guild's channel list, then
- * the handler. Never throws: a failure is logged and the user gets a private "something went wrong".
+ * Routes an interaction to its command: autocomplete, the guild's channel list, the rate limit
+ * (questions only), then the handler. Never throws: a failure is logged and the user gets a private "something went wrong".
  */
 export function createInteractionHandler(commands: Map<string, CommandModule>, context: BotContext, limiter: RateLimiter) {
   return async function handle(interaction: BaseInteraction): Promise<void> {
@@ -32,20 +32,24 @@ export function createInteractionHandler(commands: Map<string, CommandModule>, c
     const command = commands.get(interaction.commandName)
     let outcome = 'answered'
     try {
-      const waitMs = command ? limiter.take(interaction.user.id) : 0
+      const question = command !== undefined && !EVERYWHERE.has(command.data.name)
       if (!command) {
         outcome = 'unknown command'
         await privateReply(interaction, 'Byline does not know that command any more; try /help.')
-      } else if (waitMs > 0) {
-        outcome = 'rate limited'
-        const wait = Math.ceil(waitMs / 1000)
-        await privateReply(interaction, `You are asking quickly; please wait ${wait} second${wait === 1 ? '' : 's'} and try again.`)
-      } else if (interaction.guildId && !EVERYWHERE.has(command.data.name) && !allowed(context, interaction.guildId, interaction.channelId)) {
+      } else if (question && interaction.guildId && !allowed(context, interaction.guildId, interaction.channelId)) {
         outcome = 'redirected'
         const channels = context.settings.channels(interaction.guildId).map((id) => `<#${id}>`).join(', ')
         await privateReply(interaction, `Byline answers in ${channels} on this server. Ask there!`)
       } else {
-        await command.execute(interaction, context)
+        // Only questions count against the rate limit: /help, /config and redirected commands cost nothing.
+        const waitMs = question ? limiter.take(interaction.user.id) : 0
+        if (waitMs > 0) {
+          outcome = 'rate limited'
+          const wait = Math.ceil(waitMs / 1000)
+          await privateReply(interaction, `You are asking quickly; please wait ${wait} second${wait === 1 ? '' : 's'} and try again.`)
+        } else {
+          await command.execute(interaction, context)
+        }
       }
     } catch (error) {
       outcome = 'error'

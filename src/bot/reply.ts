@@ -3,27 +3,29 @@ import type { Command } from '../answer/types.js'
 import { answerEmbed, safeContent } from '../render/discord.js'
 import type { BotContext } from './context.js'
 
-/** Commands whose answers list many outlets or events: acknowledged first, answered by edit. */
-const DEFERRED = new Set<Command>(['source', 'compare', 'timeline'])
 const NO_MENTIONS = { parse: [] as [] }
 
-/** Answers a question with an embed, public or private as the guild's moderators chose. */
+/**
+ * Answers a question with an embed, public or private as the guild's moderators chose. Answers
+ * take milliseconds, so the reply is immediate: nothing is deferred in public that could fail there.
+ */
 export async function replyWithAnswer(interaction: ChatInputCommandInteraction, context: BotContext, command: Command, query: string): Promise<void> {
   const ephemeral = interaction.guildId ? context.settings.visibility(interaction.guildId) === 'private' : false
-  const flags = ephemeral ? MessageFlags.Ephemeral : undefined
-  if (DEFERRED.has(command)) await interaction.deferReply({ flags })
   const answer = context.engine.answer(command, query)
   const embed = answerEmbed(answer, { outletOf: (article) => context.engine.outletName(article), question: query })
-  if (interaction.deferred) await interaction.editReply({ embeds: [embed], allowedMentions: NO_MENTIONS })
-  else await interaction.reply({ embeds: [embed], allowedMentions: NO_MENTIONS, flags })
+  await interaction.reply({ embeds: [embed], allowedMentions: NO_MENTIONS, flags: ephemeral ? MessageFlags.Ephemeral : undefined })
 }
 
-/** A reply only the user sees, whatever state the interaction is in. */
+/**
+ * A reply only the user sees, whatever state the interaction is in. After a deferral the
+ * placeholder may be public, so the message goes in a private follow-up and the placeholder is
+ * removed: an error is never shown to the whole channel.
+ */
 export async function privateReply(interaction: RepliableInteraction, content: string): Promise<void> {
   const message = { content: safeContent(content), allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral as const }
-  if (interaction.deferred && !interaction.replied) await interaction.editReply({ content: message.content, allowedMentions: NO_MENTIONS })
-  else if (interaction.replied || interaction.deferred) await interaction.followUp(message)
-  else await interaction.reply(message)
+  if (!interaction.replied && !interaction.deferred) return void (await interaction.reply(message))
+  await interaction.followUp(message)
+  if (interaction.deferred && !interaction.replied) await interaction.deleteReply().catch(() => undefined)
 }
 
 /**
