@@ -90,3 +90,64 @@ describe('answer embeds', () => {
     expect(text).toContain('> **The answer is here.**')
   })
 })
+
+/** A small seeded generator, so a failing case can be replayed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0
+    return state / 2 ** 32
+  }
+}
+
+const PIECES = ['. ', '.” ', '? ', ' ', 'word', 'x', '😀', '**', '[a](https://e.x)', '\n', '@everyone', '_', '#']
+
+function randomText(next: () => number, length: number): string {
+  let text = ''
+  while (text.length < length) text += PIECES[Math.floor(next() * PIECES.length)]!
+  return text
+}
+
+describe('limits under random text', () => {
+  it('truncate never returns more than the limit, whatever the text ends with', () => {
+    const next = random(42)
+    for (let run = 0; run < 3000; run++) {
+      const max = 2 + Math.floor(next() * 300)
+      const text = randomText(next, max + Math.floor(next() * 50))
+      expect(truncate(text, max).length, JSON.stringify({ text, max })).toBeLessThanOrEqual(max)
+    }
+    expect(truncate(`${'a'.repeat(254)}. ${'b'.repeat(8)}`, 256).length).toBeLessThanOrEqual(256)
+    expect(truncate('. '.repeat(1100), 2048).length).toBeLessThanOrEqual(2048)
+  })
+
+  it('every field of every embed stays within its limit', () => {
+    const next = random(7)
+    for (let run = 0; run < 300; run++) {
+      const long = () => randomText(next, Math.floor(next() * 3000))
+      const passages = Array.from({ length: 1 + Math.floor(next() * 30) }, () => passage(long(), undefined, { outlet: long().slice(0, 300) }))
+      const found = next() > 0.3
+      const embed = answerEmbed(answer(passages, { found, answer: next() > 0.5 ? long() : null, message: long(), suggestions: [long(), long()] }), { outletOf, question: long() })
+      expectWithinLimits(embed)
+    }
+  })
+})
+
+describe('echoed text', () => {
+  it('never posts a live masked link, bare link, heading, list, spoiler or underline', () => {
+    const hostile = '[Click here to verify](https://evil.example/login) # Heading\n- item ||spoiler|| <:ok:1> did __Trump__ sign https://evil.example'
+    const escaped = escapeUserText(hostile)
+    expect(escaped).not.toMatch(/(?<!\\)\[[^\]]*(?<!\\)\]\(/)
+    expect(escaped).not.toMatch(/https:\/\//)
+    expect(escaped).toContain('https\\://')
+    expect(escaped).toContain('\\_\\_Trump\\_\\_')
+    expect(escaped).toContain('\\|\\|spoiler\\|\\|')
+    expect(escaped).toContain('\\# Heading')
+    expect(escaped).toContain('\\- item')
+  })
+
+  it('shows what was found, not the question, when there is no short answer', () => {
+    const embed = answerEmbed(answer([passage('Text one.'), passage('Text two.', undefined, { outlet: 'Other News' })], { answer: null }), { outletOf, question: '[Click](https://evil.example)' })
+    expect(embed.title).toBe('2 passages from Example News and Other News')
+    expect(JSON.stringify(embed)).not.toContain('](https://evil')
+  })
+})

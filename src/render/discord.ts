@@ -25,8 +25,14 @@ export function truncate(text: string, max: number): string {
   if (text.length <= max) return text
   const room = max - ELLIPSIS.length
   let cut = room
-  const sentenceEnd = Math.max(text.lastIndexOf('. ', room), text.lastIndexOf('.” ', room), text.lastIndexOf('? ', room))
-  if (sentenceEnd > room * 0.6) cut = sentenceEnd + 1
+  // Each end is where the kept text stops; it must stay within the room.
+  const ends = [
+    text.lastIndexOf('. ', room - 1) + 1,
+    text.lastIndexOf('? ', room - 1) + 1,
+    text.lastIndexOf('.” ', room - 2) + 2,
+  ].filter((end) => end > 0 && end <= room)
+  const sentenceEnd = Math.max(0, ...ends)
+  if (sentenceEnd > room * 0.6) cut = sentenceEnd
   else {
     const space = text.lastIndexOf(' ', room)
     if (space > room * 0.5) cut = space
@@ -36,11 +42,13 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
- * Makes text a user typed safe to echo: markdown escaped, and mentions (@everyone, @here, <@id>,
- * <#id>, <@&id>) broken with a zero-width space so they neither ping nor render.
+ * Makes text a user typed safe to echo: mentions (@everyone, @here, <@id>, <#id>, <@&id>) broken
+ * with a zero-width space so they neither ping nor render, and every character Discord's markdown
+ * could act on escaped — emphasis, underline, spoilers, headings, lists, block quotes, masked links
+ * and bare links (a link with an escaped colon is not a link).
  */
 export function escapeUserText(text: string): string {
-  return escapeMarkdown(neutralizeMentions(text))
+  return neutralizeMentions(text).replace(/[\\*_~`|>#\-+[\]()<:!.]/g, '\\$&')
 }
 
 /** Breaks every mention and strips control and bidi-override characters; for places markdown does not render. */
@@ -125,7 +133,7 @@ export function answerEmbed(answer: Answer, options: RenderOptions): APIEmbed {
     })
   }
   const grouped = answer.command === 'source' || answer.command === 'compare' || answer.command === 'timeline' || answer.command === 'outlets'
-  const title = truncate(answer.answer ? escapeMarkdown(answer.answer) : escapeUserText(options.question || answer.command), LIMITS.title)
+  const title = truncate(escapeMarkdown(answer.answer ?? whatWasFound(answer)), LIMITS.title)
   const [first, ...rest] = answer.passages
   const fields: APIEmbedField[] = []
   let description = answer.date ? `**Date:** ${answer.date}\n` : ''
@@ -146,6 +154,14 @@ export function answerEmbed(answer: Answer, options: RenderOptions): APIEmbed {
   })
 }
 
+/** A title for an answer with no short answer: what was found, not the question echoed. */
+function whatWasFound(answer: Answer): string {
+  const outlets = [...new Set(answer.passages.map((passage) => passage.outlet ?? 'an unnamed outlet'))]
+  const named = outlets.length <= 3 ? outlets.join(', ').replace(/, ([^,]*)$/, ' and $1') : `${outlets.slice(0, 2).join(', ')} and ${outlets.length - 2} more outlets`
+  const count = answer.passages.length
+  return count ? `${count} ${count === 1 ? 'passage' : 'passages'} from ${named}` : 'Nothing found'
+}
+
 function passageField(passage: AnswerPassage, options: RenderOptions): APIEmbedField {
   const when = (passage as AnswerPassage & { when?: { iso: string } }).when
   const name = truncate(`${when ? `${when.iso} · ` : ''}${creditLine(passage, options.outletOf)}`, LIMITS.fieldName)
@@ -164,5 +180,5 @@ export function embedAsText(embed: APIEmbed): string {
   const parts = [embed.title ? `# ${embed.title}` : '', embed.description ?? '']
   for (const field of embed.fields ?? []) parts.push(`\n## ${field.name}\n${field.value}`)
   if (embed.footer) parts.push(`\n${embed.footer.text}`)
-  return parts.filter(Boolean).join('\n').replace(/\\([*_`~|>\\])/g, '$1')
+  return parts.filter(Boolean).join('\n').replace(/\\([^\p{L}\p{N}\s])/gu, '$1')
 }
