@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process'
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { projectRoot } from '../src/paths.js'
 
@@ -52,5 +55,38 @@ describe('the byline CLI', () => {
       expect(stdout).toContain(`npm run byline -- ${command}`)
     }
     expect(byline(['frobnicate']).code).toBe(2)
+  })
+
+  it('says in one line what is wrong with --seeds and unknown options, and exits non-zero', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'byline-empty-'))
+    const cases: [string[], RegExp][] = [
+      [['who', 'x', '--seeds=/nonexistent'], /\/nonexistent: no such folder/],
+      [['who', 'x', '--seeds', 'README.md'], /README\.md: is a file, not a folder/],
+      [['who', 'x', '--seeds'], /--seeds needs a value/],
+      [['who', 'x', '--jsno'], /Unknown option --jsno/],
+      [['who', 'x', '--seeds', empty], /holds no \.txt articles/],
+    ]
+    for (const [args, message] of cases) {
+      const { code, stdout, stderr } = byline(args)
+      expect(code, args.join(' ')).not.toBe(0)
+      expect(stderr.trim().split('\n'), args.join(' ')).toHaveLength(1)
+      expect(stderr).toMatch(message)
+      expect(stdout).toBe('')
+    }
+  })
+
+  it('honours --seeds=DIR, and reports metadata that names a missing file or a misspelt key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'byline-seeds-'))
+    copyFileSync(join(projectRoot, 'test', 'fixtures', 'story', '001_harbor.txt'), join(dir, '001_harbor.txt'))
+    const entry = { file: '001_harbor.txt', outlet: 'The Harbor Ledger', wire: null, published: '2031-03-05', url: null, byline: null, title: null }
+    writeFileSync(join(dir, 'articles.json'), JSON.stringify({ articles: [entry, { ...entry, file: '009_gone.txt' }] }))
+    const answered = byline(['outlets', `--seeds=${dir}`])
+    expect(answered.code).toBe(0)
+    expect(answered.stdout).toContain('The Harbor Ledger')
+    expect(answered.stderr).toMatch(/articles\.json lists 009_gone\.txt, which is not in/)
+    writeFileSync(join(dir, 'articles.json'), JSON.stringify({ articles: [{ ...entry, referencedate: '2031-03-05' }] }))
+    const misspelt = byline(['outlets', '--seeds', dir])
+    expect(misspelt.code).toBe(1)
+    expect(misspelt.stderr).toMatch(/referencedate/)
   })
 })

@@ -151,3 +151,12 @@ describe('echoed text', () => {
     expect(JSON.stringify(embed)).not.toContain('](https://evil')
   })
 })
+
+describe('closest passages', () => {
+  it('are shown under a title that says the story may not say exactly this', () => {
+    const embed = answerEmbed(answer([passage('Near text.')], { found: false, answer: null, message: 'No passage clearly answers “x”.' }), { outletOf, question: 'x' })
+    expect(embed.title).toMatch(/Closest passages/)
+    expect(embed.fields?.[0]?.value).toContain('Near text.')
+    expect(embed.description).toContain('No passage clearly answers')
+  })
+})

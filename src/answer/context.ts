@@ -158,8 +158,14 @@ export class AnswerContext {
   closest(asked: Asked, candidates: Candidate[], message: string): Answer {
     const near = candidates.filter((candidate) => this.verdict(asked, candidate) !== 'none')
     const passages = this.distinct(near, 3).map((candidate) => this.toPassage(candidate.passage, candidate.sentence, candidate.score))
-    const note = passages.length ? `${message} The closest passages are below; the story may not say exactly this.` : message
-    return { ...asked.base, found: false, passages, message: note, suggestions: this.suggest(asked.base.query) }
+    return { ...asked.base, found: false, passages, message, suggestions: this.suggest(asked.base.query) }
+  }
+
+  /** The answer when the best passage does not answer: refused ('none') or the closest passages ('closest'). */
+  unanswered(asked: Asked, candidates: Candidate[], verdict: Exclude<Verdict, 'answer'>, claim = false): Answer {
+    const question = quoted(asked.base.query)
+    if (verdict === 'none') return this.refuse(asked.base, claim ? `No article in the story reports ${question}.` : `The story does not answer ${question}.`)
+    return this.closest(asked, candidates, claim ? `No article clearly reports ${question}.` : `No passage clearly answers ${question}.`)
   }
 
   refuse(base: Answer, message: string): Answer {
@@ -210,8 +216,7 @@ export class AnswerContext {
   }
 }
 
-/** "who runs the unit?" → "who runs the unit", to say what the story does not say. */
-export function describe(query: string): string {
-  const clean = query.replace(/[?.!]+$/, '').trim()
-  return /^(who|when|what|which|whose|how|where|why|whether)\b/i.test(clean) ? clean.charAt(0).toLowerCase() + clean.slice(1) : `anything about “${clean}”`
+/** The question as typed, in quotation marks, to say what the story does not answer: “who runs the unit”. */
+export function quoted(query: string): string {
+  return `“${query.replace(/[?.!\s]+$/, '').trim()}”`
 }

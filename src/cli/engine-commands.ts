@@ -17,7 +17,7 @@ const batchLine = z.object({
 export function runEngineCommand(corpus: Corpus, command: string, query: string, json: boolean): number {
   const engine = AnswerEngine.fromCorpus(corpus)
   const answer = engine.answer(command as Command, query)
-  console.log(json ? JSON.stringify({ id: null, ...answer }) : renderAnswerText(answer))
+  console.log(json ? JSON.stringify({ id: null, ...answer }) : renderAnswerText(answer, (article) => engine.outletName(article)))
   return 0
 }
 
@@ -45,7 +45,7 @@ export async function runBatch(corpus: Corpus, input: NodeJS.ReadableStream, out
     } catch (error) {
       result = { id, error: `line ${lineNumber}: not valid JSON (${(error as Error).message})` }
     }
-    output.write(json ? `${JSON.stringify(orderKeys(result))}\n` : `${'error' in result ? (result as { error: string }).error : renderAnswerText(result as never)}\n\n`)
+    output.write(json ? `${JSON.stringify(orderKeys(result))}\n` : `${'error' in result ? (result as { error: string }).error : renderAnswerText(result as never, (article) => engine.outletName(article))}\n\n`)
   }
   return 0
 }

@@ -1,6 +1,7 @@
+import { config as loadEnv } from 'dotenv'
 import { loadCorpus } from '../ingest/corpus.js'
 import { defaultSeedsDir } from '../paths.js'
-import { parseArgs } from './args.js'
+import { parseArgs, UsageError } from './args.js'
 import { corpusJson, corpusText } from './corpus-view.js'
 import { runEngineCommand, runBatch, ENGINE_COMMANDS } from './engine-commands.js'
 
@@ -51,8 +52,8 @@ async function main(): Promise<number> {
     console.log(HELP[args.command] ?? engineHelp(args.command))
     return 0
   }
-  const corpus = await loadCorpus(args.seeds ?? defaultSeedsDir)
-  for (const error of corpus.errors) console.error(`warning: skipped ${error.message}`)
+  const corpus = await loadCorpus(args.seeds ?? (process.env.BYLINE_SEEDS_DIR || defaultSeedsDir))
+  for (const error of corpus.errors) console.error(`warning: ${error.message}`)
   if (args.command === 'corpus') {
     console.log(args.json ? JSON.stringify(corpusJson(corpus)) : corpusText(corpus))
     return 0
@@ -69,12 +70,13 @@ Prints the passages that answer, each quoted verbatim with its outlet and date; 
 object {"id","command","query","found","answer","date","passages":[...],"suggestions":[...]}.`
 }
 
+loadEnv({ quiet: true })
 main().then(
   (code) => {
     process.exitCode = code
   },
   (error: unknown) => {
     console.error(`byline: ${error instanceof Error ? error.message : String(error)}`)
-    process.exitCode = 1
+    process.exitCode = error instanceof UsageError ? 2 : 1
   },
 )

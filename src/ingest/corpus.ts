@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { annotateDates } from './annotate/dates.js'
 import { annotateEntities } from './annotate/entities.js'
@@ -32,10 +32,17 @@ export interface RawArticle {
  */
 export async function loadCorpus(dir: string, options: Partial<LoadOptions> = {}): Promise<Corpus> {
   const { metadataFile } = { ...DEFAULTS, ...options }
+  const info = await stat(dir).catch(() => null)
+  if (!info) throw new SeedFileError(dir, 'no such folder: point --seeds or BYLINE_SEEDS_DIR at a folder of .txt articles')
+  if (!info.isDirectory()) throw new SeedFileError(dir, 'is a file, not a folder: point --seeds or BYLINE_SEEDS_DIR at a folder of .txt articles')
   const metadata = await loadMetadata(join(dir, metadataFile))
   const files = (await readdir(dir)).filter((name) => extname(name).toLowerCase() === '.txt').sort()
+  if (files.length === 0) throw new SeedFileError(dir, 'holds no .txt articles: add saved article pages, one .txt file each')
   const raws: RawArticle[] = []
   const errors: LoadError[] = []
+  for (const listed of metadata.keys()) {
+    if (!files.includes(listed)) errors.push({ file: listed, message: `${metadataFile} lists ${listed}, which is not in ${dir}` })
+  }
   for (const file of files) {
     try {
       raws.push({ file, text: await readArticleFile(join(dir, file), file), entry: metadata.get(file) })

@@ -9,7 +9,7 @@ const isoDate = z
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY-MM-DD, YYYY-MM or YYYY')
   .nullable()
 
-export const articleEntrySchema = z.object({
+export const articleEntrySchema = z.strictObject({
   file: z.string().min(1),
   outlet: z.string().min(1).nullable(),
   wire: z.string().min(1).nullable(),
@@ -22,7 +22,7 @@ export const articleEntrySchema = z.object({
   note: z.string().optional(),
 })
 
-export const metadataFileSchema = z.object({ articles: z.array(articleEntrySchema) })
+export const metadataFileSchema = z.strictObject({ articles: z.array(articleEntrySchema) })
 
 export type ArticleEntry = z.infer<typeof articleEntrySchema>
 

@@ -125,10 +125,12 @@ export function answerEmbed(answer: Answer, options: RenderOptions): APIEmbed {
   const question = neutralizeMentions(options.question)
   if (!answer.found) {
     const cover = answer.suggestions.length ? `\n\nThe story does cover: ${answer.suggestions.map((name) => `**${escapeMarkdown(name)}**`).join(', ')}.` : ''
+    const closest = answer.passages.length > 0
     return fitEmbed({
-      title: truncate(`The story does not say`, LIMITS.title),
+      title: closest ? 'Closest passages — the story may not say exactly this' : 'The story does not say',
       description: truncate(`${escapeUserText(answer.message ?? 'Nothing in the articles answers that.')}${cover}`, LIMITS.description),
       color: COLOUR.notFound,
+      fields: answer.passages.map((passage) => passageField(passage, options)),
       footer: { text: question ? truncate(`You asked: ${question}`, LIMITS.footer) : FOOTER },
     })
   }

@@ -20,26 +20,33 @@ function wrap(text: string, width = 96, indent = '    '): string {
   return lines.map((entry) => indent + entry).join('\n')
 }
 
+/** A quote in quotation marks, unless it already opens with one. */
+export function inQuotes(text: string): string {
+  return /^[“"‘']/.test(text) ? text : `“${text}”`
+}
+
 /**
  * An answer as plain text for a terminal: the short answer, then each passage's answering
- * sentence quoted with its credit, and where else the same text ran.
+ * sentence quoted with its credit, and which other outlets ran the same text. When the story
+ * does not answer, the closest passages follow the reason, marked as such.
  */
-export function renderAnswerText(answer: Answer): string {
+export function renderAnswerText(answer: Answer, outletOf: (article: string) => string = (article) => article): string {
   const out: string[] = []
   const heading = `${answer.command}${answer.query ? ` “${answer.query}”` : ''}`
   if (!answer.found) {
     out.push(`${heading}: ${answer.message ?? 'The story does not say.'}`)
     if (answer.suggestions.length) out.push(`The story does cover: ${answer.suggestions.join(', ')}`)
-    return out.join('\n')
+    if (answer.passages.length) out.push('', 'Closest passages (the story may not say exactly this):')
+  } else {
+    out.push(`${heading}${answer.answer ? ` → ${answer.answer}` : ''}${answer.date ? ` [${answer.date}]` : ''}`)
+    if (answer.message) out.push(answer.message)
   }
-  out.push(`${heading}${answer.answer ? ` → ${answer.answer}` : ''}${answer.date ? ` [${answer.date}]` : ''}`)
-  if (answer.message) out.push(answer.message)
   answer.passages.forEach((passage, i) => {
     const when = (passage as AnswerPassage & { when?: { text: string; iso: string } }).when
     out.push('')
     out.push(`${i + 1}. ${when ? `${when.iso} (“${when.text}”) · ` : ''}${credit(passage)}`)
-    out.push(wrap(`“${passage.highlight}”`))
-    if (passage.alsoIn.length) out.push(`    also in: ${passage.alsoIn.join(', ')}`)
+    out.push(wrap(inQuotes(passage.highlight)))
+    if (passage.alsoIn.length) out.push(`    also in: ${passage.alsoIn.map(outletOf).join(', ')}`)
     if (passage.url) out.push(`    ${passage.url}`)
   })
   return out.join('\n')

@@ -1,5 +1,5 @@
 import { analyse, type NamedValue } from '../../language/index.js'
-import { type AnswerContext, type Asked, describe } from '../context.js'
+import { type AnswerContext, type Asked, quoted } from '../context.js'
 import { locateTerms } from '../extract.js'
 import type { Candidate } from '../retrieve.js'
 import type { Answer } from '../types.js'
@@ -48,8 +48,7 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
   if (silent) return context.refuse(base, `The story does not quote ${silent} on that.`)
   const candidates = context.rank(asked)
   const verdict = context.verdict(asked, candidates[0])
-  if (verdict === 'none') return context.refuse(base, `The story does not say ${describe(base.query)}.`)
-  if (verdict === 'closest') return context.closest(asked, candidates, `The story does not clearly say ${describe(base.query)}.`)
+  if (verdict !== 'answer') return context.unanswered(asked, candidates, verdict)
   const best = candidates[0]!
   if (question.type === 'count' || question.type === 'amount' || question.type === 'duration') {
     const sentenceOf = (candidate: Candidate) => context.passage(candidate).sentences[candidate.sentence]!.text
@@ -58,7 +57,7 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
       const figure = figureIn(sentenceOf(candidate), candidate, question.type)
       if (figure) return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], figure)
     }
-    return context.closest(asked, candidates, `The story gives no figure for ${describe(base.query)}.`)
+    return context.closest(asked, candidates, `The story gives no figure for ${quoted(base.query)}.`)
   }
   const who = question.type === 'agent' || question.type === 'speaker' || question.type === 'possessor'
   return context.found(base, candidates, who ? extractWho(context, asked, best) : null)

@@ -1,5 +1,5 @@
 import type { Answer, AnswerPassage } from '../types.js'
-import { type AnswerContext, type Asked, describe } from '../context.js'
+import type { AnswerContext, Asked } from '../context.js'
 import { quoteSpeakerOf } from '../extract.js'
 import type { Candidate } from '../retrieve.js'
 
@@ -24,8 +24,7 @@ export function answerSource(context: AnswerContext, asked: Asked, compare: bool
   const { base } = asked
   const candidates = context.rank(asked)
   const verdict = context.verdict(asked, candidates[0])
-  if (verdict === 'none') return context.refuse(base, `No article in the story reports ${describe(base.query)}.`)
-  if (verdict === 'closest') return context.closest(asked, candidates, `No article clearly reports ${describe(base.query)}.`)
+  if (verdict !== 'answer') return context.unanswered(asked, candidates, verdict, true)
   const perArticle = new Map<string, Candidate>()
   for (const candidate of candidates) {
     const article = context.passage(candidate).article

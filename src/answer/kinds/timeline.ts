@@ -1,4 +1,4 @@
-import { type AnswerContext, type Asked, describe } from '../context.js'
+import { type AnswerContext, type Asked, quoted } from '../context.js'
 import type { Answer } from '../types.js'
 
 /** timeline: the story's dated events in date order, or those about the query. */
@@ -13,7 +13,7 @@ export function answerTimeline(context: AnswerContext, asked: Asked): Answer {
         .map((candidate) => candidate.passage),
     )
     events = events.filter((event) => relevant.has(event.passage))
-    if (events.length === 0) return context.refuse(base, `The story gives no dated events about ${describe(base.query)}.`)
+    if (events.length === 0) return context.refuse(base, `The story gives no dated events about ${quoted(base.query)}.`)
   }
   const shown = events.slice(0, context.options.maxGrouped)
   const passages = shown.map((event) => ({ ...context.toPassage(event.passage, event.sentence, 1), when: { text: event.mention.text, iso: event.mention.iso } }))

@@ -1,5 +1,5 @@
 import { isoPrecision, type TemporalMention } from '../../ingest/annotate/dates.js'
-import { type AnswerContext, type Asked, describe } from '../context.js'
+import { type AnswerContext, type Asked, quoted } from '../context.js'
 import { timeIn } from '../extract.js'
 import type { Candidate } from '../retrieve.js'
 import type { Answer } from '../types.js'
@@ -15,8 +15,7 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
   const { base } = asked
   const candidates = context.rank(asked)
   const verdict = context.verdict(asked, candidates[0])
-  if (verdict === 'none') return context.refuse(base, `The story does not say ${describe(base.query)}.`)
-  if (verdict === 'closest') return context.closest(asked, candidates, `The story does not clearly say ${describe(base.query)}.`)
+  if (verdict !== 'answer') return context.unanswered(asked, candidates, verdict)
   const wanted = new Set(asked.question.lemmas)
   const wantDuration = asked.question.type === 'duration' || asked.question.type === 'amount'
   const timed = candidates

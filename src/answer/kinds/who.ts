@@ -1,6 +1,6 @@
 import { PERSON_ROLES } from '../../ingest/annotate/lexicon.js'
 import { fold } from '../../language/index.js'
-import { type AnswerContext, type Asked, describe } from '../context.js'
+import { type AnswerContext, type Asked, quoted } from '../context.js'
 import { agentIn, entityCalled, lemmasOf, possessorIn, speakerOf, subjectIn } from '../extract.js'
 import type { EntityRecord } from '../knowledge.js'
 import { type Candidate, pinnedCandidate } from '../retrieve.js'
@@ -106,8 +106,7 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   }
   const candidates = context.rank(asked)
   const verdict = context.verdict(asked, candidates[0])
-  if (verdict === 'none') return context.refuse(base, `The story does not say ${describe(base.query)}.`)
-  if (verdict === 'closest') return context.closest(asked, candidates, `The story does not clearly say ${describe(base.query)}.`)
+  if (verdict !== 'answer') return context.unanswered(asked, candidates, verdict)
   const top = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= candidates[0]!.score * 0.8).slice(0, 5)
   for (const candidate of top) {
     const answer = extractWho(context, asked, candidate)
