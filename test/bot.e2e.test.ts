@@ -158,6 +158,15 @@ describe('the bot against a stand-in Discord', () => {
     expect(callback.body.data.allowed_mentions).toEqual({ parse: [] })
   })
 
+  it('keeps no users or members in its caches but itself, however many people ask', async () => {
+    for (let i = 0; i < 5; i++) {
+      await discord.interact(discord.command('help', [], { channel: IDS.answers, user: `90000000000000000${i}` }))
+    }
+    const { client } = running.bot
+    expect([...client.users.cache.keys()].filter((id) => id !== client.user?.id)).toEqual([])
+    for (const guild of client.guilds.cache.values()) expect([...guild.members.cache.keys()].filter((id) => id !== client.user?.id)).toEqual([])
+  })
+
   it('never writes the token to its logs', () => {
     expect(logs.length).toBeGreaterThan(0)
     expect(logs).not.toContain(TOKEN)

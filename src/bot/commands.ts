@@ -1,8 +1,7 @@
 import { readdir } from 'node:fs/promises'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { extname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js'
-import { projectRoot } from '../paths.js'
 import type { BotContext } from './context.js'
 
 /** A command module: its slash-command definition, its handler, and optionally autocomplete. */
@@ -12,7 +11,9 @@ export interface CommandModule {
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>
 }
 
-export const commandsDir = join(projectRoot, 'commands')
+/** The command modules beside this build: `commands/*.ts` under tsx, `dist/commands/*.js` in production. */
+export const commandsDir = fileURLToPath(new URL('../../commands', import.meta.url))
+const MODULE_EXTENSION = extname(fileURLToPath(import.meta.url))
 
 function isCommandModule(value: unknown): value is CommandModule {
   const module = value as Partial<CommandModule>
@@ -21,7 +22,7 @@ function isCommandModule(value: unknown): value is CommandModule {
 
 /** Loads every command module in `dir` (one file per command), keyed by command name. */
 export async function loadCommands(dir: string = commandsDir): Promise<Map<string, CommandModule>> {
-  const files = (await readdir(dir)).filter((file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts')).sort()
+  const files = (await readdir(dir)).filter((file) => extname(file) === MODULE_EXTENSION && !file.endsWith('.d.ts')).sort()
   const commands = new Map<string, CommandModule>()
   for (const file of files) {
     const module: unknown = await import(pathToFileURL(join(dir, file)).href)

@@ -1,6 +1,8 @@
 import { config as loadDotenv } from 'dotenv'
 import { AnswerEngine } from '../answer/engine.js'
+import { DiscordAPIError } from 'discord.js'
 import { loadCorpus } from '../ingest/corpus.js'
+import { SeedFileError } from '../ingest/read.js'
 import { defaultSeedsDir } from '../paths.js'
 import { startBot } from './bot.js'
 import { loadCommands } from './commands.js'
@@ -38,10 +40,14 @@ async function main(): Promise<number> {
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down')
-      void bot.stop().finally(() => {
-        settings.close()
-        resolve()
-      })
+      // A client whose gateway is gone can wait forever on its sockets: give it a few seconds.
+      const deadline = new Promise<void>((done) => setTimeout(done, SHUTDOWN_GRACE_MS).unref())
+      void Promise.race([bot.stop(), deadline])
+        .catch((error: unknown) => logger.warn({ err: error }, 'the Discord client did not close cleanly'))
+        .finally(() => {
+          settings.close()
+          resolve()
+        })
     }
     process.once('SIGINT', shutdown)
     process.once('SIGTERM', shutdown)
@@ -49,13 +55,33 @@ async function main(): Promise<number> {
   return 0
 }
 
+const SHUTDOWN_GRACE_MS = 3000
+
+/** One line for each way start-up fails, saying what to do; never a stack trace. */
+function startupMessage(error: unknown): string {
+  if (error instanceof ConfigError || error instanceof SettingsError) return error.message
+  if (error instanceof SeedFileError) return `Byline could not load its articles: ${error.message}`
+  const code = (error as { code?: unknown }).code
+  const cause = (error as { cause?: { code?: unknown } }).cause?.code
+  if (code === 'TokenInvalid' || (error instanceof DiscordAPIError && error.status === 401)) {
+    return 'Discord rejected DISCORD_TOKEN: copy the bot token again from the Developer Portal (Bot → Reset Token) into .env.'
+  }
+  if (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'].includes(String(cause ?? code)) || /fetch failed/i.test(String((error as Error).message))) {
+    return 'Byline cannot reach Discord: check the network connection (and DISCORD_API_URL, if set).'
+  }
+  return `Byline could not start: ${error instanceof Error ? error.message : String(error)}`
+}
+
 main().then(
   (code) => {
     process.exitCode = code
   },
   (error: unknown) => {
-    const known = error instanceof ConfigError || error instanceof SettingsError
-    console.error(known ? (error as Error).message : `Byline could not start: ${error instanceof Error ? error.stack : String(error)}`)
+    console.error(startupMessage(error))
     process.exitCode = 1
   },
 )
+  .finally(() => {
+    // Whatever discord.js still holds open (a reconnect timer, a dead socket) must not keep a stopped bot alive.
+    setTimeout(() => process.exit(), 500).unref()
+  })
