@@ -46,6 +46,9 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   let done: string
   if (group === 'channels' && sub === 'add') {
     const channel = interaction.options.getChannel('channel', true)
+    // Only a channel Discord itself says belongs to this server: a payload can name any id.
+    const real = await interaction.client.channels.fetch(channel.id, { force: true }).catch(() => null)
+    if (!real || !('guildId' in real) || real.guildId !== guildId) return privateReply(interaction, 'That channel is not in this server; pick one from the list.')
     done = context.settings.addChannel(guildId, channel.id) ? `Added <#${channel.id}>.` : `<#${channel.id}> was already allowed.`
   } else if (group === 'channels' && sub === 'remove') {
     const channel = interaction.options.getChannel('channel', true)

@@ -105,6 +105,15 @@ describe('the bot against a stand-in Discord', () => {
     expect(elsewhere.body.data.allowed_mentions).toEqual({ parse: [] })
   })
 
+  it('refuses a channel of another server, whatever the payload says', async () => {
+    const stranger = '555555555555555555'
+    const add = discord.command('config', [{ name: 'channels', type: 2, options: [{ name: 'add', type: 1, options: [{ name: 'channel', type: 7, value: stranger }] }] }], { moderator: true }, channelOption(stranger))
+    const refused = await discord.interact(add)
+    expect(refused.body.data.content).toContain('not in this server')
+    const shown = await discord.interact(discord.command('config', [{ name: 'show', type: 1, options: [] }], { moderator: true }))
+    expect(shown.body.data.content).not.toContain(stranger)
+  })
+
   it('keeps its settings across a restart on the same SQLite file', async () => {
     await running.bot.stop()
     running.settings.close()

@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -7,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { readConfig } from '../src/bot/config.js'
 import { RateLimiter } from '../src/bot/rate-limit.js'
 import { SettingsError, SettingsStore } from '../src/bot/settings.js'
+import { projectRoot } from '../src/paths.js'
 
 const temp = async () => mkdtemp(join(tmpdir(), 'byline-settings-'))
 
@@ -53,6 +55,62 @@ describe('settings store', () => {
     newer.close()
     expect(() => SettingsStore.open(join(dir, 'newer.sqlite'))).toThrow(/newer than this Byline/)
     expect(existsSync(join(dir, 'newer.sqlite'))).toBe(true)
+  })
+})
+
+/**
+ * Opens the settings in another process as an unprivileged user (root may write anywhere, so a
+ * read-only file is only read-only to others), and returns what it printed.
+ */
+function openAsOtherUser(path: string): string {
+  const script = `import('./src/bot/settings.ts').then(({ SettingsStore }) => { try { SettingsStore.open(${JSON.stringify(path)}).store.close(); console.log('opened') } catch (error) { console.log(error.message) } })`
+  const asRoot = process.getuid?.() === 0
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: projectRoot, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) })
+  return `${result.stdout}${result.stderr}`.trim()
+}
+
+describe('settings database permissions and ownership', () => {
+  it('says a read-only database file is read-only, not corrupt, and leaves it as it was', async () => {
+    const dir = await temp()
+    const path = join(dir, 'settings.sqlite')
+    SettingsStore.open(path).store.close()
+    const before = await readFile(path)
+    await chmod(dir, 0o777)
+    await chmod(path, 0o444)
+    const said = openAsOtherUser(path)
+    expect(said).toMatch(/is read-only: give Byline write access/)
+    expect(said).not.toMatch(/corrupt/)
+    expect(await readFile(path)).toEqual(before)
+  })
+
+  it('says a read-only folder is read-only', async () => {
+    const dir = await temp()
+    const path = join(dir, 'settings.sqlite')
+    SettingsStore.open(path).store.close()
+    await chmod(path, 0o666)
+    await chmod(dir, 0o555)
+    expect(openAsOtherUser(path)).toMatch(/folder of the settings database, .*, is read-only/)
+    await chmod(dir, 0o755)
+  })
+
+  it('checks whose database it is before writing anything to it', async () => {
+    const path = join(await temp(), 'other.sqlite')
+    const foreign = new Database(path)
+    foreign.exec('CREATE TABLE invoices (id INTEGER)')
+    foreign.close()
+    expect(() => SettingsStore.open(path)).toThrow(/not Byline settings/)
+    const raw = new Database(path, { readonly: true })
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('delete')
+    raw.close()
+  })
+
+  it('reports an empty file it made into a new database', async () => {
+    const path = join(await temp(), 'settings.sqlite')
+    await writeFile(path, '')
+    const opened = SettingsStore.open(path)
+    expect(opened.wasEmpty).toBe(true)
+    expect(opened.created).toBe(false)
+    opened.store.close()
   })
 })
 

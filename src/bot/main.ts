@@ -27,8 +27,9 @@ async function main(): Promise<number> {
     return 0
   }
 
-  const { store: settings, created } = SettingsStore.open(config.DATABASE_PATH)
+  const { store: settings, created, wasEmpty } = SettingsStore.open(config.DATABASE_PATH)
   if (created) logger.info({ path: config.DATABASE_PATH }, 'created a new settings database')
+  if (wasEmpty) logger.warn({ path: config.DATABASE_PATH }, 'the settings database was an empty file: started it afresh with no settings')
   const commands = await loadCommands()
   const bot = await startBot({
     token: config.DISCORD_TOKEN,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs'
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 
@@ -27,6 +27,8 @@ export interface OpenResult {
   store: SettingsStore
   /** True when the file did not exist and was created. */
   created: boolean
+  /** True when the file existed but was empty (0 bytes): a new database was made in it. */
+  wasEmpty: boolean
 }
 
 /** Moderator settings per guild: the channels Byline answers in, and whether replies are public. */
@@ -38,19 +40,24 @@ export class SettingsStore {
    * pending migrations. A file that is not a Byline settings database raises a SettingsError.
    */
   static open(path: string): OpenResult {
-    const created = path === ':memory:' || !existsSync(path)
+    const memory = path === ':memory:'
+    const created = memory || !existsSync(path)
+    const wasEmpty = !created && statSync(path).isFile() && statSync(path).size === 0
+    if (!memory) refuseReadOnly(path, created)
     let db: Database.Database
     try {
-      if (created && path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+      if (created && !memory) mkdirSync(dirname(path), { recursive: true })
       db = new Database(path, { fileMustExist: !created })
     } catch (error) {
       throw new SettingsError(`Cannot open the settings database ${path}: ${(error as Error).message}`)
     }
     try {
-      db.pragma('journal_mode = WAL')
-      db.pragma('foreign_keys = ON')
       const check = db.pragma('quick_check', { simple: true })
       if (check !== 'ok') throw new Error(`integrity check says: ${String(check)}`)
+      // Whose file it is is settled before anything is written to it (WAL mode included).
+      refuseForeign(db)
+      db.pragma('journal_mode = WAL')
+      db.pragma('foreign_keys = ON')
       migrate(db)
     } catch (error) {
       db.close()
@@ -59,7 +66,7 @@ export class SettingsStore {
           'It was left untouched: restore it from a backup, or move it aside to start with empty settings.',
       )
     }
-    return { store: new SettingsStore(db), created }
+    return { store: new SettingsStore(db), created, wasEmpty }
   }
 
   channels(guildId: string): string[] {
@@ -97,13 +104,35 @@ export class SettingsStore {
   }
 }
 
-function migrate(db: Database.Database): void {
+/** A database that is not Byline's (or is a newer Byline's) is refused. */
+function refuseForeign(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number
   if (version > MIGRATIONS.length) throw new Error(`schema version ${version} is newer than this Byline (${MIGRATIONS.length})`)
   if (version === 0) {
     const tables = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number
     if (tables > 0) throw new Error('it holds tables that are not Byline settings')
   }
+}
+
+/** A file (or its folder) Byline cannot write is read-only, not corrupt: say so, and change nothing. */
+function refuseReadOnly(path: string, created: boolean): void {
+  const folder = dirname(path)
+  const writable = (target: string) => {
+    try {
+      accessSync(target, constants.W_OK)
+      return true
+    } catch {
+      return false
+    }
+  }
+  if (!created && !writable(path)) throw new SettingsError(`The settings database ${path} is read-only: give Byline write access to it (its settings are intact).`)
+  if (existsSync(folder) && !writable(folder)) {
+    throw new SettingsError(`The folder of the settings database, ${folder}, is read-only: Byline needs to write there (its settings are intact).`)
+  }
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number
   db.transaction(() => {
     for (let step = version; step < MIGRATIONS.length; step++) db.exec(MIGRATIONS[step]!)
     db.pragma(`user_version = ${MIGRATIONS.length}`)

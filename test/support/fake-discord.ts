@@ -176,6 +176,10 @@ export class FakeDiscord {
       reply(404, { message: 'Unknown interaction', code: 10062 })
     } else if (callback) {
       reply(204)
+    } else if (recorded.method === 'GET' && /^\/api\/v10\/channels\/\d+$/.test(url.pathname)) {
+      const known = (guild().channels as { id: string }[]).find((channel) => url.pathname.endsWith(`/${channel.id}`))
+      if (known) reply(200, known)
+      else reply(404, { message: 'Unknown Channel', code: 10003 })
     } else if (/^\/api\/v10\/webhooks\/\d+\/[^/]+(\/messages\/(@|%40)original)?$/.test(url.pathname)) {
       reply(200, message(recorded.body ?? {}))
     } else {
