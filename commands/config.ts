@@ -2,7 +2,13 @@ import { ChannelType, type ChatInputCommandInteraction, InteractionContextType, 
 import type { BotContext } from '../src/bot/context.js'
 import { privateReply } from '../src/bot/reply.js'
 
-const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.PublicThread, ChannelType.PrivateThread, ChannelType.GuildForum] as const
+const TEXT_CHANNELS = [
+  ChannelType.GuildText,
+  ChannelType.GuildAnnouncement,
+  ChannelType.PublicThread,
+  ChannelType.PrivateThread,
+  ChannelType.GuildForum,
+] as const
 
 export const data = new SlashCommandBuilder()
   .setName('config')
@@ -14,10 +20,28 @@ export const data = new SlashCommandBuilder()
       .setName('channels')
       .setDescription('The channels Byline answers in (none set: everywhere)')
       .addSubcommand((sub) =>
-        sub.setName('add').setDescription('Let Byline answer in a channel').addChannelOption((option) => option.setName('channel').setDescription('The channel').setRequired(true).addChannelTypes(...TEXT_CHANNELS)),
+        sub
+          .setName('add')
+          .setDescription('Let Byline answer in a channel')
+          .addChannelOption((option) =>
+            option
+              .setName('channel')
+              .setDescription('The channel')
+              .setRequired(true)
+              .addChannelTypes(...TEXT_CHANNELS),
+          ),
       )
       .addSubcommand((sub) =>
-        sub.setName('remove').setDescription('Stop Byline answering in a channel').addChannelOption((option) => option.setName('channel').setDescription('The channel').setRequired(true).addChannelTypes(...TEXT_CHANNELS)),
+        sub
+          .setName('remove')
+          .setDescription('Stop Byline answering in a channel')
+          .addChannelOption((option) =>
+            option
+              .setName('channel')
+              .setDescription('The channel')
+              .setRequired(true)
+              .addChannelTypes(...TEXT_CHANNELS),
+          ),
       )
       .addSubcommand((sub) => sub.setName('clear').setDescription('Forget all channels: Byline answers everywhere again')),
   )
@@ -26,7 +50,13 @@ export const data = new SlashCommandBuilder()
     sub
       .setName('replies')
       .setDescription('Whether answers are visible to the channel or only to the asker')
-      .addStringOption((option) => option.setName('mode').setDescription('public or private').setRequired(true).addChoices({ name: 'public', value: 'public' }, { name: 'private', value: 'private' })),
+      .addStringOption((option) =>
+        option
+          .setName('mode')
+          .setDescription('public or private')
+          .setRequired(true)
+          .addChoices({ name: 'public', value: 'public' }, { name: 'private', value: 'private' }),
+      ),
   )
 
 function describeSettings(context: BotContext, guildId: string): string {
@@ -48,7 +78,8 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
     const channel = interaction.options.getChannel('channel', true)
     // Only a channel Discord itself says belongs to this server: a payload can name any id.
     const real = await interaction.client.channels.fetch(channel.id, { force: true }).catch(() => null)
-    if (!real || !('guildId' in real) || real.guildId !== guildId) return privateReply(interaction, 'That channel is not in this server; pick one from the list.')
+    if (!real || !('guildId' in real) || real.guildId !== guildId)
+      return privateReply(interaction, 'That channel is not in this server; pick one from the list.')
     done = context.settings.addChannel(guildId, channel.id) ? `Added <#${channel.id}>.` : `<#${channel.id}> was already allowed.`
   } else if (group === 'channels' && sub === 'remove') {
     const channel = interaction.options.getChannel('channel', true)

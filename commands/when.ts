@@ -6,7 +6,12 @@ export const data = new SlashCommandBuilder()
   .setName('when')
   .setDescription('When something happened, as the articles put it and as a date')
   .addStringOption((option) =>
-    option.setName('query').setDescription('An event, such as "when did the White House first discuss this"').setRequired(true).setMaxLength(300).setAutocomplete(true),
+    option
+      .setName('query')
+      .setDescription('An event, such as "when did the White House first discuss this"')
+      .setRequired(true)
+      .setMaxLength(300)
+      .setAutocomplete(true),
   )
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {

@@ -6,7 +6,12 @@ export const data = new SlashCommandBuilder()
   .setName('who')
   .setDescription('Who someone is, or who said or did something, quoted and credited')
   .addStringOption((option) =>
-    option.setName('query').setDescription('A name, or a question such as "who said the US market is big"').setRequired(true).setMaxLength(300).setAutocomplete(true),
+    option
+      .setName('query')
+      .setDescription('A name, or a question such as "who said the US market is big"')
+      .setRequired(true)
+      .setMaxLength(300)
+      .setAutocomplete(true),
   )
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {

@@ -96,7 +96,12 @@ describe('the bot against a stand-in Discord', () => {
   })
 
   it('redirects a command used outside the moderators’ channels, privately, naming them', async () => {
-    const add = discord.command('config', [{ name: 'channels', type: 2, options: [{ name: 'add', type: 1, options: [{ name: 'channel', type: 7, value: IDS.answers }] }] }], { moderator: true }, channelOption(IDS.answers))
+    const add = discord.command(
+      'config',
+      [{ name: 'channels', type: 2, options: [{ name: 'add', type: 1, options: [{ name: 'channel', type: 7, value: IDS.answers }] }] }],
+      { moderator: true },
+      channelOption(IDS.answers),
+    )
     const added = await discord.interact(add)
     expect(added.body.data.content).toContain(`Added <#${IDS.answers}>`)
     const elsewhere = await discord.interact(discord.command('who', [{ name: 'query', type: 3, value: 'Francis Fong' }], { channel: IDS.general }))
@@ -107,7 +112,12 @@ describe('the bot against a stand-in Discord', () => {
 
   it('refuses a channel of another server, whatever the payload says', async () => {
     const stranger = '555555555555555555'
-    const add = discord.command('config', [{ name: 'channels', type: 2, options: [{ name: 'add', type: 1, options: [{ name: 'channel', type: 7, value: stranger }] }] }], { moderator: true }, channelOption(stranger))
+    const add = discord.command(
+      'config',
+      [{ name: 'channels', type: 2, options: [{ name: 'add', type: 1, options: [{ name: 'channel', type: 7, value: stranger }] }] }],
+      { moderator: true },
+      channelOption(stranger),
+    )
     const refused = await discord.interact(add)
     expect(refused.body.data.content).toContain('not in this server')
     const shown = await discord.interact(discord.command('config', [{ name: 'show', type: 1, options: [] }], { moderator: true }))
@@ -160,7 +170,9 @@ describe('the bot against a stand-in Discord', () => {
   })
 
   it('echoes hostile input escaped and pings no one', async () => {
-    const callback = await discord.interact(discord.command('ask', [{ name: 'question', type: 3, value: '@everyone <@123456789012345678> **now**' }], { channel: IDS.answers }))
+    const callback = await discord.interact(
+      discord.command('ask', [{ name: 'question', type: 3, value: '@everyone <@123456789012345678> **now**' }], { channel: IDS.answers }),
+    )
     const embed = JSON.stringify(callback.body.data.embeds)
     expect(embed).not.toContain('@everyone')
     expect(embed).not.toContain('<@123456789012345678>')

@@ -39,7 +39,10 @@ describe('the byline CLI', () => {
     ].join('\n')
     const { code, stdout } = byline(['batch', '--json'], input)
     expect(code).toBe(0)
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line))
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
     expect(lines.map((line) => line.id)).toEqual(['a', null, 'c', 'd'])
     expect(lines[0]).toMatchObject({ found: true, date: '2020-11-03' })
     expect(lines[1].error).toMatch(/line 2: not valid JSON/)

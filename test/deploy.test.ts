@@ -2,8 +2,21 @@ import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { projectRoot } from '../src/paths.js'
 
-interface Option { name: string; description: string; type: number; options?: Option[]; required?: boolean; autocomplete?: boolean; max_length?: number }
-interface Command { name: string; description: string; options?: Option[]; default_member_permissions?: string | null }
+interface Option {
+  name: string
+  description: string
+  type: number
+  options?: Option[]
+  required?: boolean
+  autocomplete?: boolean
+  max_length?: number
+}
+interface Command {
+  name: string
+  description: string
+  options?: Option[]
+  default_member_permissions?: string | null
+}
 
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u
 
@@ -18,7 +31,11 @@ function checkOption(option: Option, path: string): void {
 
 describe('deploy-commands --dry-run', () => {
   it('prints a valid payload for every command and touches no network', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/bot/deploy.ts', '--dry-run'], { cwd: projectRoot, encoding: 'utf8', env: { PATH: process.env.PATH } })
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/bot/deploy.ts', '--dry-run'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    })
     expect(result.status).toBe(0)
     const payload = JSON.parse(result.stdout) as Command[]
     expect(payload.map((command) => command.name).sort()).toEqual(['ask', 'compare', 'config', 'help', 'outlets', 'source', 'timeline', 'when', 'who'])
@@ -36,7 +53,11 @@ describe('deploy-commands --dry-run', () => {
   })
 
   it('explains what it needs when run for real without credentials', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/bot/deploy.ts'], { cwd: projectRoot, encoding: 'utf8', env: { PATH: process.env.PATH } })
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/bot/deploy.ts'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    })
     expect(result.status).toBe(1)
     expect(result.stderr).toContain('DISCORD_TOKEN and DISCORD_APPLICATION_ID')
   })

@@ -163,7 +163,12 @@ describe('hostile and empty queries', () => {
 describe('snapshot', () => {
   it('answers exactly as before after a save and load through JSON', () => {
     const restored = AnswerEngine.fromSnapshot(JSON.parse(JSON.stringify(story.snapshot())))
-    for (const [command, query] of [['who', 'Tzeng Yi-suo'], ['when', 'when did trump get covid'], ['source', 'ant ipo 35 billion'], ['ask', 'qq walet owner']] as const) {
+    for (const [command, query] of [
+      ['who', 'Tzeng Yi-suo'],
+      ['when', 'when did trump get covid'],
+      ['source', 'ant ipo 35 billion'],
+      ['ask', 'qq walet owner'],
+    ] as const) {
       expect(restored.answer(command, query)).toEqual(story.answer(command, query))
     }
   })

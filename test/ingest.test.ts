@@ -20,7 +20,10 @@ beforeAll(async () => {
 })
 
 const article = (corpus: Corpus, prefix: string) => corpus.articles.find((entry) => entry.id.startsWith(prefix))!
-const bodyText = (corpus: Corpus, prefix: string) => article(corpus, prefix).passages.map((passage) => passage.text).join('\n')
+const bodyText = (corpus: Corpus, prefix: string) =>
+  article(corpus, prefix)
+    .passages.map((passage) => passage.text)
+    .join('\n')
 
 describe('the bundled story', () => {
   it('loads five articles with their outlets, wires and dates', () => {
@@ -43,9 +46,24 @@ describe('the bundled story', () => {
 
   it('keeps page noise out of every passage', () => {
     const noise = [
-      'Permanent ·', 'Fashion Jobs', 'Image:', 'Comments are closed', '©', '(c) 2020', 'Related Articles', 'Keir Starmer',
-      'Zelenskyy', 'Newsletter', 'Download the article', 'Text size', 'Reported by', 'reprinted with permission',
-      'Sunday, Nov 23, 2025', 'Focus on the big picture', 'Major Escalation', 'NewsCentral Media',
+      'Permanent ·',
+      'Fashion Jobs',
+      'Image:',
+      'Comments are closed',
+      '©',
+      '(c) 2020',
+      'Related Articles',
+      'Keir Starmer',
+      'Zelenskyy',
+      'Newsletter',
+      'Download the article',
+      'Text size',
+      'Reported by',
+      'reprinted with permission',
+      'Sunday, Nov 23, 2025',
+      'Focus on the big picture',
+      'Major Escalation',
+      'NewsCentral Media',
     ]
     for (const entry of seeds.articles) for (const passage of entry.passages) for (const marker of noise) expect(passage.text).not.toContain(marker)
   })
@@ -88,7 +106,9 @@ describe('the bundled story', () => {
     expect(iso('Nov. 3')).toBe('2020-11-03')
     expect(iso('next month')).toBe('2020-11')
     expect(dates.find((date) => date.text === 'in recent weeks')?.iso).toBeNull()
-    const order = article(seeds, '004').passages.flatMap((passage) => passage.dates).find((date) => date.text === 'in 45 days')
+    const order = article(seeds, '004')
+      .passages.flatMap((passage) => passage.dates)
+      .find((date) => date.text === 'in 45 days')
     expect(order?.iso).toBe('2021-02-20')
   })
 
@@ -199,7 +219,10 @@ describe('bad files', () => {
 
   it('rejects a metadata file that fails validation, naming the field', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'byline-meta-'))
-    await writeFile(join(dir, 'articles.json'), JSON.stringify({ articles: [{ file: 'a.txt', outlet: 'X', wire: null, published: 'Oct 2020', url: null, byline: null, title: null }] }))
+    await writeFile(
+      join(dir, 'articles.json'),
+      JSON.stringify({ articles: [{ file: 'a.txt', outlet: 'X', wire: null, published: 'Oct 2020', url: null, byline: null, title: null }] }),
+    )
     await expect(loadCorpus(dir)).rejects.toThrow(/articles\.0\.published/)
     await writeFile(join(dir, 'articles.json'), '{ not json')
     await expect(loadCorpus(dir)).rejects.toThrow(/not valid JSON/)

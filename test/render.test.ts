@@ -6,7 +6,19 @@ import { answerEmbed, embedAsText, escapeUserText, LIMITS, truncate } from '../s
 const outletOf = (id: string) => `Outlet ${id}`
 
 function passage(text: string, highlight = text, extra: Partial<AnswerPassage> = {}): AnswerPassage {
-  return { text, highlight, article: 'a1', paragraph: 1, outlet: 'Example News', wire: 'Reuters', published: '2020-10-08', url: 'https://example.org/a', score: 1, alsoIn: ['a2'], ...extra }
+  return {
+    text,
+    highlight,
+    article: 'a1',
+    paragraph: 1,
+    outlet: 'Example News',
+    wire: 'Reuters',
+    published: '2020-10-08',
+    url: 'https://example.org/a',
+    score: 1,
+    alsoIn: ['a2'],
+    ...extra,
+  }
 }
 
 function answer(passages: AnswerPassage[], extra: Partial<Answer> = {}): Answer {
@@ -14,7 +26,12 @@ function answer(passages: AnswerPassage[], extra: Partial<Answer> = {}): Answer 
 }
 
 function total(embed: APIEmbed): number {
-  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0)
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0)
+  )
 }
 
 function expectWithinLimits(embed: APIEmbed): void {
@@ -64,7 +81,10 @@ describe('answer embeds', () => {
 
   it('escapes hostile text so it neither pings nor renders as markdown', () => {
     const hostile = '@everyone @here <@123456789012345678> <@&987654321098765432> **bold** `code` ||spoiler|| [link](http://x)'
-    const refused = answerEmbed({ ...answer([]), found: false, message: `The story does not say anything about “${hostile}”.`, suggestions: ['Ant Group'] }, { outletOf, question: hostile })
+    const refused = answerEmbed(
+      { ...answer([]), found: false, message: `The story does not say anything about “${hostile}”.`, suggestions: ['Ant Group'] },
+      { outletOf, question: hostile },
+    )
     const text = JSON.stringify(refused)
     expect(text).not.toMatch(/@everyone|@here|<@123456789012345678>|<@&987654321098765432>/)
     expect(refused.description).toContain('\\*\\*bold\\*\\*')
@@ -126,7 +146,10 @@ describe('limits under random text', () => {
       const long = () => randomText(next, Math.floor(next() * 3000))
       const passages = Array.from({ length: 1 + Math.floor(next() * 30) }, () => passage(long(), undefined, { outlet: long().slice(0, 300) }))
       const found = next() > 0.3
-      const embed = answerEmbed(answer(passages, { found, answer: next() > 0.5 ? long() : null, message: long(), suggestions: [long(), long()] }), { outletOf, question: long() })
+      const embed = answerEmbed(answer(passages, { found, answer: next() > 0.5 ? long() : null, message: long(), suggestions: [long(), long()] }), {
+        outletOf,
+        question: long(),
+      })
       expectWithinLimits(embed)
     }
   })
@@ -146,7 +169,10 @@ describe('echoed text', () => {
   })
 
   it('shows what was found, not the question, when there is no short answer', () => {
-    const embed = answerEmbed(answer([passage('Text one.'), passage('Text two.', undefined, { outlet: 'Other News' })], { answer: null }), { outletOf, question: '[Click](https://evil.example)' })
+    const embed = answerEmbed(answer([passage('Text one.'), passage('Text two.', undefined, { outlet: 'Other News' })], { answer: null }), {
+      outletOf,
+      question: '[Click](https://evil.example)',
+    })
     expect(embed.title).toBe('2 passages from Example News and Other News')
     expect(JSON.stringify(embed)).not.toContain('](https://evil')
   })
@@ -154,7 +180,10 @@ describe('echoed text', () => {
 
 describe('closest passages', () => {
   it('are shown under a title that says the story may not say exactly this', () => {
-    const embed = answerEmbed(answer([passage('Near text.')], { found: false, answer: null, message: 'No passage clearly answers “x”.' }), { outletOf, question: 'x' })
+    const embed = answerEmbed(answer([passage('Near text.')], { found: false, answer: null, message: 'No passage clearly answers “x”.' }), {
+      outletOf,
+      question: 'x',
+    })
     expect(embed.title).toMatch(/Closest passages/)
     expect(embed.fields?.[0]?.value).toContain('Near text.')
     expect(embed.description).toContain('No passage clearly answers')

@@ -65,7 +65,11 @@ describe('settings store', () => {
 function openAsOtherUser(path: string): string {
   const script = `import('./src/bot/settings.ts').then(({ SettingsStore }) => { try { SettingsStore.open(${JSON.stringify(path)}).store.close(); console.log('opened') } catch (error) { console.log(error.message) } })`
   const asRoot = process.getuid?.() === 0
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: projectRoot, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) })
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+  })
   return `${result.stdout}${result.stderr}`.trim()
 }
 

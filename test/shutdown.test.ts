@@ -23,7 +23,14 @@ async function startBot(discord: FakeDiscord, env: Record<string, string> = {}, 
   const entry = compiled ? ['dist/src/bot/main.js'] : ['--import', 'tsx', 'src/bot/main.ts']
   const child = spawn(process.execPath, entry, {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: discord.apiUrl, DATABASE_PATH: join(dir, 'settings.sqlite'), LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH,
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: discord.apiUrl,
+      DATABASE_PATH: join(dir, 'settings.sqlite'),
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let text = ''
@@ -99,6 +106,8 @@ describe('starting and stopping the bot process', () => {
     bot = await startBot(discord, { BYLINE_SEEDS_DIR: '/nonexistent' })
     const [code] = (await once(bot.child, 'exit')) as [number]
     expect(code).toBe(1)
-    expect(bot.output().trim()).toBe('Byline could not load its articles: /nonexistent: no such folder: point --seeds or BYLINE_SEEDS_DIR at a folder of .txt articles')
+    expect(bot.output().trim()).toBe(
+      'Byline could not load its articles: /nonexistent: no such folder: point --seeds or BYLINE_SEEDS_DIR at a folder of .txt articles',
+    )
   }, 40_000)
 })

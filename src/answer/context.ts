@@ -147,7 +147,9 @@ export class AnswerContext {
   }
 
   found(base: Answer, candidates: Candidate[], answer: string | null, date: string | null = null, message: string | null = null): Answer {
-    const passages = this.distinct(candidates, this.options.maxPassages).map((candidate) => this.toPassage(candidate.passage, candidate.sentence, candidate.score))
+    const passages = this.distinct(candidates, this.options.maxPassages).map((candidate) =>
+      this.toPassage(candidate.passage, candidate.sentence, candidate.score),
+    )
     return { ...base, found: true, answer, date, passages, message }
   }
 
@@ -176,7 +178,8 @@ export class AnswerContext {
   suggest(query: string): string[] {
     const wanted = new Set(nameWords(query))
     const records = [...this.knowledge.entities.values()].filter((record) => record.type === 'person' || record.type === 'organisation')
-    const score = (record: EntityRecord) => (record.words.some((word) => wanted.has(word)) ? 1000 : 0) + record.passages.length + (record.type === 'person' ? 0.5 : 0)
+    const score = (record: EntityRecord) =>
+      (record.words.some((word) => wanted.has(word)) ? 1000 : 0) + record.passages.length + (record.type === 'person' ? 0.5 : 0)
     return records
       .sort((a, b) => score(b) - score(a))
       .slice(0, 3)
@@ -200,7 +203,10 @@ export class AnswerContext {
     this.knowledge.passages.forEach((passage, index) => {
       for (const mention of passage.dates as TemporalMention[]) {
         if (!mention.iso || mention.kind === 'duration') continue
-        const sentence = Math.max(0, passage.sentences.findIndex((s) => s.start - passage.start <= mention.offset && mention.offset < s.end - passage.start))
+        const sentence = Math.max(
+          0,
+          passage.sentences.findIndex((s) => s.start - passage.start <= mention.offset && mention.offset < s.end - passage.start),
+        )
         const key = `${mention.iso}|${[passage.id, ...passage.alsoIn].sort()[0]!}`
         if (seen.has(key)) continue
         seen.add(key)

@@ -62,7 +62,11 @@ export class AnswerEngine {
     const intern = interner()
     const articles = decodeArticles(snapshot.articles, intern)
     for (const sentences of snapshot.sentenceTerms) for (const terms of sentences) for (let i = 0; i < terms.length; i++) terms[i] = intern(terms[i]!)
-    const analysed = { sentenceTerms: snapshot.sentenceTerms, documentFrequency: new Map(snapshot.documentFrequency), speakers: new Set(snapshot.speakers.map(intern)) }
+    const analysed = {
+      sentenceTerms: snapshot.sentenceTerms,
+      documentFrequency: new Map(snapshot.documentFrequency),
+      speakers: new Set(snapshot.speakers.map(intern)),
+    }
     return new AnswerEngine(buildKnowledge(articles, language, analysed), PassageIndex.restore(snapshot.index), options)
   }
 

@@ -17,7 +17,9 @@ const MAX_LOCATED = 20_000
 export function locateTerms(text: string): Located[] {
   let located = LOCATED.get(text)
   if (!located) {
-    located = analyse(text).tokens.filter(isContent).map((token) => ({ term: token.lemma, start: token.start, end: token.end }))
+    located = analyse(text)
+      .tokens.filter(isContent)
+      .map((token) => ({ term: token.lemma, start: token.start, end: token.end }))
     if (LOCATED.size >= MAX_LOCATED) LOCATED.clear()
     LOCATED.set(text, located)
   }
@@ -102,9 +104,13 @@ export function possessorIn(passage: Passage, sentenceIndex: number, candidate: 
     const local = entity.offset - offset
     const possessive = POSSESSIVE.exec(text.slice(local, local + 60))
     const ownedBy = /(\S+(?:\s+\S+){0,3}),?\s+(?:owned|backed|run|operated) by\s*$/.exec(text.slice(Math.max(0, local - 60), local))
-    const described = entity.role !== null && lemmasOf(entity.role).some((term) => OWNING.has(term)) && lemmasOf(entity.role).some((term) => !OWNING.has(term) && matchedTerms.has(term))
+    const described =
+      entity.role !== null &&
+      lemmasOf(entity.role).some((term) => OWNING.has(term)) &&
+      lemmasOf(entity.role).some((term) => !OWNING.has(term) && matchedTerms.has(term))
     // The possessed thing must be what was asked about: right after "X’s", or right before ", owned by X".
-    const possessesTarget = possessive !== null && targets.some((target) => target.start >= local + possessive[0].length && target.start <= local + possessive[0].length + 25)
+    const possessesTarget =
+      possessive !== null && targets.some((target) => target.start >= local + possessive[0].length && target.start <= local + possessive[0].length + 25)
     const ownsTarget = ownedBy !== null && lemmasOf(ownedBy[1]!).some((term) => matchedTerms.has(term))
     if (!possessesTarget && !ownsTarget && !described) continue
     const distance = Math.min(...targets.map((target) => Math.abs(target.start - local)), 200)
@@ -217,6 +223,7 @@ export function timeIn(passage: Passage, sentenceIndex: number, candidate: Candi
   /** "progress was delayed after Trump had contracted …": the time right after the matched verb modifies it. */
   const modifiesVerb = (mention: TemporalMention) => verbs.some((verb) => mention.offset - offset - verb.end >= 0 && mention.offset - offset - verb.end <= 12)
   const penalty: Record<string, number> = wantDuration ? { date: 200, relative: 200, vague: 200, clause: 200 } : { duration: 20, clause: 50 }
-  const rank = (mention: TemporalMention) => distance(mention) - (mention.iso && !wantDuration ? 25 : 0) + (penalty[mention.kind] ?? 0) - (modifiesVerb(mention) ? 100 : 0)
+  const rank = (mention: TemporalMention) =>
+    distance(mention) - (mention.iso && !wantDuration ? 25 : 0) + (penalty[mention.kind] ?? 0) - (modifiesVerb(mention) ? 100 : 0)
   return [...mentions].sort((a, b) => rank(a) - rank(b))[0]!
 }

@@ -70,11 +70,24 @@ export function buildKnowledge(articles: Article[], language: Language, analysed
   const capitalWords = new Set<string>()
   for (const passage of passages) {
     for (const match of passage.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}'-]*/gu)) lowercaseWords.add(match[0])
-    for (const match of passage.text.matchAll(/(?<![\p{L}\p{N}.])(?:\p{Lu}\.){2,}|(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu)) capitalWords.add(fold(match[0]))
+    for (const match of passage.text.matchAll(/(?<![\p{L}\p{N}.])(?:\p{Lu}\.){2,}|(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu))
+      capitalWords.add(fold(match[0]))
   }
   const entityWords = new Map<string, EntityRecord[]>()
   for (const record of entities.values()) for (const word of new Set(record.words)) entityWords.set(word, [...(entityWords.get(word) ?? []), record])
-  return { articles: new Map(articles.map((article) => [article.id, article])), passages, sentenceTerms, documentFrequency, entities, speakers, entityWords, lowercaseWords, capitalWords, language, matchCache: new Map() }
+  return {
+    articles: new Map(articles.map((article) => [article.id, article])),
+    passages,
+    sentenceTerms,
+    documentFrequency,
+    entities,
+    speakers,
+    entityWords,
+    lowercaseWords,
+    capitalWords,
+    language,
+    matchCache: new Map(),
+  }
 }
 
 /** The content lemmas of each of the passage's sentences, from one analysis of the passage. */
@@ -158,7 +171,11 @@ export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] 
   const queryWords = nameWords(query)
   const near = new Map<string, boolean>()
   const has = (word: string) => {
-    if (!near.has(word)) near.set(word, queryWords.some((typed) => typed === word || (word.length >= 5 && editDistanceWithin(typed, word, 1))))
+    if (!near.has(word))
+      near.set(
+        word,
+        queryWords.some((typed) => typed === word || (word.length >= 5 && editDistanceWithin(typed, word, 1))),
+      )
     return near.get(word)!
   }
   const touched = new Set<EntityRecord>()

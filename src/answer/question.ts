@@ -105,7 +105,9 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
  */
 export function analyseQuestion(command: Command, text: string, analysis: Analysis, abbreviations: ReadonlySet<string> = new Set()): AnalysedQuestion {
   const tokens = analysis.tokens.map((token) =>
-    token.stop && token.text === token.text.toLowerCase() && abbreviations.has(fold(token.text)) ? { ...token, lemma: fold(token.text), stop: false, pos: 'PROPN' } : token,
+    token.stop && token.text === token.text.toLowerCase() && abbreviations.has(fold(token.text))
+      ? { ...token, lemma: fold(token.text), stop: false, pos: 'PROPN' }
+      : token,
   )
   const { type, focusAt } = typeOf(command, tokens)
   const focusToken = focusAt >= 0 ? tokens[focusAt] : undefined

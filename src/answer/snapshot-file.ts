@@ -50,8 +50,7 @@ export async function readSnapshotFile(path: string): Promise<EngineSnapshot> {
       snapshot.format = entry.format
       snapshot.documentFrequency = entry.documentFrequency
       snapshot.speakers = entry.speakers
-    }
-    else if (entry.article) {
+    } else if (entry.article) {
       snapshot.articles.push(entry.article)
       snapshot.sentenceTerms.push(...entry.sentenceTerms)
     } else if (entry.index) snapshot.index = entry.index

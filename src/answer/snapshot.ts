@@ -82,8 +82,19 @@ export function decodeArticles(saved: SavedArticle[], intern: (text: string) => 
           end: passage.end,
           text: passage.text,
           sentences: passage.sentences.map(([start, end]) => ({ start, end, text: passage.text.slice(start - passage.start, end - passage.start) })),
-          dates: passage.dates.map(([offset, length, iso, kind, basis]): TemporalMention => ({ text: slice(offset, length), iso, offset, kind: kind as TemporalMention['kind'], ...(basis ? { basis } : {}) })),
-          entities: passage.entities.map(([name, type, role, offset]) => ({ name: intern(name), type: intern(type) as EntityType, role: role && intern(role), offset })),
+          dates: passage.dates.map(([offset, length, iso, kind, basis]): TemporalMention => ({
+            text: slice(offset, length),
+            iso,
+            offset,
+            kind: kind as TemporalMention['kind'],
+            ...(basis ? { basis } : {}),
+          })),
+          entities: passage.entities.map(([name, type, role, offset]) => ({
+            name: intern(name),
+            type: intern(type) as EntityType,
+            role: role && intern(role),
+            offset,
+          })),
           quotes: passage.quotes.map(([speaker, offset, length]) => ({ speaker: speaker && intern(speaker), text: slice(offset, length), offset })),
           alsoIn: passage.alsoIn.map((position) => ids[position]!),
         }

@@ -35,7 +35,12 @@ async function main(): Promise<void> {
     const engine = AnswerEngine.fromCorpus({ articles, errors: [] })
     const indexMs = performance.now() - start
     await writeSnapshotFile(second!, engine.snapshot())
-    return print({ passages: engine.knowledge.passages.length, build_ms: round(ingestMs + indexMs, 1), index_build_ms: round(indexMs, 1), ingest_ms: round(ingestMs, 1) })
+    return print({
+      passages: engine.knowledge.passages.length,
+      build_ms: round(ingestMs + indexMs, 1),
+      index_build_ms: round(indexMs, 1),
+      ingest_ms: round(ingestMs, 1),
+    })
   }
   if (mode === 'serve') {
     const start = performance.now()

@@ -23,8 +23,50 @@ export function random(seed: number): () => number {
   }
 }
 
-const FIRST = ['Ana', 'Ben', 'Chen', 'Dana', 'Eli', 'Farah', 'Gus', 'Hana', 'Ivan', 'Jin', 'Kofi', 'Lena', 'Mei', 'Nils', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tara']
-const LAST = ['Abbott', 'Brandt', 'Costa', 'Dimitrov', 'Eze', 'Fischer', 'Garcia', 'Haddad', 'Ito', 'Jensen', 'Kowalski', 'Liang', 'Moreau', 'Novak', 'Okafor', 'Park', 'Quist', 'Rossi', 'Sato', 'Tanaka']
+const FIRST = [
+  'Ana',
+  'Ben',
+  'Chen',
+  'Dana',
+  'Eli',
+  'Farah',
+  'Gus',
+  'Hana',
+  'Ivan',
+  'Jin',
+  'Kofi',
+  'Lena',
+  'Mei',
+  'Nils',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tara',
+]
+const LAST = [
+  'Abbott',
+  'Brandt',
+  'Costa',
+  'Dimitrov',
+  'Eze',
+  'Fischer',
+  'Garcia',
+  'Haddad',
+  'Ito',
+  'Jensen',
+  'Kowalski',
+  'Liang',
+  'Moreau',
+  'Novak',
+  'Okafor',
+  'Park',
+  'Quist',
+  'Rossi',
+  'Sato',
+  'Tanaka',
+]
 const ORGS = ['Group', 'Holdings', 'Capital', 'Pay', 'Financial', 'Technologies', 'Bank', 'Networks']
 const MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.']
 const OUTLETS = ['Daily Ledger', 'Wire Review', 'Market Post', 'Asia Desk', 'Policy Times', 'Tech Courier', 'Finance Herald']
@@ -69,7 +111,15 @@ export function generateCorpus(story: Article[], options: Partial<GeneratorOptio
     articles.push({
       file,
       text: `${paragraphs.join('\n\n')}\n`,
-      entry: { file, outlet: pick(OUTLETS), wire: next() < 0.5 ? 'Bloomberg' : 'Reuters', published: `2020-10-${String(day).padStart(2, '0')}`, url: null, byline: null, title: null },
+      entry: {
+        file,
+        outlet: pick(OUTLETS),
+        wire: next() < 0.5 ? 'Bloomberg' : 'Reuters',
+        published: `2020-10-${String(day).padStart(2, '0')}`,
+        url: null,
+        byline: null,
+        title: null,
+      },
     })
     made += count
   }

@@ -16,7 +16,11 @@ const CHILD = join(projectRoot, 'src', 'bench', 'child.ts')
 
 /** Runs one measurement in a fresh Node process and returns its JSON line. */
 function child(args: string[]): Record<string, any> {
-  const result = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', CHILD, ...args], { cwd: projectRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const result = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', CHILD, ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
   if (result.status !== 0) throw new Error(`bench child ${args.join(' ')} failed:\n${result.stderr}`)
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!)
 }
@@ -37,14 +41,23 @@ function medianOf(runs: Record<string, any>[]): Record<string, any> {
 function table(rows: (string | number)[][]): string {
   const cells = rows.map((row) => row.map(String))
   const widths = cells[0]!.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)))
-  return cells.map((row, r) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ') + (r === 0 ? `\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : '')).join('\n')
+  return cells
+    .map(
+      (row, r) =>
+        row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ') +
+        (r === 0 ? `\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : ''),
+    )
+    .join('\n')
 }
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2), { values: ['sizes', 'runs', 'rounds'] })
   if (args.help) return console.log(USAGE)
   const flag = (name: string, fallback: string) => (typeof args.flags.get(name) === 'string' ? (args.flags.get(name) as string) : fallback)
-  const sizes = flag('sizes', '1000,10000,100000').split(',').map(Number).filter((n) => n > 0)
+  const sizes = flag('sizes', '1000,10000,100000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0)
   const runs = Number(flag('runs', '3'))
   const rounds = Number(flag('rounds', '5'))
   const log = (message: string) => (args.json ? undefined : process.stderr.write(`${message}\n`))
@@ -73,7 +86,13 @@ function main(): void {
     rmSync(dirname(snapshot), { recursive: true, force: true })
     const { byCommand: _perCommand, ...latency } = served
     const figures = { ...built, ...latency }
-    return { ...figures, passages: size, actual_passages: figures.passages, load_vs_build: round(figures.load_ms / figures.build_ms, 3), load_vs_index_build: round(figures.load_ms / figures.index_build_ms, 3) }
+    return {
+      ...figures,
+      passages: size,
+      actual_passages: figures.passages,
+      load_vs_build: round(figures.load_ms / figures.build_ms, 3),
+      load_vs_index_build: round(figures.load_ms / figures.index_build_ms, 3),
+    }
   })
   const result = { story, scale }
   if (args.json) return console.log(JSON.stringify(result))
@@ -92,7 +111,19 @@ function main(): void {
   console.log(
     table([
       ['passages', 'build ms', 'index ms', 'load ms', 'RSS MB', 'p50 ms', 'p99 ms', 'raw p50', 'raw p99', 'ratio p50', 'ratio p99'],
-      ...scale.map((row) => [row.passages, row.build_ms, row.index_build_ms, row.load_ms, row.rss_mb, row.p50_ms, row.p99_ms, row.raw_p50_ms, row.raw_p99_ms, row.ratio_p50, row.ratio_p99]),
+      ...scale.map((row) => [
+        row.passages,
+        row.build_ms,
+        row.index_build_ms,
+        row.load_ms,
+        row.rss_mb,
+        row.p50_ms,
+        row.p99_ms,
+        row.raw_p50_ms,
+        row.raw_p99_ms,
+        row.ratio_p50,
+        row.ratio_p99,
+      ]),
     ]),
   )
   console.log(`\n${JSON.stringify(result)}`)

@@ -66,7 +66,11 @@ export function compareLatency(engine: AnswerEngine, passages: Passage[], querie
   const byCommand: Record<string, { p50: number; p99: number }> = {}
   const all: number[] = []
   for (const command of ['who', 'when', 'source', 'ask'] as const) {
-    const times = timeEach(queries.filter((query) => query.command === command), rounds, (query) => engine.answer(query.command, query.query))
+    const times = timeEach(
+      queries.filter((query) => query.command === command),
+      rounds,
+      (query) => engine.answer(query.command, query.query),
+    )
     byCommand[command] = { p50: round(median(times)), p99: round(quantile(times, 0.99)) }
     all.push(...times)
   }

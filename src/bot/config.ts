@@ -4,13 +4,20 @@ import { projectRoot } from '../paths.js'
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback)
 const optionalText = z.string().trim().min(1).optional().catch(undefined)
-const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)')
+const snowflake = z
+  .string()
+  .trim()
+  .regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)')
 
 export const envSchema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
-  DATABASE_PATH: z.string().trim().min(1).default(join(projectRoot, 'data', 'byline.sqlite')),
+  DATABASE_PATH: z
+    .string()
+    .trim()
+    .min(1)
+    .default(join(projectRoot, 'data', 'byline.sqlite')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_MAX: positiveInt(5),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(30),

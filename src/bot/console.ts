@@ -23,7 +23,11 @@ export function consoleAnswer(engine: Pick<AnswerEngine, 'answer' | 'outletName'
  * The local console: reads slash commands line by line and prints the rendered answers. With a
  * terminal it prompts; otherwise it answers each input line and resolves at end of input.
  */
-export async function runConsole(engine: Pick<AnswerEngine, 'answer' | 'outletName'>, input: NodeJS.ReadableStream & { isTTY?: boolean }, output: NodeJS.WritableStream): Promise<void> {
+export async function runConsole(
+  engine: Pick<AnswerEngine, 'answer' | 'outletName'>,
+  input: NodeJS.ReadableStream & { isTTY?: boolean },
+  output: NodeJS.WritableStream,
+): Promise<void> {
   const interactive = Boolean(input.isTTY)
   const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive })
   if (interactive) {

@@ -38,7 +38,10 @@ export function createInteractionHandler(commands: Map<string, CommandModule>, c
         await privateReply(interaction, 'Byline does not know that command any more; try /help.')
       } else if (question && interaction.guildId && !allowed(context, interaction.guildId, interaction.channelId)) {
         outcome = 'redirected'
-        const channels = context.settings.channels(interaction.guildId).map((id) => `<#${id}>`).join(', ')
+        const channels = context.settings
+          .channels(interaction.guildId)
+          .map((id) => `<#${id}>`)
+          .join(', ')
         await privateReply(interaction, `Byline answers in ${channels} on this server. Ask there!`)
       } else {
         // Only questions count against the rate limit: /help, /config and redirected commands cost nothing.

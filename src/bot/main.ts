@@ -67,21 +67,25 @@ function startupMessage(error: unknown): string {
   if (code === 'TokenInvalid' || (error instanceof DiscordAPIError && error.status === 401)) {
     return 'Discord rejected DISCORD_TOKEN: copy the bot token again from the Developer Portal (Bot → Reset Token) into .env.'
   }
-  if (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'].includes(String(cause ?? code)) || /fetch failed/i.test(String((error as Error).message))) {
+  if (
+    ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'].includes(String(cause ?? code)) ||
+    /fetch failed/i.test(String((error as Error).message))
+  ) {
     return 'Byline cannot reach Discord: check the network connection (and DISCORD_API_URL, if set).'
   }
   return `Byline could not start: ${error instanceof Error ? error.message : String(error)}`
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    console.error(startupMessage(error))
-    process.exitCode = 1
-  },
-)
+main()
+  .then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error: unknown) => {
+      console.error(startupMessage(error))
+      process.exitCode = 1
+    },
+  )
   .finally(() => {
     // Whatever discord.js still holds open (a reconnect timer, a dead socket) must not keep a stopped bot alive.
     setTimeout(() => process.exit(), 500).unref()

@@ -1,4 +1,10 @@
-import { type APIApplicationCommandOptionChoice, type AutocompleteInteraction, type ChatInputCommandInteraction, MessageFlags, type RepliableInteraction } from 'discord.js'
+import {
+  type APIApplicationCommandOptionChoice,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  MessageFlags,
+  type RepliableInteraction,
+} from 'discord.js'
 import type { Command } from '../answer/types.js'
 import { answerEmbed, safeContent } from '../render/discord.js'
 import type { BotContext } from './context.js'
@@ -35,7 +41,13 @@ export async function privateReply(interaction: RepliableInteraction, content: s
  */
 export function autocompleteChoices(labels: string[]): APIApplicationCommandOptionChoice<string>[] {
   const show = (text: string) => (text.length <= 100 ? text : `${text.slice(0, 99).trimEnd()}…`)
-  const send = (text: string) => (text.length <= 100 ? text : text.slice(0, 101).replace(/\s+\S*$/, '').trimEnd())
+  const send = (text: string) =>
+    text.length <= 100
+      ? text
+      : text
+          .slice(0, 101)
+          .replace(/\s+\S*$/, '')
+          .trimEnd()
   const seen = new Set<string>()
   const choices: APIApplicationCommandOptionChoice<string>[] = []
   for (const label of labels) {

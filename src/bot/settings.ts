@@ -95,7 +95,9 @@ export class SettingsStore {
 
   setVisibility(guildId: string, visibility: ReplyVisibility): void {
     this.db
-      .prepare('INSERT INTO guild_settings (guild_id, reply_visibility) VALUES (?, ?) ON CONFLICT(guild_id) DO UPDATE SET reply_visibility = excluded.reply_visibility')
+      .prepare(
+        'INSERT INTO guild_settings (guild_id, reply_visibility) VALUES (?, ?) ON CONFLICT(guild_id) DO UPDATE SET reply_visibility = excluded.reply_visibility',
+      )
       .run(guildId, visibility)
   }
 
@@ -125,7 +127,8 @@ function refuseReadOnly(path: string, created: boolean): void {
       return false
     }
   }
-  if (!created && !writable(path)) throw new SettingsError(`The settings database ${path} is read-only: give Byline write access to it (its settings are intact).`)
+  if (!created && !writable(path))
+    throw new SettingsError(`The settings database ${path} is read-only: give Byline write access to it (its settings are intact).`)
   if (existsSync(folder) && !writable(folder)) {
     throw new SettingsError(`The folder of the settings database, ${folder}, is read-only: Byline needs to write there (its settings are intact).`)
   }

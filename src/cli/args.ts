@@ -47,7 +47,8 @@ export function parseArgs(argv: string[], spec: Partial<ArgSpec> = {}): CliArgs 
     let value: string | true = true
     if (takesValue.has(name)) {
       const given = eq < 0 ? argv[++i] : arg.slice(eq + 1)
-      if (given === undefined || given === '' || (eq < 0 && given.startsWith('--'))) throw new UsageError(`--${name} needs a value: --${name} <${name === 'seeds' ? 'folder' : 'value'}>`)
+      if (given === undefined || given === '' || (eq < 0 && given.startsWith('--')))
+        throw new UsageError(`--${name} needs a value: --${name} <${name === 'seeds' ? 'folder' : 'value'}>`)
       value = given
     } else if (!isSwitch.has(name)) {
       throw new UsageError(`Unknown option --${name}. Run with --help to see the options.`)

@@ -45,7 +45,11 @@ export async function runBatch(corpus: Corpus, input: NodeJS.ReadableStream, out
     } catch (error) {
       result = { id, error: `line ${lineNumber}: not valid JSON (${(error as Error).message})` }
     }
-    output.write(json ? `${JSON.stringify(orderKeys(result))}\n` : `${'error' in result ? (result as { error: string }).error : renderAnswerText(result as never, (article) => engine.outletName(article))}\n\n`)
+    output.write(
+      json
+        ? `${JSON.stringify(orderKeys(result))}\n`
+        : `${'error' in result ? (result as { error: string }).error : renderAnswerText(result as never, (article) => engine.outletName(article))}\n\n`,
+    )
   }
   return 0
 }

@@ -64,7 +64,10 @@ async function main(): Promise<number> {
 
 function engineHelp(command: string): string {
   const argument = command === 'timeline' ? '[query]' : command === 'outlets' ? '' : '<query>'
-  const line = USAGE.split('\n').find((entry) => entry.trim().startsWith(`${command} `))?.trim() ?? command
+  const line =
+    USAGE.split('\n')
+      .find((entry) => entry.trim().startsWith(`${command} `))
+      ?.trim() ?? command
   return `Usage: npm run byline -- ${command} ${argument} [--json]\n\n${line.replace(/^\S+\s+(\S+\s+)?/, '').trim()}.
 Prints the passages that answer, each quoted verbatim with its outlet and date; with --json one
 object {"id","command","query","found","answer","date","passages":[...],"suggestions":[...]}.`

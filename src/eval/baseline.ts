@@ -20,9 +20,12 @@ export class NaiveBaseline {
   constructor(files: { article: Article; text: string }[]) {
     for (const { article, text } of files) {
       const blocks = /\n\s*\n/.test(text) ? text.split(/\n\s*\n/) : text.split('\n')
-      blocks.map((block) => block.trim()).filter(Boolean).forEach((block, i) => {
-        this.paragraphs.push({ id: this.paragraphs.length, text: block, article, paragraph: i + 1 })
-      })
+      blocks
+        .map((block) => block.trim())
+        .filter(Boolean)
+        .forEach((block, i) => {
+          this.paragraphs.push({ id: this.paragraphs.length, text: block, article, paragraph: i + 1 })
+        })
     }
     this.search.addAll(this.paragraphs)
   }
@@ -34,8 +37,16 @@ export class NaiveBaseline {
       const paragraph = this.paragraphs[result.id as number]!
       const { article } = paragraph
       return {
-        text: paragraph.text, highlight: paragraph.text, article: article.id, paragraph: paragraph.paragraph, outlet: article.outlet,
-        wire: article.wire, published: article.published, url: article.url, score: result.score, alsoIn: [],
+        text: paragraph.text,
+        highlight: paragraph.text,
+        article: article.id,
+        paragraph: paragraph.paragraph,
+        outlet: article.outlet,
+        wire: article.wire,
+        published: article.published,
+        url: article.url,
+        score: result.score,
+        alsoIn: [],
       }
     })
     return { command, query, found: passages.length > 0, answer: null, date: null, passages, suggestions: [], message: null }

@@ -75,12 +75,24 @@ async function runSet(set: EvalSet, withBaseline: boolean): Promise<SetResult> {
   const corpus = await loadCorpus(set.seeds)
   const articles = new Map(corpus.articles.map((article) => [article.id, article]))
   const files = new Map(await Promise.all(corpus.articles.map(async (article) => [article.id, await readFile(join(set.seeds, article.file), 'utf8')] as const)))
-  const run = (answer: (command: Command, query: string) => Answer): Outcome[] => questions.map((question) => ({ question, answer: answer(question.command, question.query) }))
+  const run = (answer: (command: Command, query: string) => Answer): Outcome[] =>
+    questions.map((question) => ({ question, answer: answer(question.command, question.query) }))
   const engine = AnswerEngine.fromCorpus(corpus)
-  const result: SetResult = { set, byline: score(run((c, q) => engine.answer(c, q)), articles, files) }
+  const result: SetResult = {
+    set,
+    byline: score(
+      run((c, q) => engine.answer(c, q)),
+      articles,
+      files,
+    ),
+  }
   if (withBaseline) {
     const baseline = new NaiveBaseline(corpus.articles.map((article) => ({ article, text: files.get(article.id)! })))
-    result.baseline = score(run((c, q) => baseline.answer(c, q)), articles, files)
+    result.baseline = score(
+      run((c, q) => baseline.answer(c, q)),
+      articles,
+      files,
+    )
   }
   return result
 }
@@ -102,7 +114,9 @@ async function main(): Promise<void> {
   const rows: [string, Figures][] = results.map(({ set, byline }) => [set.name, figuresOf(byline)])
   if (results.length > 1) rows.push(['macro average', macro(rows.map(([, figures]) => figures))])
   for (const result of own) rows.push([result.set.name, figuresOf(result.byline)])
-  const baselineRows: [string, Figures][] = results.flatMap(({ set, baseline }) => (baseline ? [[`${set.name} (raw minisearch)`, figuresOf(baseline)] as [string, Figures]] : []))
+  const baselineRows: [string, Figures][] = results.flatMap(({ set, baseline }) =>
+    baseline ? [[`${set.name} (raw minisearch)`, figuresOf(baseline)] as [string, Figures]] : [],
+  )
 
   if (args.json) return console.log(JSON.stringify({ sets: Object.fromEntries(rows), baseline: Object.fromEntries(baselineRows) }))
   console.log(table([...rows, ...baselineRows]))

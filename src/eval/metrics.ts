@@ -28,9 +28,21 @@ export function foldQuote(text: string): string {
 
 /** Page noise a passage must never contain; independent of the cleaner's own rules. */
 const NOISE = [
-  /Permanent\s·/, /\bImage:/, /Comments are closed/i, /©/, /\(c\)\s*\d{4}/i, /All rights reserved/i, /Related Articles/,
-  /Reported by/, /reprinted with permission/i, /Download the article/, /Text size/, /Fashion Jobs/, /Reading time/,
-  /^\s*(Share|Print|Newsletter|Close)\s*$/m, /\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \w{3} \d{1,2}, \d{4}\b/,
+  /Permanent\s·/,
+  /\bImage:/,
+  /Comments are closed/i,
+  /©/,
+  /\(c\)\s*\d{4}/i,
+  /All rights reserved/i,
+  /Related Articles/,
+  /Reported by/,
+  /reprinted with permission/i,
+  /Download the article/,
+  /Text size/,
+  /Fashion Jobs/,
+  /Reading time/,
+  /^\s*(Share|Print|Newsletter|Close)\s*$/m,
+  /\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \w{3} \d{1,2}, \d{4}\b/,
 ]
 
 /** True when a passage holds page noise: a known marker, or a line the article's cleaner removed. */
@@ -68,9 +80,22 @@ const share = (hits: number, total: number) => (total === 0 ? 1 : Math.round((hi
  * article ids, refusals, noise and credits.
  */
 export function score(outcomes: Outcome[], articles: Map<string, Article>, files: Map<string, string>): Report {
-  let evidenceTotal = 0, at1 = 0, at3 = 0, shortTotal = 0, shortHits = 0, shortGiven = 0
-  let sourceGold = 0, sourceFound = 0, sourceReturned = 0, sourceRight = 0
-  let unanswerable = 0, refusedRight = 0, answerable = 0, refusedWrong = 0, noisy = 0, miscredited = 0
+  let evidenceTotal = 0,
+    at1 = 0,
+    at3 = 0,
+    shortTotal = 0,
+    shortHits = 0,
+    shortGiven = 0
+  let sourceGold = 0,
+    sourceFound = 0,
+    sourceReturned = 0,
+    sourceRight = 0
+  let unanswerable = 0,
+    refusedRight = 0,
+    answerable = 0,
+    refusedWrong = 0,
+    noisy = 0,
+    miscredited = 0
   const failures: Report['failures'] = []
 
   for (const { question, answer } of outcomes) {
@@ -78,7 +103,8 @@ export function score(outcomes: Outcome[], articles: Map<string, Article>, files
     for (const passage of answer.passages) {
       const article = articles.get(passage.article)
       if (holdsNoise(passage.text, article)) (noisy++, problems.push(`noise in ${passage.article}`))
-      if (!article || article.outlet !== passage.outlet || !files.get(passage.article)?.includes(passage.text)) (miscredited++, problems.push(`miscredited ${passage.article}`))
+      if (!article || article.outlet !== passage.outlet || !files.get(passage.article)?.includes(passage.text))
+        (miscredited++, problems.push(`miscredited ${passage.article}`))
     }
     if (question.unanswerable) {
       unanswerable++
@@ -132,4 +158,3 @@ export function score(outcomes: Outcome[], articles: Map<string, Article>, files
     failures,
   }
 }
-

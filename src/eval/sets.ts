@@ -41,6 +41,10 @@ export function discoverOwnSets(dir: string, evalDir: string, bundledSeeds: stri
     .sort()
     .map((name) => {
       const story = name.slice(0, name.indexOf('-'))
-      return { name: `own: ${basename(name, '.jsonl')}`, questions: join(dir, name), seeds: story === 'bundled' ? bundledSeeds : join(evalDir, 'stories', story) }
+      return {
+        name: `own: ${basename(name, '.jsonl')}`,
+        questions: join(dir, name),
+        seeds: story === 'bundled' ? bundledSeeds : join(evalDir, 'stories', story),
+      }
     })
 }

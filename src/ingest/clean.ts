@@ -4,13 +4,57 @@ import type { RemovedText } from './types.js'
 
 /** Page furniture: whole lines that are navigation, widgets or labels, never article text. */
 const FURNITURE = new Set([
-  'share', 'share this', 'share this article', 'print', 'click here to print', 'download', 'download the article',
-  'text size', 'reading time', 'newsletter', 'subscribe', 'sign up', 'sign in', 'log in', 'login', 'register',
-  'related articles', 'related', 'related stories', 'read more', 'more stories', 'most read', 'most popular',
-  'trending', 'you may also like', 'recommended', 'advertisement', 'sponsored', 'comments', 'comments are closed',
-  'leave a comment', 'leave a reply', 'close', 'menu', 'search', 'skip to content', 'back to top', 'tags', 'topics',
-  'follow us', 'home', 'next', 'previous', 'published', 'updated', 'by', 'listen', 'watch', 'loading',
-  'this article is more than 1 year old', 'all rights reserved',
+  'share',
+  'share this',
+  'share this article',
+  'print',
+  'click here to print',
+  'download',
+  'download the article',
+  'text size',
+  'reading time',
+  'newsletter',
+  'subscribe',
+  'sign up',
+  'sign in',
+  'log in',
+  'login',
+  'register',
+  'related articles',
+  'related',
+  'related stories',
+  'read more',
+  'more stories',
+  'most read',
+  'most popular',
+  'trending',
+  'you may also like',
+  'recommended',
+  'advertisement',
+  'sponsored',
+  'comments',
+  'comments are closed',
+  'leave a comment',
+  'leave a reply',
+  'close',
+  'menu',
+  'search',
+  'skip to content',
+  'back to top',
+  'tags',
+  'topics',
+  'follow us',
+  'home',
+  'next',
+  'previous',
+  'published',
+  'updated',
+  'by',
+  'listen',
+  'watch',
+  'loading',
+  'this article is more than 1 year old',
+  'all rights reserved',
 ])
 
 /** Words that mark a job listing line ("Permanent · City"). */
@@ -22,7 +66,8 @@ const COPYRIGHT = /^\s*(©|\(c\)|copyright\b)|all rights reserved/i
 const REPRINT_NOTE = /\b(originally (published|appeared)|reprinted with (the )?permission|republished (with|under)|first appeared (on|in))\b/i
 const BYLINE_LINE = /^by\s+([A-Z][\w.'’-]*\.?)(\s+[A-Z][\w.'’-]*\.?){0,3}((\s*,\s*|\s+(and|&)\s+)([A-Z][\w.'’-]*\.?)(\s+[A-Z][\w.'’-]*\.?){0,3})*$/
 /** A trailing credit on the last body paragraph: "— Reported by A and B, (c) 2020 Bloomberg LP". */
-const TRAILING_CREDIT = /\s*[—–-]{1,2}\s*((additional )?reporting|reported|written|writing|editing|edited|compiled) by\b[^]*$|\s*(©|\(c\))\s*(19|20)\d{2}\b[^]*$/i
+const TRAILING_CREDIT =
+  /\s*[—–-]{1,2}\s*((additional )?reporting|reported|written|writing|editing|edited|compiled) by\b[^]*$|\s*(©|\(c\))\s*(19|20)\d{2}\b[^]*$/i
 /** A leading dateline: "WASHINGTON (Reuters) - ". */
 const LEADING_DATELINE = /^[A-Z][A-Z .,'’-]{2,40}(\s*\([A-Za-z .]+\))?\s*[—–-]{1,2}\s+(?=[A-Z“"])/
 
@@ -114,9 +159,12 @@ function inHeadlineList(file: string, entries: { paragraph: Span; rule: string |
   const [before, here, after] = [entries[i - 1], entries[i]!, entries[i + 1]]
   const adjacent = (a: Span, b: Span) => !/\n\s*\n|\r\s*\r/.test(file.slice(a.end, b.start))
   return Boolean(
-    before && after &&
-      LIST_RULES.has(before.rule ?? '') && LIST_RULES.has(after.rule ?? '') &&
-      adjacent(before.paragraph, here.paragraph) && adjacent(here.paragraph, after.paragraph),
+    before &&
+    after &&
+    LIST_RULES.has(before.rule ?? '') &&
+    LIST_RULES.has(after.rule ?? '') &&
+    adjacent(before.paragraph, here.paragraph) &&
+    adjacent(here.paragraph, after.paragraph),
   )
 }
 

@@ -81,7 +81,9 @@ function properNounsOf(sentences: string[]): Set<string> {
 /** Turns raw pages into annotated, cross-linked articles (pure; no I/O). */
 export function buildArticles(raws: RawArticle[]): Article[] {
   const cleaned = raws.map((raw) => ({ raw, clean: cleanPage(raw.text) }))
-  const properNouns = properNounsOf(cleaned.flatMap(({ clean }) => clean.paragraphs.flatMap((paragraph) => splitSentences(paragraph).map((sentence) => sentence.text))))
+  const properNouns = properNounsOf(
+    cleaned.flatMap(({ clean }) => clean.paragraphs.flatMap((paragraph) => splitSentences(paragraph).map((sentence) => sentence.text))),
+  )
 
   const articles = cleaned.map(({ raw, clean }): Article => {
     const id = basename(raw.file, extname(raw.file))
@@ -103,7 +105,19 @@ export function buildArticles(raws: RawArticle[]): Article[] {
       lastOrganisation = entities.filter((entity) => entity.type === 'organisation').at(-1)?.name ?? lastOrganisation
       const lastQuote = quotes.at(-1)
       previousSpeaker = lastQuote && lastQuote.offset + lastQuote.text.length >= span.text.length - 20 ? lastQuote.speaker : null
-      return { id: `${id}#${index + 1}`, article: id, paragraph: index + 1, start: span.start, end: span.end, text: span.text, sentences, dates, entities, quotes, alsoIn: [] }
+      return {
+        id: `${id}#${index + 1}`,
+        article: id,
+        paragraph: index + 1,
+        start: span.start,
+        end: span.end,
+        text: span.text,
+        sentences,
+        dates,
+        entities,
+        quotes,
+        alsoIn: [],
+      }
     })
     return { id, file: raw.file, ...meta, passages, removed: clean.removed }
   })

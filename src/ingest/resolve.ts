@@ -2,8 +2,24 @@ import type { Article, EntityMention, EntityType } from './types.js'
 
 /** Words a company's name may end with ("Ant Group", "Tencent Holdings Ltd"): its short form drops them. */
 const CORPORATE = new Set([
-  'group', 'holdings', 'holding', 'inc', 'inc.', 'ltd', 'ltd.', 'llc', 'co', 'co.', 'corp', 'corp.', 'corporation',
-  'technologies', 'company', 'plc', 'limited', 'management',
+  'group',
+  'holdings',
+  'holding',
+  'inc',
+  'inc.',
+  'ltd',
+  'ltd.',
+  'llc',
+  'co',
+  'co.',
+  'corp',
+  'corp.',
+  'corporation',
+  'technologies',
+  'company',
+  'plc',
+  'limited',
+  'management',
 ])
 
 /** A company's name without its corporate suffixes ("Tencent Holdings Ltd" → "Tencent"). */
@@ -53,11 +69,12 @@ export function canonicalizeEntities(articles: Article[]): void {
   const finalTypes = new Map<string, EntityType[]>()
   for (const [name, types] of typesByName) finalTypes.set(resolve(name), [...(finalTypes.get(resolve(name)) ?? []), ...types])
 
-  for (const article of articles) for (const passage of article.passages) {
-    for (const entity of passage.entities) {
-      entity.name = resolve(entity.name)
-      entity.type = vote(finalTypes.get(entity.name) ?? [entity.type])
+  for (const article of articles)
+    for (const passage of article.passages) {
+      for (const entity of passage.entities) {
+        entity.name = resolve(entity.name)
+        entity.type = vote(finalTypes.get(entity.name) ?? [entity.type])
+      }
+      for (const quote of passage.quotes) if (quote.speaker) quote.speaker = resolve(quote.speaker)
     }
-    for (const quote of passage.quotes) if (quote.speaker) quote.speaker = resolve(quote.speaker)
-  }
 }

@@ -42,9 +42,7 @@ export function containment(a: Set<string>, b: Set<string>): number {
  */
 export function linkSyndicated(passages: Passage[], options: Partial<SyndicationOptions> = {}): number {
   const { threshold, minPairs, probePairs, maxCandidates } = { ...DEFAULTS, ...options }
-  const sentencePairs = passages.map((passage) =>
-    passage.sentences.map((sentence) => wordPairs(sentence.text)).filter((pairs) => pairs.size >= minPairs),
-  )
+  const sentencePairs = passages.map((passage) => passage.sentences.map((sentence) => wordPairs(sentence.text)).filter((pairs) => pairs.size >= minPairs))
   const holders = new Map<string, number[]>()
   sentencePairs.forEach((sentences, index) => {
     for (const pair of new Set(sentences.flatMap((pairs) => [...pairs]))) {
@@ -58,11 +56,15 @@ export function linkSyndicated(passages: Passage[], options: Partial<Syndication
   passages.forEach((passage, index) => {
     const candidates = new Set<number>()
     for (const pairs of sentencePairs[index]!) {
-      const rarest = [...pairs].filter((pair) => holders.get(pair)!.length > 1).sort((a, b) => holders.get(a)!.length - holders.get(b)!.length).slice(0, probePairs)
-      for (const pair of rarest) for (const other of holders.get(pair)!) {
-        if (candidates.size >= maxCandidates) break
-        if (other > index && passages[other]!.article !== passage.article) candidates.add(other)
-      }
+      const rarest = [...pairs]
+        .filter((pair) => holders.get(pair)!.length > 1)
+        .sort((a, b) => holders.get(a)!.length - holders.get(b)!.length)
+        .slice(0, probePairs)
+      for (const pair of rarest)
+        for (const other of holders.get(pair)!) {
+          if (candidates.size >= maxCandidates) break
+          if (other > index && passages[other]!.article !== passage.article) candidates.add(other)
+        }
     }
     for (const other of candidates) {
       if (linked[index]!.size >= maxCandidates) break

@@ -43,7 +43,15 @@ export interface RelatednessOptions {
   minRarityForSynonyms: number
 }
 
-export const DEFAULT_RELATEDNESS: RelatednessOptions = { derived: 0.9, synonym: 0.8, minCosine: 0.62, minCosineDescribed: 0.68, maxCosine: 0.8, minRarityForVectors: 0.55, minRarityForSynonyms: 0.55 }
+export const DEFAULT_RELATEDNESS: RelatednessOptions = {
+  derived: 0.9,
+  synonym: 0.8,
+  minCosine: 0.62,
+  minCosineDescribed: 0.68,
+  maxCosine: 0.8,
+  minRarityForVectors: 0.55,
+  minRarityForSynonyms: 0.55,
+}
 
 const MAX_CACHED = 500_000
 

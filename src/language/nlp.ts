@@ -70,7 +70,15 @@ export function analyse(text: string): Analysis {
     cursor = start + value.length
     const pos = token.out(its.pos)
     const lemma = pos === 'PROPN' ? fold(value) : fold(token.out(its.lemma as unknown as typeof its.value))
-    tokens.push({ text: value, lemma, pos, start, end: start + value.length, stop: Boolean(token.out(its.stopWordFlag)), negated: Boolean(token.out(its.negationFlag)) })
+    tokens.push({
+      text: value,
+      lemma,
+      pos,
+      start,
+      end: start + value.length,
+      stop: Boolean(token.out(its.stopWordFlag)),
+      negated: Boolean(token.out(its.negationFlag)),
+    })
   })
   const span = (first: number, last: number) => ({ start: tokens[first]?.start ?? 0, end: tokens[last]?.end ?? 0 })
   const values: NamedValue[] = []

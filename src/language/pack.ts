@@ -95,7 +95,10 @@ function packWordnet(keep: Set<string>, senses: number): PackedWordNet {
   const opposites = new Map<string, Set<string>>()
   const add = (table: Map<string, Set<string>>, a: string, b: string) => {
     if (a === b || !keep.has(a) || !keep.has(b)) return
-    for (const [from, to] of [[a, b], [b, a]] as const) {
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const set = table.get(from) ?? new Set<string>()
       set.add(to)
       table.set(from, set)

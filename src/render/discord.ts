@@ -26,11 +26,9 @@ export function truncate(text: string, max: number): string {
   const room = max - ELLIPSIS.length
   let cut = room
   // Each end is where the kept text stops; it must stay within the room.
-  const ends = [
-    text.lastIndexOf('. ', room - 1) + 1,
-    text.lastIndexOf('? ', room - 1) + 1,
-    text.lastIndexOf('.” ', room - 2) + 2,
-  ].filter((end) => end > 0 && end <= room)
+  const ends = [text.lastIndexOf('. ', room - 1) + 1, text.lastIndexOf('? ', room - 1) + 1, text.lastIndexOf('.” ', room - 2) + 2].filter(
+    (end) => end > 0 && end <= room,
+  )
   const sentenceEnd = Math.max(0, ...ends)
   if (sentenceEnd > room * 0.6) cut = sentenceEnd
   else {
@@ -159,7 +157,8 @@ export function answerEmbed(answer: Answer, options: RenderOptions): APIEmbed {
 /** A title for an answer with no short answer: what was found, not the question echoed. */
 function whatWasFound(answer: Answer): string {
   const outlets = [...new Set(answer.passages.map((passage) => passage.outlet ?? 'an unnamed outlet'))]
-  const named = outlets.length <= 3 ? outlets.join(', ').replace(/, ([^,]*)$/, ' and $1') : `${outlets.slice(0, 2).join(', ')} and ${outlets.length - 2} more outlets`
+  const named =
+    outlets.length <= 3 ? outlets.join(', ').replace(/, ([^,]*)$/, ' and $1') : `${outlets.slice(0, 2).join(', ')} and ${outlets.length - 2} more outlets`
   const count = answer.passages.length
   return count ? `${count} ${count === 1 ? 'passage' : 'passages'} from ${named}` : 'Nothing found'
 }
@@ -182,5 +181,8 @@ export function embedAsText(embed: APIEmbed): string {
   const parts = [embed.title ? `# ${embed.title}` : '', embed.description ?? '']
   for (const field of embed.fields ?? []) parts.push(`\n## ${field.name}\n${field.value}`)
   if (embed.footer) parts.push(`\n${embed.footer.text}`)
-  return parts.filter(Boolean).join('\n').replace(/\\([^\p{L}\p{N}\s])/gu, '$1')
+  return parts
+    .filter(Boolean)
+    .join('\n')
+    .replace(/\\([^\p{L}\p{N}\s])/gu, '$1')
 }

@@ -100,7 +100,13 @@ export class FakeDiscord {
       channel_id: channel,
       channel: { id: channel, type: 0, guild_id: IDS.guild, name: channel === IDS.answers ? 'answers' : 'general', position: 0, permission_overwrites: [] },
       member: {
-        user: { id: from.user ?? (from.moderator ? IDS.mod : IDS.alice), username: from.moderator ? 'mod' : 'alice', discriminator: '0', avatar: null, global_name: null },
+        user: {
+          id: from.user ?? (from.moderator ? IDS.mod : IDS.alice),
+          username: from.moderator ? 'mod' : 'alice',
+          discriminator: '0',
+          avatar: null,
+          global_name: null,
+        },
         roles: [],
         permissions: from.moderator ? MANAGE_GUILD : '0',
         joined_at: '2020-01-01T00:00:00.000Z',
@@ -163,7 +169,12 @@ export class FakeDiscord {
     for await (const chunk of request) chunks.push(chunk as Buffer)
     const text = Buffer.concat(chunks).toString('utf8')
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
-    const recorded: RecordedRequest = { method: request.method ?? 'GET', path: url.pathname, authorization: request.headers.authorization, body: text ? JSON.parse(text) : null }
+    const recorded: RecordedRequest = {
+      method: request.method ?? 'GET',
+      path: url.pathname,
+      authorization: request.headers.authorization,
+      body: text ? JSON.parse(text) : null,
+    }
     this.requests.push(recorded)
     const reply = (status: number, body?: unknown) => {
       response.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' })
@@ -190,7 +201,17 @@ export class FakeDiscord {
 }
 
 function guild(): Record<string, unknown> {
-  const channel = (id: string, name: string, position: number) => ({ id, type: 0, guild_id: IDS.guild, name, position, permission_overwrites: [], nsfw: false, parent_id: null, topic: null })
+  const channel = (id: string, name: string, position: number) => ({
+    id,
+    type: 0,
+    guild_id: IDS.guild,
+    name,
+    position,
+    permission_overwrites: [],
+    nsfw: false,
+    parent_id: null,
+    topic: null,
+  })
   return {
     id: IDS.guild,
     name: 'Newsroom',

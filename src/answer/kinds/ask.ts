@@ -24,7 +24,11 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string): 
   if (values.length === 0) return null
   const matchedTerms = new Set([...candidate.matched.values()].flat())
   const anchors = locateTerms(sentence).filter((located) => matchedTerms.has(located.term))
-  const distance = (value: NamedValue) => Math.min(...anchors.map((anchor) => (anchor.start >= value.end ? anchor.start - value.end : anchor.end <= value.start ? value.start - anchor.end : 0)), 1000)
+  const distance = (value: NamedValue) =>
+    Math.min(
+      ...anchors.map((anchor) => (anchor.start >= value.end ? anchor.start - value.end : anchor.end <= value.start ? value.start - anchor.end : 0)),
+      1000,
+    )
   const best = [...values].sort((a, b) => distance(a) - distance(b))[0]!
   if (kind !== 'count') return best.text
   const counted = /^\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+s)\b/u.exec(sentence.slice(best.end))

@@ -35,9 +35,18 @@ export function articlesNamed(articles: Article[], query: string): { articles: A
       if (alias) for (const word of alias.split(' ')) used.add(word)
       return alias !== undefined
     })
-  const byOutlet = match((article) => article.outlet, (article) => article.url)
+  const byOutlet = match(
+    (article) => article.outlet,
+    (article) => article.url,
+  )
   if (byOutlet.length) return { articles: byOutlet, words: used }
-  return { articles: match((article) => article.wire, () => null), words: used }
+  return {
+    articles: match(
+      (article) => article.wire,
+      () => null,
+    ),
+    words: used,
+  }
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
@@ -65,7 +74,8 @@ export function answerFromRecords(context: AnswerContext, asked: Asked): Answer 
     const index = context.knowledge.passages.findIndex((passage) => passage.article === article.id)
     return index >= 0 ? [context.toPassage(index, 0, 1)] : []
   }
-  const record = (article: Article) => `From the article's record: ${article.outlet ?? 'outlet unknown'}, ${article.published ? spellDate(article.published) : 'date unknown'}.`
+  const record = (article: Article) =>
+    `From the article's record: ${article.outlet ?? 'outlet unknown'}, ${article.published ? spellDate(article.published) : 'date unknown'}.`
 
   if (lemmas.some((lemma) => AUTHORSHIP.has(lemma)) && (question.type === 'agent' || question.type === 'identify')) {
     const article = articles[0]!

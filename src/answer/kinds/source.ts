@@ -4,13 +4,19 @@ import { quoteSpeakerOf } from '../extract.js'
 import type { Candidate } from '../retrieve.js'
 
 /** Money, percentages and counts as outlets write them ("US$35-billion", "about $35 billion", "1.4%"). */
-const FIGURE = /(?:U\.?S\.?\s?\$|US\$|\$|£|€)\s?\d[\d.,]*(?:[\s-]?(?:billion|million|trillion|bn))?|\b\d[\d.,]*\s?(?:%|percent|per cent)|\b\d[\d.,]*\s(?:billion|million|trillion)\b/gi
+const FIGURE =
+  /(?:U\.?S\.?\s?\$|US\$|\$|£|€)\s?\d[\d.,]*(?:[\s-]?(?:billion|million|trillion|bn))?|\b\d[\d.,]*\s?(?:%|percent|per cent)|\b\d[\d.,]*\s(?:billion|million|trillion)\b/gi
 
 /** How each outlet put the figures: "BTimes: up to $35 billion · London Daily: about $35 billion". */
 function wordings(passages: AnswerPassage[]): string | null {
   const parts = passages.map((passage) => {
     const context = [...passage.highlight.matchAll(FIGURE)].map((match) => {
-      const lead = passage.highlight.slice(Math.max(0, match.index - 20), match.index).trim().split(/\s+/).slice(-2).join(' ')
+      const lead = passage.highlight
+        .slice(Math.max(0, match.index - 20), match.index)
+        .trim()
+        .split(/\s+/)
+        .slice(-2)
+        .join(' ')
       return `${lead} ${match[0].trim()}`.trim()
     })
     return context.length ? `${passage.outlet ?? passage.article}: ${context.join(', ')}` : null

@@ -16,7 +16,10 @@ export function answerTimeline(context: AnswerContext, asked: Asked): Answer {
     if (events.length === 0) return context.refuse(base, `The story gives no dated events about ${quoted(base.query)}.`)
   }
   const shown = events.slice(0, context.options.maxGrouped)
-  const passages = shown.map((event) => ({ ...context.toPassage(event.passage, event.sentence, 1), when: { text: event.mention.text, iso: event.mention.iso } }))
+  const passages = shown.map((event) => ({
+    ...context.toPassage(event.passage, event.sentence, 1),
+    when: { text: event.mention.text, iso: event.mention.iso },
+  }))
   const first = shown[0]?.mention.iso
   const last = shown.at(-1)?.mention.iso
   const count = `${shown.length} dated ${shown.length === 1 ? 'event' : 'events'}`

@@ -8,8 +8,17 @@ import type { Answer } from '../types.js'
 
 /** "chief financial officer" is also "cfo": a role matches its own words or their initials. */
 function roleMatches(role: string, roleWord: string): boolean {
-  const words = fold(role).split(/[^a-z0-9-]+/).filter(Boolean)
-  return words.includes(roleWord) || words.filter((word) => word.length > 2).map((word) => word[0]).join('').includes(roleWord)
+  const words = fold(role)
+    .split(/[^a-z0-9-]+/)
+    .filter(Boolean)
+  return (
+    words.includes(roleWord) ||
+    words
+      .filter((word) => word.length > 2)
+      .map((word) => word[0])
+      .join('')
+      .includes(roleWord)
+  )
 }
 
 /** "who is Tencent's CEO", "jpmorgan cfo": only an entity the story gives that role, tied to the named one, answers. */
@@ -25,7 +34,10 @@ function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, 
     const found = role ?? sameSentence
     if (found) {
       const passage = context.knowledge.passages[found.passage]!
-      const sentence = Math.max(0, passage.sentences.findIndex((s) => s.text.includes(other.name.split(' ').at(-1)!)))
+      const sentence = Math.max(
+        0,
+        passage.sentences.findIndex((s) => s.text.includes(other.name.split(' ').at(-1)!)),
+      )
       return context.found(asked.base, [pinnedCandidate(found.passage, sentence)], other.name)
     }
   }
@@ -64,7 +76,10 @@ function identify(context: AnswerContext, asked: Asked, record: EntityRecord): A
   const others = record.passages.filter((index) => !rolePassages.includes(index)).slice(0, context.options.maxGrouped)
   const candidates = [...rolePassages, ...others].slice(0, context.options.maxGrouped * 2).map((index, rank): Candidate => {
     const passage = context.knowledge.passages[index]!
-    const sentence = Math.max(0, passage.sentences.findIndex((s) => fold(s.text).includes(fold(record.name.split(' ')[0]!))))
+    const sentence = Math.max(
+      0,
+      passage.sentences.findIndex((s) => fold(s.text).includes(fold(record.name.split(' ')[0]!))),
+    )
     return pinnedCandidate(index, sentence, 1 - rank * 0.01)
   })
   return context.found(asked.base, candidates, answer)
@@ -93,10 +108,15 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
 /** who: who someone is, or who said, did or owns what the question names. */
 export function answerWho(context: AnswerContext, asked: Asked): Answer {
   const { question, named, base } = asked
-  const roleWord = question.tokens.map((token) => fold(token.text)).find((word) => PERSON_ROLES.has(word) && !named.some((record) => record.words.includes(word)))
+  const roleWord = question.tokens
+    .map((token) => fold(token.text))
+    .find((word) => PERSON_ROLES.has(word) && !named.some((record) => record.words.includes(word)))
   if (question.type === 'identify' && roleWord && named.length && !OWNERSHIP_ROLES.has(roleWord)) {
     const record = named[0]!
-    return roleHolder(context, asked, record, roleWord) ?? context.refuse(base, `The story does not name ${record.name}${record.name.endsWith('s') ? '’' : '’s'} ${roleWord}.`)
+    return (
+      roleHolder(context, asked, record, roleWord) ??
+      context.refuse(base, `The story does not name ${record.name}${record.name.endsWith('s') ? '’' : '’s'} ${roleWord}.`)
+    )
   }
   if (roleWord && OWNERSHIP_ROLES.has(roleWord) && question.type === 'identify') asked = { ...asked, question: { ...question, type: 'possessor' } }
   if (named.length) {

@@ -16,16 +16,31 @@ export interface DateContext {
 }
 
 const WORD_NUMBERS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
 }
 
 /** "a day after", "two weeks before", "3 months later". */
-const EVENT_RELATIVE = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few)\s+(day|week|month|year)s?\s+(after|before|later|earlier)\b/gi
+const EVENT_RELATIVE =
+  /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few)\s+(day|week|month|year)s?\s+(after|before|later|earlier)\b/gi
 /** Standalone years chrono leaves alone ("In 2018", "a 2019 order"); not money, not part of a bigger number. */
 const YEAR = /(?<![\d$£€.,])\b(19\d{2}|20\d{2})\b(?![\d%]|[.,]\d)/g
-const VAGUE = /\b(recently|lately|in recent (?:days|weeks|months|years)|in the (?:coming|next|past|last) (?:few )?(?:days|weeks|months|years?)|(?:earlier|later) this (?:week|month|year)|at the time|in the days since|soon)\b/gi
-const DURATION = /\b(?:(?:a few|several|many|\d+|two|three|four|five|six)[\s-])?(?:days?|weeks?|months?|years?)\b(?=\s+(?:to|of|for|before|after)\b|[.,;]|$)|\b\d+-(?:day|week|month|year)\b/gi
-const CLAUSE = /\b(since|after|before|until|once)\s+(?!the\s+(?:end|start)\b)([^,;:—–()]{3,80}?)(?=[,;:—–()]|[.!?](?:\s|$)|\s+(?:and|but|while|though|although|when|because)\b|$)/gi
+const VAGUE =
+  /\b(recently|lately|in recent (?:days|weeks|months|years)|in the (?:coming|next|past|last) (?:few )?(?:days|weeks|months|years?)|(?:earlier|later) this (?:week|month|year)|at the time|in the days since|soon)\b/gi
+const DURATION =
+  /\b(?:(?:a few|several|many|\d+|two|three|four|five|six)[\s-])?(?:days?|weeks?|months?|years?)\b(?=\s+(?:to|of|for|before|after)\b|[.,;]|$)|\b\d+-(?:day|week|month|year)\b/gi
+const CLAUSE =
+  /\b(since|after|before|until|once)\s+(?!the\s+(?:end|start)\b)([^,;:—–()]{3,80}?)(?=[,;:—–()]|[.!?](?:\s|$)|\s+(?:and|but|while|though|although|when|because)\b|$)/gi
 
 function precisionIso(date: Date, unit: 'day' | 'month' | 'year'): string {
   const iso = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
@@ -96,7 +111,11 @@ export function annotateDates(text: string, context: DateContext): TemporalMenti
   for (const match of relatives) {
     const count = WORD_NUMBERS[match[1]!.toLowerCase()] ?? Number(match[1])
     const direction = /after|later/i.test(match[3]!) ? 1 : -1
-    const before = mentions.filter((m) => m.iso && m.offset < match.index!).sort((a, b) => a.offset - b.offset).at(-1) ?? context.earlier.at(-1)
+    const before =
+      mentions
+        .filter((m) => m.iso && m.offset < match.index!)
+        .sort((a, b) => a.offset - b.offset)
+        .at(-1) ?? context.earlier.at(-1)
     const iso = before?.iso && Number.isFinite(count) ? shift(before.iso, direction * count, match[2]!.toLowerCase()) : null
     add({ text: match[0], iso, offset: match.index!, kind: 'relative', basis: iso ? before!.text : undefined })
   }

@@ -25,25 +25,123 @@ function tokenize(text: string): Word[] {
     const withDot = possessive ? (owner![2]!.startsWith('s') ? `${owner![1]}s` : owner![1]!) : raw.replace(/[,;:!?”"’')\]]+$/, '')
     const core = possessive || KEEP_DOT.test(withDot) ? withDot : withDot.replace(/\.+$/, '')
     const tail = raw.slice(core.length)
-    words.push({ core, offset, breaksAfter: possessive || /^[^\w]*[,;:!?”")\]]|^\.$|^\.[^\w]/.test(tail) || (/\.$/.test(raw) && !KEEP_DOT.test(withDot)), possessive })
+    words.push({
+      core,
+      offset,
+      breaksAfter: possessive || /^[^\w]*[,;:!?”")\]]|^\.$|^\.[^\w]/.test(tail) || (/\.$/.test(raw) && !KEEP_DOT.test(withDot)),
+      possessive,
+    })
   }
   return words
 }
 
 const CONNECTORS = new Set(['of', 'for', 'de', 'du', 'von', 'van', 'al', 'bin', 'la', 'le'])
 const STOP_BEFORE = new Set([
-  'since', 'yet', 'however', 'although', 'though', 'news', 'such', 'both', 'each', 'every', 'many', 'most', 'more',
-  'if', 'when', 'while', 'because', 'so', 'but', 'not', 'no', 'all', 'some', 'any', 'could', 'should', 'may', 'might',
-  'must', 'can', 'be', 'been', 'being', 'do', 'does', 'did', 'which', 'who', 'this', 'these', 'those', 'there',
-  'then', 'also', 'up', 'out', 'via', 'amid', 'under', 'through', 'during', 'without', 'within', 'toward', 'towards',
-  'the', 'a', 'an', 'of', 'on', 'to', 'with', 'by', 'for', 'as', 'and', 'or', 'in', 'at', 'from', 'that', 'than',
-  'said', 'says', 'told', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'its', 'his', 'her',
-  'their', 'our', 'including', 'like', 'such', 'between', 'about', 'over', 'into', 'against', 'after', 'before',
+  'since',
+  'yet',
+  'however',
+  'although',
+  'though',
+  'news',
+  'such',
+  'both',
+  'each',
+  'every',
+  'many',
+  'most',
+  'more',
+  'if',
+  'when',
+  'while',
+  'because',
+  'so',
+  'but',
+  'not',
+  'no',
+  'all',
+  'some',
+  'any',
+  'could',
+  'should',
+  'may',
+  'might',
+  'must',
+  'can',
+  'be',
+  'been',
+  'being',
+  'do',
+  'does',
+  'did',
+  'which',
+  'who',
+  'this',
+  'these',
+  'those',
+  'there',
+  'then',
+  'also',
+  'up',
+  'out',
+  'via',
+  'amid',
+  'under',
+  'through',
+  'during',
+  'without',
+  'within',
+  'toward',
+  'towards',
+  'the',
+  'a',
+  'an',
+  'of',
+  'on',
+  'to',
+  'with',
+  'by',
+  'for',
+  'as',
+  'and',
+  'or',
+  'in',
+  'at',
+  'from',
+  'that',
+  'than',
+  'said',
+  'says',
+  'told',
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'including',
+  'like',
+  'such',
+  'between',
+  'about',
+  'over',
+  'into',
+  'against',
+  'after',
+  'before',
 ])
 const APPOSITIVE_START = /^(?:(?:the|a|an|its|his|her|their)\b|[a-z-]+ed (?:by|in|on|at|with)\b)/
 const RELATIVE_START = /^(?:who|which)\b/
 const FINITE_VERB = /\b(is|are|was|were|has|have|had|will|would|could|can|may|might|should|did|does|do|said|says)\b/
-const CALENDAR = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i
+const CALENDAR =
+  /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i
 /** Acronyms that are ordinary nouns, not organisations. */
 const COMMON_ACRONYMS = new Set(['IPO', 'IPOs', 'CEO', 'CFO', 'GDP', 'AI', 'ETF', 'EV', 'VPN', 'PDF', 'TV', 'OK'])
 
@@ -87,7 +185,9 @@ export function annotateEntities(text: string, options: EntityOptions): EntityMe
   let i = 0
   while (i < words.length) {
     const first = words[0]!.core
-    const opener = i === 0 && (STOP_BEFORE.has(first.toLowerCase()) || (!options.properNouns.has(first) && !(words[1] && isCapital(words[1].core) && !words[0]!.breaksAfter)))
+    const opener =
+      i === 0 &&
+      (STOP_BEFORE.has(first.toLowerCase()) || (!options.properNouns.has(first) && !(words[1] && isCapital(words[1].core) && !words[0]!.breaksAfter)))
     if (!isCapital(words[i]!.core) || opener) {
       i++
       continue

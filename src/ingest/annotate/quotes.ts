@@ -30,9 +30,7 @@ function speakerIn(phrase: string, phraseStart: number, entities: EntityMention[
   const trimmed = phrase.trim().replace(/^(and|but|so)\s+/i, '')
   if (PRONOUN.test(trimmed)) return lastPerson
   if (ORG_REFERENCE.test(trimmed)) return lastOrganisation
-  const inside = entities.filter(
-    (entity) => entity.type !== 'place' && entity.offset >= phraseStart && entity.offset < phraseStart + phrase.length,
-  )
+  const inside = entities.filter((entity) => entity.type !== 'place' && entity.offset >= phraseStart && entity.offset < phraseStart + phrase.length)
   if (inside.length) return inside.at(-1)!.name
   return /^(the|a|an|one)\b/i.test(trimmed) && trimmed.split(/\s+/).length <= 8 ? trimmed : null
 }
