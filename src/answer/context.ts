@@ -116,7 +116,9 @@ export class AnswerContext {
   toPassage(index: number, sentence: number, score: number): AnswerPassage {
     const passage = this.knowledge.passages[index]!
     const article = this.article(passage)
-    const alsoIn = [...new Set(passage.alsoIn.map((id) => id.split('#')[0]!))]
+    // Only outlets that carry the sentence shown, not merely some sentence of the paragraph.
+    const carriers = passage.sentences[sentence]?.alsoIn ?? passage.alsoIn
+    const alsoIn = [...new Set(carriers.map((id) => id.split('#')[0]!))]
     return {
       text: passage.text,
       highlight: passage.sentences[sentence]?.text ?? passage.text,

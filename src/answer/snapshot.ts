@@ -3,7 +3,7 @@ import type { TemporalMention } from '../ingest/annotate/dates.js'
 import type { Article, EntityType, Passage } from '../ingest/types.js'
 
 /** Bumped whenever the saved shape changes; an older snapshot must be rebuilt. */
-export const SNAPSHOT_FORMAT = 7
+export const SNAPSHOT_FORMAT = 8
 
 /**
  * A passage as saved: only what cannot be derived. Ids, sentence texts, quote and date texts are
@@ -14,7 +14,7 @@ export interface SavedPassage {
   start: number
   end: number
   text: string
-  sentences: [start: number, end: number][]
+  sentences: [start: number, end: number, alsoIn: number[]][]
   dates: [offset: number, length: number, iso: string | null, kind: string, basis: string | null][]
   entities: [name: string, type: string, role: string | null, offset: number][]
   quotes: [speaker: string | null, offset: number, length: number][]
@@ -43,7 +43,7 @@ export function encodeArticles(articles: Article[]): SavedArticle[] {
       start: passage.start,
       end: passage.end,
       text: passage.text,
-      sentences: passage.sentences.map((sentence) => [sentence.start, sentence.end]),
+      sentences: passage.sentences.map((sentence) => [sentence.start, sentence.end, (sentence.alsoIn ?? []).map((id) => position.get(id)!)]),
       dates: (passage.dates as TemporalMention[]).map((date) => [date.offset, date.text.length, date.iso, date.kind, date.basis ?? null]),
       entities: passage.entities.map((entity) => [entity.name, entity.type, entity.role, entity.offset]),
       quotes: passage.quotes.map((quote) => [quote.speaker, quote.offset, quote.text.length]),
@@ -81,7 +81,12 @@ export function decodeArticles(saved: SavedArticle[], intern: (text: string) => 
           start: passage.start,
           end: passage.end,
           text: passage.text,
-          sentences: passage.sentences.map(([start, end]) => ({ start, end, text: passage.text.slice(start - passage.start, end - passage.start) })),
+          sentences: passage.sentences.map(([start, end, alsoIn]) => ({
+            start,
+            end,
+            text: passage.text.slice(start - passage.start, end - passage.start),
+            alsoIn: alsoIn.map((position) => ids[position]!),
+          })),
           dates: passage.dates.map(([offset, length, iso, kind, basis]): TemporalMention => ({
             text: slice(offset, length),
             iso,

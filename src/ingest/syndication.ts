@@ -1,8 +1,10 @@
 import type { Passage } from './types.js'
 
 export interface SyndicationOptions {
-  /** Share of the shorter sentence's word pairs the other must carry for the two to be one text. */
+  /** Share of the shorter sentence's word pairs the other must carry for two passages to be one text… */
   threshold: number
+  /** …and for a sentence to count as carried by the other outlet (its "also in"): a rewrite is not a copy. */
+  sentenceThreshold: number
   /** Sentences with fewer word pairs than this are too short to judge. */
   minPairs: number
   /** Candidates come from the rarest word pairs each sentence shares with another passage: this many per sentence. */
@@ -11,7 +13,7 @@ export interface SyndicationOptions {
   maxCandidates: number
 }
 
-const DEFAULTS: SyndicationOptions = { threshold: 0.5, minPairs: 5, probePairs: 3, maxCandidates: 25 }
+const DEFAULTS: SyndicationOptions = { threshold: 0.5, sentenceThreshold: 0.7, minPairs: 5, probePairs: 3, maxCandidates: 25 }
 
 /** Word pairs of a sentence, folded so light edits (quotes, possessives, case) do not matter. */
 export function wordPairs(text: string): Set<string> {
@@ -38,11 +40,15 @@ export function containment(a: Set<string>, b: Set<string>): number {
 /**
  * Links passages of different articles that carry the same text — a wire story and its copies,
  * rewrites with light edits — by comparing their sentences' word pairs. Fills each passage's
- * `alsoIn` with the linked passage ids (in place) and returns the number of links.
+ * `alsoIn` with the linked passage ids, and each sentence's `alsoIn` with the passages that
+ * carry that very sentence (in place); returns the number of passage links.
  */
 export function linkSyndicated(passages: Passage[], options: Partial<SyndicationOptions> = {}): number {
-  const { threshold, minPairs, probePairs, maxCandidates } = { ...DEFAULTS, ...options }
-  const sentencePairs = passages.map((passage) => passage.sentences.map((sentence) => wordPairs(sentence.text)).filter((pairs) => pairs.size >= minPairs))
+  const { threshold, sentenceThreshold, minPairs, probePairs, maxCandidates } = { ...DEFAULTS, ...options }
+  // Sentences too short to judge are left out; `judged` maps each kept one back to its place.
+  const judged = passages.map((passage) => passage.sentences.map((sentence, i) => ({ i, pairs: wordPairs(sentence.text) })).filter(({ pairs }) => pairs.size >= minPairs))
+  const sentencePairs = judged.map((sentences) => sentences.map(({ pairs }) => pairs))
+  const sentenceLinks = passages.map((passage) => passage.sentences.map((sentence) => new Set(sentence.alsoIn ?? [])))
   const holders = new Map<string, number[]>()
   sentencePairs.forEach((sentences, index) => {
     for (const pair of new Set(sentences.flatMap((pairs) => [...pairs]))) {
@@ -68,13 +74,27 @@ export function linkSyndicated(passages: Passage[], options: Partial<Syndication
     }
     for (const other of candidates) {
       if (linked[index]!.size >= maxCandidates) break
-      const similar = sentencePairs[index]!.some((mine) => sentencePairs[other]!.some((theirs) => containment(mine, theirs) >= threshold))
-      if (!similar || linked[index]!.has(passages[other]!.id)) continue
+      if (linked[index]!.has(passages[other]!.id)) continue
+      let similar = false
+      sentencePairs[index]!.forEach((mine, i) => {
+        sentencePairs[other]!.forEach((theirs, j) => {
+          const shared = containment(mine, theirs)
+          if (shared < threshold) return
+          similar = true
+          if (shared < sentenceThreshold) return
+          sentenceLinks[index]![judged[index]![i]!.i]!.add(passages[other]!.id)
+          sentenceLinks[other]![judged[other]![j]!.i]!.add(passage.id)
+        })
+      })
+      if (!similar) continue
       linked[index]!.add(passages[other]!.id)
       linked[other]!.add(passage.id)
       links++
     }
   })
-  passages.forEach((passage, index) => (passage.alsoIn = [...linked[index]!]))
+  passages.forEach((passage, index) => {
+    passage.alsoIn = [...linked[index]!]
+    passage.sentences.forEach((sentence, i) => (sentence.alsoIn = [...sentenceLinks[index]![i]!]))
+  })
   return links
 }

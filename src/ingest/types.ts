@@ -33,6 +33,8 @@ export interface Sentence {
   start: number
   end: number
   text: string
+  /** Passage ids in other articles that carry this sentence (set by syndication linking). */
+  alsoIn?: string[]
 }
 
 export interface Passage {
