@@ -15,7 +15,7 @@ export interface SavedPassage {
   end: number
   text: string
   sentences: [start: number, end: number, alsoIn: number[]][]
-  dates: [offset: number, length: number, iso: string | null, kind: string, basis: string | null][]
+  dates: [offset: number, length: number, iso: string | null, kind: string, basis: string | null, until: string | null][]
   entities: [name: string, type: string, role: string | null, offset: number][]
   quotes: [speaker: string | null, offset: number, length: number][]
   alsoIn: number[]
@@ -44,7 +44,7 @@ export function encodeArticles(articles: Article[]): SavedArticle[] {
       end: passage.end,
       text: passage.text,
       sentences: passage.sentences.map((sentence) => [sentence.start, sentence.end, (sentence.alsoIn ?? []).map((id) => position.get(id)!)]),
-      dates: (passage.dates as TemporalMention[]).map((date) => [date.offset, date.text.length, date.iso, date.kind, date.basis ?? null]),
+      dates: (passage.dates as TemporalMention[]).map((date) => [date.offset, date.text.length, date.iso, date.kind, date.basis ?? null, date.until ?? null]),
       entities: passage.entities.map((entity) => [entity.name, entity.type, entity.role, entity.offset]),
       quotes: passage.quotes.map((quote) => [quote.speaker, quote.offset, quote.text.length]),
       alsoIn: passage.alsoIn.map((id) => position.get(id)!),
@@ -87,12 +87,13 @@ export function decodeArticles(saved: SavedArticle[], intern: (text: string) => 
             text: passage.text.slice(start - passage.start, end - passage.start),
             alsoIn: alsoIn.map((position) => ids[position]!),
           })),
-          dates: passage.dates.map(([offset, length, iso, kind, basis]): TemporalMention => ({
+          dates: passage.dates.map(([offset, length, iso, kind, basis, until]): TemporalMention => ({
             text: slice(offset, length),
             iso,
             offset,
             kind: kind as TemporalMention['kind'],
             ...(basis ? { basis } : {}),
+            ...(until ? { until } : {}),
           })),
           entities: passage.entities.map(([name, type, role, offset]) => ({
             name: intern(name),

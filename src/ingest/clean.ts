@@ -67,9 +67,10 @@ const REPRINT_NOTE = /\b(originally (published|appeared)|reprinted with (the )?p
 const BYLINE_LINE = /^by\s+([A-Z][\w.'’-]*\.?)(\s+[A-Z][\w.'’-]*\.?){0,3}((\s*,\s*|\s+(and|&)\s+)([A-Z][\w.'’-]*\.?)(\s+[A-Z][\w.'’-]*\.?){0,3})*$/
 /** A trailing credit on the last body paragraph: "— Reported by A and B, (c) 2020 Bloomberg LP". */
 const TRAILING_CREDIT =
-  /\s*[—–-]{1,2}\s*((additional )?reporting|reported|written|writing|editing|edited|compiled) by\b[^]*$|\s*(©|\(c\))\s*(19|20)\d{2}\b[^]*$/i
-/** A leading dateline: "WASHINGTON (Reuters) - ". */
-const LEADING_DATELINE = /^[A-Z][A-Z .,'’-]{2,40}(\s*\([A-Za-z .]+\))?\s*[—–-]{1,2}\s+(?=[A-Z“"])/
+  /\s*[—–-]{1,2}\s*((additional )?reporting|reported|written|writing|editing|edited|compiled) by\b[^]*$|\s*\(\s*((additional )?reporting|writing|editing|compiled|edited|reported) by\b[^()]*\)\s*$|\s*(©|\(c\))\s*(19|20)\d{2}\b[^]*$/i
+/** A leading dateline: "WASHINGTON (Reuters) - ", "WASHINGTON, Oct 7 (Reuters) -", "(CNN) —", "HONG KONG (Bloomberg) --". */
+export const LEADING_DATELINE =
+  /^(?:[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(\s*\([A-Za-z .]+\))?|\([A-Za-z .]+\))\s*[—–-]{1,2}\s+(?=[A-Z“"])/
 
 const MIN_BODY_WORDS = 6
 
@@ -108,6 +109,7 @@ export function noiseRule(text: string, seen: ReadonlyMap<string, number>): stri
   if (BYLINE_LINE.test(line)) return 'byline'
   if ((seen.get(line) ?? 0) > 1 && words(line).length < 30) return 'repeated line'
   if (isBareDate(line)) return 'display date'
+  if (/(\.\.\.|…)$/.test(line) && words(line).length < 30) return 'truncated headline'
   if (isTitleCase(line) && words(line).length < 30) return 'headline'
   if (!endsLikeSentence(line) || words(line).length < MIN_BODY_WORDS) {
     return words(line).length <= 3 ? 'navigation' : 'fragment'

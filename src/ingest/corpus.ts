@@ -50,7 +50,13 @@ export async function loadCorpus(dir: string, options: Partial<LoadOptions> = {}
       errors.push({ file, message: error instanceof SeedFileError ? error.message : `${file}: ${String(error)}` })
     }
   }
-  return { articles: buildArticles(raws), errors }
+  const articles = buildArticles(raws)
+  for (const article of articles) {
+    if (article.passages.length === 0) {
+      errors.push({ file: article.file, message: `${article.file}: no article text found (${article.removed.length} lines taken for page furniture); nothing in it can be quoted` })
+    }
+  }
+  return { articles, errors }
 }
 
 function metaFor(raw: RawArticle): Pick<Article, keyof ArticleMeta | 'provenance'> {

@@ -56,7 +56,8 @@ export async function loadMetadata(path: string): Promise<Map<string, ArticleEnt
 const WIRES: [RegExp, string][] = [
   [/\bReuters\b/, 'Reuters'],
   [/\bBloomberg\b/, 'Bloomberg'],
-  [/\bAssociated Press\b|\(AP\)/, 'Associated Press'],
+  [/\bAssociated Press\b|\(AP\)|^AP$/, 'Associated Press'],
+  [/^CNN$|\(CNN\)/, 'CNN'],
   [/\bAgence France-Presse\b|\bAFP\b/, 'AFP'],
   [/\bXinhua\b/, 'Xinhua'],
   [/\bDow Jones\b/, 'Dow Jones'],
@@ -65,6 +66,10 @@ const WIRES: [RegExp, string][] = [
 function wireIn(text: string): string | null {
   return WIRES.find(([pattern]) => pattern.test(text))?.[1] ?? null
 }
+
+/** The agency in a dateline: "WASHINGTON, Oct 7 (Reuters) -", "NEW YORK (AP) —", "(CNN) —". */
+const DATELINE_SOURCE = /^(?:[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?\(([A-Za-z .]+)\)\s*[-—–]{1,2}/m
+const BYLINE_START = /^by\s/i
 
 function toIso(date: Date): string {
   return date.toISOString().slice(0, 10)
@@ -111,8 +116,13 @@ export function detectMetadata(file: string): ArticleMeta {
   else if (byLine && !wireIn(byLine)) meta.byline = byLine.trim()
 
   const copyrights = file.match(/(?:\(c\)|©|copyright)[^\n]*/gi) ?? []
-  const dateline = /^[A-Z ,]+\(([^)]+)\)\s*[-—]/m.exec(file)?.[1] ?? ''
+  const dateline = DATELINE_SOURCE.exec(file)?.[1] ?? ''
   const credit = [byLine ?? '', ...copyrights, dateline]
   meta.wire = credit.map(wireIn).find(Boolean) ?? null
+  // A page whose dateline names the agency ("(Reuters) -") is that agency's report, whoever hosts it.
+  meta.outlet ??= wireIn(dateline)
+  // A headline on the first line: words but no closing full stop, before the body.
+  const first = lines[0]
+  if (!meta.title && first && lines.length > 1 && headline(first) && !BYLINE_START.test(first) && !DATELINE_SOURCE.test(first)) meta.title = first
   return meta
 }

@@ -3,8 +3,10 @@
 /** A date mention: the text as written and its resolution (null when the text does not allow one). */
 export interface DateMention {
   text: string
-  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null when unresolved. */
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; null when unresolved. For a span ("last week"), its first day. */
   iso: string | null
+  /** The last day (`YYYY-MM-DD`) when the mention is a span of days ("last week"). */
+  until?: string
   /** Offset of the mention inside the passage text. */
   offset: number
   /** What a relative mention was resolved against ("article date" or the anchoring mention). */

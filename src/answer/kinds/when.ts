@@ -31,6 +31,7 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
     return tied && precision(b.time) > precision(a.time) ? b : a
   })
   const ordered = [best.candidate, ...candidates.filter((candidate) => candidate !== best.candidate)]
-  const answer = best.time.iso && best.time.kind !== 'date' ? `${best.time.text} (${best.time.iso})` : best.time.text
+  const { text, iso, until, kind } = best.time
+  const answer = until ? `${text} (${iso!} to ${until})` : iso && kind !== 'date' ? `${text} (${iso})` : text
   return context.found(base, ordered, answer, best.time.iso)
 }

@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node'
+import { newsCalendar } from './calendar.js'
 import type { DateMention } from '../types.js'
 
 /** How a temporal expression relates to the calendar. */
@@ -93,15 +93,18 @@ export function annotateDates(text: string, context: DateContext): TemporalMenti
   const relatives = [...text.matchAll(EVENT_RELATIVE)].filter((match) => !taken(match.index!, match.index! + match[0].length))
   const reserved = (start: number, end: number) => relatives.some((match) => match.index! < end && start < match.index! + match[0].length)
 
-  for (const result of chrono.parse(text, reference ?? undefined)) {
+  for (const result of newsCalendar.parse(text, reference ?? undefined)) {
     if (/^(now|today|tonight|second|sec)$/i.test(result.text.trim()) || reserved(result.index, result.index + result.text.length)) continue
     const start = result.start
     const unit = start.isCertain('day') || start.isCertain('weekday') ? 'day' : start.isCertain('month') ? 'month' : start.isCertain('year') ? 'year' : null
-    const resolvable = unit !== null && (reference !== null || start.isCertain('year'))
-    const relative = !start.isCertain('year') || !start.isCertain('month')
+    // Without the article's own date only a stated year anchors a date: never today's.
+    const resolvable = unit !== null && (reference !== null || /\b(1[89]|20)\d{2}\b/.test(result.text))
+    const relative = !start.isCertain('year') || !start.isCertain('month') || result.end !== null
+    const end = result.end && resolvable ? precisionIso(result.end.date(), 'day') : null
     add({
       text: result.text.replace(/[,\s]+$/, ''),
       iso: resolvable ? precisionIso(start.date(), unit) : null,
+      ...(end && end !== precisionIso(start.date(), 'day') ? { until: end } : {}),
       offset: result.index,
       kind: relative && !/\d/.test(result.text) ? 'relative' : 'date',
       basis: resolvable && relative ? 'article date' : undefined,

@@ -1,0 +1,117 @@
+import * as chrono from 'chrono-node'
+import type { ParsingComponents, ParsingContext, ParsingResult } from 'chrono-node'
+
+/** A day of the year, given the year: fixed dates and "the nth weekday of a month". */
+type DayRule = (year: number) => { month: number; day: number }
+
+function nthWeekday(year: number, month: number, weekday: number, nth: number): { month: number; day: number } {
+  const first = new Date(year, month - 1, 1).getDay()
+  const day = 1 + ((weekday - first + 7) % 7) + (nth - 1) * 7
+  return { month, day }
+}
+
+function lastWeekday(year: number, month: number, weekday: number): { month: number; day: number } {
+  const last = new Date(year, month, 0)
+  return { month, day: last.getDate() - ((last.getDay() - weekday + 7) % 7) }
+}
+
+/** U.S. and Western holidays news copy names without a date. */
+const HOLIDAYS: [RegExp, DayRule][] = [
+  [/christmas\s+eve/i, () => ({ month: 12, day: 24 })],
+  [/christmas(?:\s+day)?/i, () => ({ month: 12, day: 25 })],
+  [/new\s+year['’]?s\s+eve/i, () => ({ month: 12, day: 31 })],
+  [/new\s+year['’]?s(?:\s+day)?/i, () => ({ month: 1, day: 1 })],
+  [/independence\s+day|(?:the\s+)?fourth\s+of\s+july/i, () => ({ month: 7, day: 4 })],
+  [/thanksgiving(?:\s+day)?/i, (year) => nthWeekday(year, 11, 4, 4)],
+  [/labor\s+day/i, (year) => nthWeekday(year, 9, 1, 1)],
+  [/memorial\s+day/i, (year) => lastWeekday(year, 5, 1)],
+  [/martin\s+luther\s+king(?:\s+jr\.?)?\s+day/i, (year) => nthWeekday(year, 1, 1, 3)],
+  [/valentine['’]?s\s+day/i, () => ({ month: 2, day: 14 })],
+  [/halloween/i, () => ({ month: 10, day: 31 })],
+]
+
+const HOLIDAY_PATTERN = new RegExp(`\\b(${HOLIDAYS.map(([pattern]) => pattern.source).join('|')})(?:\\s+((?:19|20)\\d{2}))?\\b`, 'i')
+
+const DAY_MS = 86_400_000
+
+/** The holiday's date in the year given, or else in the year that puts it nearest the reference date. */
+const holidayParser: chrono.Parser = {
+  pattern: () => HOLIDAY_PATTERN,
+  extract(context: ParsingContext, match: RegExpMatchArray): ParsingComponents {
+    const name = match[1] ?? ''
+    const rule = HOLIDAYS.find(([pattern]) => new RegExp(`^(?:${pattern.source})$`, 'i').test(name))![1]
+    const components = context.createParsingComponents()
+    const stated = match.at(-1) ? Number(match.at(-1)) : null
+    const reference = context.refDate
+    const candidates = stated ? [stated] : [reference.getFullYear() - 1, reference.getFullYear(), reference.getFullYear() + 1]
+    const nearest = candidates
+      .map((year) => ({ year, ...rule(year) }))
+      .sort((a, b) => Math.abs(new Date(a.year, a.month - 1, a.day).getTime() - reference.getTime()) - Math.abs(new Date(b.year, b.month - 1, b.day).getTime() - reference.getTime()))[0]!
+    components.assign('month', nearest.month).assign('day', nearest.day)
+    if (stated) components.assign('year', stated)
+    else components.imply('year', nearest.year)
+    return components
+  },
+}
+
+/** "earlier in the day", "later in the day", "earlier today": the reference day itself. */
+const sameDayParser: chrono.Parser = {
+  pattern: () => /\b(?:earlier|later)\s+(?:in\s+the\s+day|today)\b/i,
+  extract(context: ParsingContext): ParsingComponents {
+    const day = context.refDate
+    return context.createParsingComponents().imply('year', day.getFullYear()).assign('month', day.getMonth() + 1).assign('day', day.getDate())
+  },
+}
+
+/** "last week", "this week", "next week": the whole week, Monday to Sunday, not one day. */
+const weekRefiner: chrono.Refiner = {
+  refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
+    for (const result of results) {
+      if (!/\b(?:last|this|next|past|previous|coming)\s+week\b/i.test(result.text) || result.end) continue
+      const day = result.start.date()
+      const monday = new Date(day.getTime() - ((day.getDay() + 6) % 7) * DAY_MS)
+      const sunday = new Date(monday.getTime() + 6 * DAY_MS)
+      result.start = context.createParsingComponents().assign('year', monday.getFullYear()).assign('month', monday.getMonth() + 1).assign('day', monday.getDate())
+      result.end = context.createParsingComponents().assign('year', sunday.getFullYear()).assign('month', sunday.getMonth() + 1).assign('day', sunday.getDate())
+    }
+    return results
+  },
+}
+
+/** Past-tense reporting, with no sign of the future in the same sentence. */
+function pastTense(sentence: string): boolean {
+  const future = /\b(?:will|would|shall|plans?|planning|expects?|expected\s+to|set\s+to|next|upcoming|coming|scheduled)\b|'ll\b/i
+  return /\b(?:was|were|had|did|said|told|\w{3,}ed)\b/i.test(sentence) && !future.test(sentence)
+}
+
+/** The sentence of `text` around position `at`. */
+function sentenceAround(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf('. ', at) + 1, 0)
+  const end = text.indexOf('. ', at)
+  return text.slice(start, end < 0 ? undefined : end)
+}
+
+/**
+ * "In December" in a past-tense sentence of an October article is the December before it: a
+ * month or day without a year, which would fall after the article, moves back a year when the
+ * sentence tells of the past.
+ */
+const pastYearRefiner: chrono.Refiner = {
+  refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
+    for (const result of results) {
+      const { start } = result
+      if (start.isCertain('year') || !start.isCertain('month') || start.date() <= context.refDate) continue
+      if (!pastTense(sentenceAround(context.text, result.index))) continue
+      start.imply('year', (start.get('year') ?? context.refDate.getFullYear()) - 1)
+    }
+    return results
+  },
+}
+
+/** chrono-node's casual English, taught news copy's holidays, same-day phrases, week ranges and past-tense months. */
+export const newsCalendar: chrono.Chrono = (() => {
+  const parser = chrono.casual.clone()
+  parser.parsers.push(holidayParser, sameDayParser)
+  parser.refiners.push(weekRefiner, pastYearRefiner)
+  return parser
+})()

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { annotateDates } from '../src/ingest/annotate/dates.js'
+
+/** Each date mention of a sentence as "text=iso" (or "text=first..last" for a span). */
+function dates(text: string, reference: string | null): string[] {
+  return annotateDates(text, { reference, earlier: [] }).map((date) => `${date.text}=${date.iso ?? 'null'}${date.until ? `..${date.until}` : ''}`)
+}
+
+describe('dates in news copy', () => {
+  it('resolves holidays and named days to the occurrence the article means', () => {
+    expect(dates('Shoppers crowded stores on Christmas Eve, the chain said.', '2020-12-28')).toEqual(['Christmas Eve=2020-12-24'])
+    expect(dates('Sales slumped over Thanksgiving and Labor Day, the retailer said.', '2020-12-05')).toEqual(['Thanksgiving=2020-11-26', 'Labor Day=2020-09-07'])
+    expect(dates('The rules take effect on New Year’s Day, officials said.', '2020-12-05')).toEqual(['New Year’s Day=2021-01-01'])
+    expect(dates('He spoke on Independence Day 2019.', '2020-10-07')).toEqual(['Independence Day 2019=2019-07-04'])
+  })
+
+  it('takes "earlier in the day" as the article’s own day', () => {
+    expect(dates('Officials met earlier in the day to discuss the order.', '2020-10-07')).toEqual(['earlier in the day=2020-10-07'])
+  })
+
+  it('gives "last week" as the whole week, not one day', () => {
+    expect(dates('The company said last week that it would appeal.', '2020-10-08')).toEqual(['last week=2020-09-28..2020-10-04'])
+  })
+
+  it('puts a month named in a past-tense sentence before the article, and a planned one after it', () => {
+    expect(dates('In December, the company raised $2 billion.', '2020-10-07')).toEqual(['December=2019-12'])
+    expect(dates('The company expects to list in December.', '2020-10-07')).toEqual(['December=2020-12'])
+  })
+
+  it('never resolves a relative date against today when the article has no date', () => {
+    expect(dates('The company said last week that it would appeal on Friday.', null)).toEqual(['last week=null', 'on Friday=null'])
+  })
+})

@@ -1,0 +1,73 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadCorpus } from '../src/ingest/corpus.js'
+import { buildArticles } from '../src/ingest/corpus.js'
+
+/** One page with no metadata entry, cleaned and annotated as a seed file would be. */
+function page(text: string) {
+  const [article] = buildArticles([{ file: 'page.txt', text }])
+  if (!article) throw new Error('no article built')
+  return article
+}
+
+describe('pages without an articles.json entry', () => {
+  it('read a Reuters dateline, keep a body sentence that shares its line with the credit, and credit the agency', () => {
+    const article = page('WASHINGTON, Oct 7 (Reuters) - The U.S. Treasury said on Tuesday it would review payment apps run by Chinese firms. (Reporting by Jane Doe; Editing by John Roe)\n')
+    expect(article.passages.map((passage) => passage.text)).toEqual(['The U.S. Treasury said on Tuesday it would review payment apps run by Chinese firms.'])
+    expect(article.outlet).toBe('Reuters')
+    expect(article.wire).toBe('Reuters')
+    expect(article.removed.map((item) => item.rule)).toEqual(expect.arrayContaining(['credit line', 'dateline']))
+  })
+
+  it('read an AP page: headline on the first line, "By" byline, dateline, copyright; highlights and truncated headlines are furniture', () => {
+    const article = page(
+      [
+        'Goldman to cut jobs after tax hit',
+        'By JANE SMITH',
+        'NEW YORK (AP) — Goldman Sachs said Friday it would cut 100 jobs. The bank’s shares closed 2% higher. (Reporting by Jane Smith; Editing by Tom Brown)',
+        '',
+        'Story highlights',
+        'Goldman cuts jobs',
+        'Shares rise',
+        '',
+        'Analysts said the cuts were expected, and the bank declined to comment further on Friday.',
+        '',
+        'Wall Street banks brace for a wave of tax charges as the new law...',
+        '',
+        'Copyright 2018 The Associated Press. All rights reserved.',
+      ].join('\n'),
+    )
+    expect(article.title).toBe('Goldman to cut jobs after tax hit')
+    expect(article.byline).toBe('JANE SMITH')
+    expect(article.wire).toBe('Associated Press')
+    expect(article.outlet).toBe('Associated Press')
+    expect(article.passages.map((passage) => passage.text)).toEqual([
+      'Goldman Sachs said Friday it would cut 100 jobs. The bank’s shares closed 2% higher.',
+      'Analysts said the cuts were expected, and the bank declined to comment further on Friday.',
+    ])
+  })
+
+  it('read "(CNN) —" and "HONG KONG (Bloomberg) --" datelines', () => {
+    expect(page('(CNN) — The company said it would appeal the ruling, according to a statement released on Monday.\n').outlet).toBe('CNN')
+    const bloomberg = page('HONG KONG (Bloomberg) -- Ant Group is weighing a listing in Hong Kong and Shanghai, people familiar said.\n')
+    expect(bloomberg.outlet).toBe('Bloomberg')
+    expect(bloomberg.passages[0]!.text.startsWith('Ant Group')).toBe(true)
+  })
+
+  it('leaves a relative date unresolved when the article has no date, never resolving it against today', () => {
+    const article = page('(CNN) — The company said last week that it would appeal the ruling on Friday, a spokesman said.\n')
+    const dates = article.passages.flatMap((passage) => passage.dates)
+    expect(dates.length).toBeGreaterThan(0)
+    expect(dates.every((date) => date.iso === null)).toBe(true)
+  })
+
+  it('reports a page in which no article text is left, instead of loading it silently', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'byline-pages-'))
+    await writeFile(join(dir, 'menu.txt'), 'Home\nShare\nSubscribe\n')
+    await writeFile(join(dir, 'story.txt'), 'The port authority said on Monday that it would weigh new fees on cargo drones.\n')
+    const corpus = await loadCorpus(dir)
+    expect(corpus.errors.map((error) => error.message)).toEqual([expect.stringMatching(/menu\.txt: no article text found/)])
+  })
+})
