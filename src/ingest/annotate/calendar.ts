@@ -78,10 +78,10 @@ const weekRefiner: chrono.Refiner = {
   },
 }
 
-/** Past-tense reporting, with no sign of the future in the same sentence. */
+/** A sentence telling of the past (its own verbs, not the "said" of attribution), with no sign of the future. */
 function pastTense(sentence: string): boolean {
   const future = /\b(?:will|would|shall|plans?|planning|expects?|expected\s+to|set\s+to|next|upcoming|coming|scheduled)\b|'ll\b/i
-  return /\b(?:was|were|had|did|said|told|\w{3,}ed)\b/i.test(sentence) && !future.test(sentence)
+  return /\b(?:was|were|had|did|\w{3,}ed)\b/i.test(sentence) && !future.test(sentence)
 }
 
 /** The sentence of `text` around position `at`. */
