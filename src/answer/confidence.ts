@@ -41,10 +41,9 @@ const PREDICATE_CLOSENESS = 0.7
 
 /** The event asked about ("when did X *sign*", "who *halted*") is in the answering sentence or beside it. */
 function meetsPredicate(asked: Asked, candidate: Candidate): boolean {
-  const { predicate } = asked
-  if (!predicate || !ABOUT_EVENT.has(asked.question.type)) return true
-  if (!asked.terms.some((term) => term.term === predicate)) return true
-  return (candidate.window.get(predicate) ?? 0) >= PREDICATE_CLOSENESS
+  const events = asked.eventWords.filter((word) => asked.terms.some((term) => term.term === word))
+  if (events.length === 0 || !ABOUT_EVENT.has(asked.question.type)) return true
+  return events.some((word) => (candidate.window.get(word) ?? 0) >= PREDICATE_CLOSENESS)
 }
 
 /**

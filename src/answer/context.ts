@@ -53,6 +53,8 @@ export interface Asked {
   named: EntityRecord[]
   /** The event asked about (see `AnalysedQuestion.predicates`), not one of the names. */
   predicate: string | null
+  /** Other words that may name the event instead, when no verb does. */
+  eventWords: string[]
   base: Answer
 }
 
@@ -72,8 +74,10 @@ export class AnswerContext {
   /** Weighs the question's lemmas and finds the names it mentions. */
   ask(question: AnalysedQuestion, base: Answer): Asked {
     const named = entitiesIn(this.knowledge, question.text)
-    const predicate = question.predicates.find((lemma) => !named.some((record) => record.words.includes(lemma))) ?? null
-    return { question, terms: expandTerms(this.knowledge, question.lemmas, question.surfaces), named, predicate, base }
+    const events = question.predicates.filter((lemma) => !named.some((record) => record.words.includes(lemma)))
+    const predicate = events[0] ?? null
+    const eventWords = question.eventIsNoun ? events : events.slice(0, 1)
+    return { question, terms: expandTerms(this.knowledge, question.lemmas, question.surfaces), named, predicate, eventWords, base }
   }
 
   article(passage: Passage): Article {

@@ -170,7 +170,7 @@ function spanOf(text: string, offset: number, list: EntityMention[]): string {
   return text
     .slice(from - (article ? article[0].length : 0), last.offset - offset + surfaceLength(text, last, offset))
     .replace(/[\s,]+$/, '')
-    .replace(/(\p{Ll}{3,})\.$/u, '$1')
+    .replace(/(?<!\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Bros|[A-Z]))\.$/, '')
 }
 
 /** "one of the officials who briefed reporters" → "one of the officials". */
@@ -182,9 +182,9 @@ function relativeAntecedent(text: string): string | null {
 /** The entity of the sentence that the text calls a `focus` ("the country's largest chipmaker SMIC"). */
 export function entityCalled(passage: Passage, sentenceIndex: number, focus: string, named: Set<string>): string | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
-  const called = inSentence(passage.entities, offset, text.length).filter(
-    (entity) => !named.has(entity.name) && entity.role !== null && lemmasOf(entity.role).includes(focus),
-  )
+  // The role must call the entity a `focus`, not merely mention one ("the country's largest chipmaker" is no country).
+  const calls = (role: string) => lemmasOf(role).includes(focus) && !new RegExp(`\\b${focus}\\w*['’]s\\b`, 'i').test(role)
+  const called = inSentence(passage.entities, offset, text.length).filter((entity) => !named.has(entity.name) && entity.role !== null && calls(entity.role))
   // "which analyst": a person the text calls an analyst, before the firm whose description says so.
   const personal = PERSON_ROLES.has(focus) ? called.find((entity) => entity.type === 'person') : undefined
   return (personal ?? called[0])?.name ?? null

@@ -25,10 +25,13 @@ export interface AnalysedQuestion {
   focus: string | null
   /**
    * The events the question may ask about, first most likely: its verbs as lemmas ("when was the
-   * order signed" → sign), a light verb by its object ("take office" → office). A lowercase
-   * name can pass for a verb ("trump"); the caller, who knows the story's names, picks.
+   * order signed" → sign), a light verb by its object ("take office" → office), or with no verb its
+   * nouns, last first ("Biden's inauguration" → inauguration). A lowercase name can pass for a verb
+   * or a noun ("trump"); the caller, who knows the story's names, picks.
    */
   predicates: string[]
+  /** No verb names the event, so any of `predicates` (nouns) may stand for it. */
+  eventIsNoun: boolean
   /** Content lemmas to look for in the story (question words and the answer's kind left out). */
   lemmas: string[]
   /** The same words as written (folded), for when the story spells a word as typed but lemmatises it otherwise. */
@@ -41,7 +44,7 @@ export interface AnalysedQuestion {
 
 const AUXILIARIES = new Set(['be', 'do', 'have', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall'])
 /** Verbs whose meaning lies in their object ("take office", "make a call"): the object names the event. */
-const LIGHT_VERBS = new Set(['have', 'do', 'make', 'take', 'get', 'give', 'go', 'come', 'become', 'put', 'keep', 'let'])
+const LIGHT_VERBS = new Set(['have', 'do', 'make', 'take', 'get', 'give', 'become', 'put', 'keep'])
 const SAYING = new Set(['say', 'tell', 'state', 'claim', 'warn', 'argue', 'add', 'reckon', 'suggest', 'predict', 'note', 'think', 'believe'])
 const OWNING = new Set(['own', 'owner', 'control', 'possess'])
 /** Nouns that name the kind of answer, not its content: "what date", "which year", "what share". */
@@ -114,12 +117,17 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   const kindNouns = ANSWER_KIND_NOUNS[type]
   const dropFocus = focusToken !== undefined && kindNouns?.has(focusToken.lemma) === true
   const kindOnly = (token: Token) => type === 'date' && token.pos === 'NOUN' && kindNouns!.has(token.lemma) && token.lemma !== 'week'
-  const predicates = tokens
+  const after = (token: Token) => tokens.slice(tokens.indexOf(token) + 1)
+  const verbs = tokens
     .filter((token) => token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token !== focusToken)
     .map((verb) => {
-      const object = LIGHT_VERBS.has(verb.lemma) ? tokens.slice(tokens.indexOf(verb) + 1).find((token) => isContent(token) && token.pos !== 'ADV') : undefined
+      const object = LIGHT_VERBS.has(verb.lemma) ? (after(verb).find((token) => token.pos === 'NOUN') ?? after(verb).find((token) => isContent(token) && token.pos !== 'ADV')) : undefined
       return (object ?? verb).lemma
     })
+  // With no verb ("when is Biden's inauguration", "us election date") the event is a noun: the last one.
+  const nouns = tokens.filter((token) => token.pos === 'NOUN' && token !== focusToken && !kindOnly(token))
+  const predicates = verbs.length ? verbs : nouns.reverse().map((token) => token.lemma)
+  const eventIsNoun = verbs.length === 0
   const searched = tokens
     .filter((token) => isContent(token) && !AUXILIARIES.has(token.lemma))
     .filter((token) => !(dropFocus && token === focusToken) && !kindOnly(token))
@@ -130,6 +138,7 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
     type,
     focus: focusToken && !dropFocus ? focusToken.lemma : null,
     predicates,
+    eventIsNoun,
     lemmas: searched.map((token) => token.lemma),
     surfaces: searched.map((token) => fold(token.text)),
     tokens,
