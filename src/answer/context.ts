@@ -55,6 +55,8 @@ export interface Asked {
   predicate: string | null
   /** Other words that may name the event instead, when no verb does. */
   eventWords: string[]
+  /** A role the answer must hold ("secretary" in "who's the treasury secretary"), when the question asks for one. */
+  role?: string
   base: Answer
 }
 

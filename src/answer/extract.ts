@@ -190,11 +190,11 @@ export function entityCalled(passage: Passage, sentenceIndex: number, focus: str
   return (personal ?? called[0])?.name ?? null
 }
 
-/** The first person or organisation of the sentence that the query does not already name. */
-export function subjectIn(passage: Passage, sentenceIndex: number, named: Set<string>): string | null {
+/** The first person (or, unless `only` says otherwise, organisation) of the sentence that the query does not already name. */
+export function subjectIn(passage: Passage, sentenceIndex: number, named: Set<string>, only?: 'person'): string | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   const entities = inSentence(passage.entities, offset, text.length).filter(
-    (entity) => (entity.type === 'person' || entity.type === 'organisation') && !named.has(entity.name),
+    (entity) => (entity.type === 'person' || (entity.type === 'organisation' && !only)) && !named.has(entity.name),
   )
   return entities.find((entity) => entity.type === 'person')?.name ?? entities[0]?.name ?? null
 }

@@ -30,7 +30,7 @@ function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, 
   for (const other of context.knowledge.entities.values()) {
     if (other === record) continue
     const role = other.roles.find((entry) => (roleMatches(entry.role, roleWord) || sharesTopic(entry.role)) && fold(entry.role).includes(core))
-    const sameSentence = !role && other.type === 'person' ? holderBeside(context, other, record, roleWord) : null
+    const sameSentence = !role && other.type === 'person' ? holderBeside(context, other, record.words[0]!, roleWord) : null
     const found = role ?? sameSentence
     if (found) {
       const passage = context.knowledge.passages[found.passage]!
@@ -44,18 +44,39 @@ function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, 
   return null
 }
 
+/** Someone whose role, as the story gives it, is `roleWord` of `topic` ("Commerce secretary"). */
+function holderOfRole(context: AnswerContext, asked: Asked, roleWord: string, topic: string[]): Answer | null {
+  for (const record of context.knowledge.entities.values()) {
+    if (record.type !== 'person') continue
+    const beside = topic.length === 1 ? holderBeside(context, record, topic[0]!, roleWord) : null
+    if (beside) {
+      const passage = context.knowledge.passages[beside.passage]!
+      const sentence = Math.max(0, passage.sentences.findIndex((s) => s.text.includes(record.name.split(' ').at(-1)!)))
+      return context.found(asked.base, [pinnedCandidate(beside.passage, sentence)], record.name)
+    }
+    for (const role of record.roles.filter((entry) => roleMatches(entry.role, roleWord))) {
+      // The topic may sit in the role ("Commerce secretary") or around it ("JPMorgan Chase’s chief financial officer, Marianne Lake").
+      const passage = context.knowledge.passages[role.passage]!
+      const sentence = Math.max(0, passage.sentences.findIndex((s) => s.text.includes(record.name.split(' ').at(-1)!)))
+      const around = fold(`${role.role} ${passage.sentences[sentence]?.text ?? ''}`)
+      if (topic.every((lemma) => around.includes(lemma))) return context.found(asked.base, [pinnedCandidate(role.passage, sentence)], record.name)
+    }
+  }
+  return null
+}
+
 /** "QQ Wallet owner" asks for a possessor, not a title. */
 const OWNERSHIP_ROLES = new Set(['owner', 'parent', 'investor'])
 
 /** "JPMorgan Chase’s chief financial officer, Marianne Lake": the role given just before the name. */
-function holderBeside(context: AnswerContext, person: EntityRecord, record: EntityRecord, roleWord: string): { passage: number } | null {
+function holderBeside(context: AnswerContext, person: EntityRecord, owner: string, roleWord: string): { passage: number } | null {
   for (const index of person.passages) {
     const passage = context.knowledge.passages[index]!
     const mention = passage.entities.find((entity) => entity.name === person.name)
     if (!mention) continue
     const before = passage.text.slice(Math.max(0, mention.offset - 80), mention.offset)
-    const owner = fold(before).lastIndexOf(record.words[0]!)
-    if (owner >= 0 && roleMatches(before.slice(owner), roleWord)) return { passage: index }
+    const at = fold(before).lastIndexOf(owner)
+    if (at >= 0 && roleMatches(before.slice(at), roleWord)) return { passage: index }
   }
   return null
 }
@@ -95,6 +116,12 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     if (called) return called
   }
   if (type === 'speaker') return speakerOf(passage, candidate.sentence, context.earlierPassages(candidate.passage))
+  if (asked.role) {
+    // "who's the treasury secretary": a person the sentence gives that role, or no answer.
+    const sentence = passage.sentences[candidate.sentence]?.text ?? ''
+    const person = subjectIn(passage, candidate.sentence, named, 'person')
+    return person && roleMatches(sentence, asked.role) ? person : null
+  }
   if (type === 'possessor') return possessorIn(passage, candidate.sentence, candidate, named)
   if (type === 'agent') {
     // The doer of another deed in the same sentence is not an answer: the asked event must be there.
@@ -118,6 +145,13 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
       context.refuse(base, `The story does not name ${record.name}${record.name.endsWith('s') ? '’' : '’s'} ${roleWord}.`)
     )
   }
+  if (question.type === 'identify' && roleWord && !named.length && !OWNERSHIP_ROLES.has(roleWord)) {
+    // "who's the treasury secretary": someone the story gives that role, of that topic — or nobody.
+    const topic = question.lemmas.filter((lemma) => lemma !== roleWord)
+    const holder = topic.length ? holderOfRole(context, asked, roleWord, topic) : null
+    if (holder) return holder
+    asked = { ...asked, role: roleWord }
+  }
   if (roleWord && OWNERSHIP_ROLES.has(roleWord) && question.type === 'identify') asked = { ...asked, question: { ...question, type: 'possessor' } }
   if (named.length) {
     const nameTerms = new Set(named[0]!.words)
@@ -132,5 +166,6 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
     const answer = extractWho(context, asked, candidate)
     if (answer) return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], answer)
   }
-  return context.found(base, candidates, null)
+  // A question for a role's holder is answered by a holder or not at all; other passages may still speak to it.
+  return asked.role ? context.unanswered(asked, candidates, 'closest') : context.found(base, candidates, null)
 }
