@@ -50,7 +50,7 @@ function meetsPredicate(asked: Asked, candidate: Candidate): boolean {
  * Kinds whose answer must also be found in the passage (a date, a figure, a doer): that check
  * guards them, so they need less of the question's wording.
  */
-const CHECKED_BY_EXTRACTION = new Set(['date', 'duration', 'count', 'amount', 'agent', 'speaker', 'possessor'])
+const CHECKED_BY_EXTRACTION = new Set(['date', 'duration', 'count', 'amount', 'share', 'agent', 'speaker', 'possessor'])
 
 /** The verdict on one candidate (see `Verdict`). */
 export function judge(knowledge: Knowledge, asked: Asked, candidate: Candidate | undefined, options: EngineOptions): Verdict {

@@ -10,7 +10,8 @@ export type AnswerType =
   | 'date' // "when …", "what date …"
   | 'duration' // "how long …"
   | 'count' // "how many …"
-  | 'amount' // "how much …", "what share …"
+  | 'amount' // "how much …"
+  | 'share' // "how much of …", "what share of …": a percentage or a fraction
   | 'yesno' // "did X say …?", "is …?"
   | 'reason' // "why …"
   | 'reporters' // "which outlets reported …"
@@ -50,7 +51,8 @@ const OWNING = new Set(['own', 'owner', 'control', 'possess'])
 /** Nouns that name the kind of answer, not its content: "what date", "which year", "what share". */
 const ANSWER_KIND_NOUNS: Partial<Record<AnswerType, Set<string>>> = {
   date: new Set(['date', 'day', 'time', 'year', 'month', 'week']),
-  amount: new Set(['share', 'percentage', 'proportion', 'percent', 'amount', 'size', 'figure', 'much']),
+  share: new Set(['share', 'percentage', 'proportion', 'percent', 'portion', 'fraction', 'part']),
+  amount: new Set(['amount', 'size', 'figure', 'much']),
   count: new Set(['number']),
   reporters: new Set(['outlet', 'site', 'paper', 'publication', 'newspaper', 'source', 'media', 'website', 'one']),
 }
@@ -74,7 +76,7 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
   if (first === 'why') return { type: 'reason', focusAt: -1 }
   if (first === 'how' && second === 'long') return { type: 'duration', focusAt: -1 }
   if (first === 'how' && second === 'many') return { type: 'count', focusAt: index(words[at + 2]) }
-  if (first === 'how' && second === 'much') return { type: 'amount', focusAt: -1 }
+  if (first === 'how' && second === 'much') return { type: lower(words[at + 2]) === 'of' ? 'share' : 'amount', focusAt: -1 }
   if (first === 'whose') return { type: 'possessor', focusAt: -1 }
   if (first === 'who' || first === "who's" || first === 'whom') {
     const reporting = REPORTING.has(verbLemma) && command === 'source'
@@ -90,6 +92,7 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
     const noun = head && beforeVerb && !AUXILIARIES.has(head.lemma) ? head : undefined
     const focus = noun?.lemma ?? ''
     if (ANSWER_KIND_NOUNS.date!.has(focus)) return { type: 'date', focusAt: index(noun) }
+    if (ANSWER_KIND_NOUNS.share!.has(focus)) return { type: 'share', focusAt: index(noun) }
     if (ANSWER_KIND_NOUNS.amount!.has(focus)) return { type: 'amount', focusAt: index(noun) }
     if (ANSWER_KIND_NOUNS.reporters!.has(focus)) return { type: 'reporters', focusAt: index(noun) }
     if (first === 'which' || noun) return { type: command === 'who' || first === 'which' ? 'agent' : 'description', focusAt: index(noun) }

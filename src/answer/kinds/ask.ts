@@ -9,7 +9,19 @@ import { extractWho } from './who.js'
 const VALUE_TYPES: Record<string, Set<string>> = {
   count: new Set(['CARDINAL']),
   amount: new Set(['MONEY', 'PERCENT']),
+  share: new Set(['PERCENT']),
   duration: new Set(['DURATION', 'DATE', 'TIME']),
+}
+
+/** Shares written as words: "a third", "two-thirds", "half", "the majority". */
+const FRACTION = /\b(?:(?:a|one|two|three|four)[- ](?:half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)|half|(?:the\s+)?(?:majority|minority|bulk))\b/gi
+
+const MIN_ANCHOR_RARITY = 0.5
+
+/** A figure found in a sentence, and how far it stands from the words the question matched. */
+export interface Figure {
+  text: string
+  distance: number
 }
 
 /**
@@ -17,22 +29,23 @@ const VALUE_TYPES: Record<string, Set<string>> = {
  * the one nearest the words the question matched ("how much is Ant worth" → the valuation,
  * not the IPO raise in the same sentence). With its counted noun for "how many".
  */
-export function figureIn(sentence: string, candidate: Candidate, kind: string): string | null {
+export function figureIn(sentence: string, candidate: Candidate, kind: string, rarity: (word: string) => number = () => 1): Figure | null {
   const wanted = VALUE_TYPES[kind]
   if (!wanted) return null
-  const values = analyse(sentence).values.filter((value) => wanted.has(value.type))
+  const values: NamedValue[] = analyse(sentence).values.filter((value) => wanted.has(value.type))
+  if (kind === 'share') for (const match of sentence.matchAll(FRACTION)) values.push({ text: match[0], type: 'FRACTION', start: match.index, end: match.index + match[0].length })
   if (values.length === 0) return null
   const matchedTerms = new Set([...candidate.matched.values()].flat())
-  const anchors = locateTerms(sentence).filter((located) => matchedTerms.has(located.term))
+  // Anchored on the words that say what is measured ("revenue", "worth"), not on common verbs ("comes", "gets").
+  const anchors = locateTerms(sentence).filter((located) => matchedTerms.has(located.term) && rarity(located.term) >= MIN_ANCHOR_RARITY)
   const distance = (value: NamedValue) =>
     Math.min(
       ...anchors.map((anchor) => (anchor.start >= value.end ? anchor.start - value.end : anchor.end <= value.start ? value.start - anchor.end : 0)),
       1000,
     )
   const best = [...values].sort((a, b) => distance(a) - distance(b))[0]!
-  if (kind !== 'count') return best.text
-  const counted = /^\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+s)\b/u.exec(sentence.slice(best.end))
-  return counted ? `${best.text} ${counted[1]!}` : best.text
+  const counted = kind === 'count' ? /^\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+s)\b/u.exec(sentence.slice(best.end)) : null
+  return { text: counted ? `${best.text} ${counted[1]!}` : best.text, distance: distance(best) }
 }
 
 /** What did X say (or did X say …), when the story never quotes X: refused rather than someone else's words. */
@@ -54,13 +67,16 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
   const verdict = context.verdict(asked, candidates[0])
   if (verdict !== 'answer') return context.unanswered(asked, candidates, verdict)
   const best = candidates[0]!
-  if (question.type === 'count' || question.type === 'amount' || question.type === 'duration') {
+  if (question.type in VALUE_TYPES) {
+    // Of the passages that answer, the one whose figure stands nearest the words asked about.
     const sentenceOf = (candidate: Candidate) => context.passage(candidate).sentences[candidate.sentence]!.text
-    const contenders = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= best.score * 0.8).slice(0, 5)
-    for (const candidate of contenders) {
-      const figure = figureIn(sentenceOf(candidate), candidate, question.type)
-      if (figure) return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], figure)
-    }
+    const contenders = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= best.score * 0.8).slice(0, 8)
+    const measured = contenders.flatMap((candidate) => {
+      const figure = figureIn(sentenceOf(candidate), candidate, question.type, context.knowledge.language.rarity)
+      return figure ? [{ candidate, figure }] : []
+    })
+    const nearest = measured.sort((a, b) => a.figure.distance - b.figure.distance)[0]
+    if (nearest) return context.found(base, [nearest.candidate, ...candidates.filter((other) => other !== nearest.candidate)], nearest.figure.text)
     return context.closest(asked, candidates, `The story gives no figure for ${quoted(base.query)}.`)
   }
   const who = question.type === 'agent' || question.type === 'speaker' || question.type === 'possessor'
