@@ -1,5 +1,5 @@
 import type { Asked, EngineOptions } from './context.js'
-import type { EntityRecord, Knowledge } from './knowledge.js'
+import { type EntityRecord, type Knowledge, passageAt } from './knowledge.js'
 import type { Candidate } from './retrieve.js'
 
 /**
@@ -17,11 +17,11 @@ export type Verdict = 'answer' | 'closest' | 'none'
  * person by their surname.
  */
 function meetsNames(knowledge: Knowledge, asked: Asked, candidate: Candidate): boolean {
-  const article = knowledge.passages[candidate.passage]!.article
+  const { article } = passageAt(knowledge, candidate.passage)
   const words = new Set<string>()
   for (const index of [candidate.passage - 1, candidate.passage, candidate.passage + 1]) {
     if (knowledge.passages[index]?.article !== article) continue
-    for (const sentence of knowledge.sentenceTerms[index]!) for (const term of sentence) words.add(term)
+    for (const sentence of knowledge.sentenceTerms[index] ?? []) for (const term of sentence) words.add(term)
   }
   const indexed = (word: string) => knowledge.documentFrequency.has(word)
   const written = (record: EntityRecord) => (record.type === 'person' ? record.words.slice(-1) : record.words)

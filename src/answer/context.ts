@@ -3,7 +3,7 @@ import type { Article, Passage } from '../ingest/types.js'
 import type { PassageIndex } from '../index/search-index.js'
 import { judge, type Verdict } from './confidence.js'
 import { sentenceOf } from './extract.js'
-import { type EntityRecord, entitiesIn, type Knowledge, nameWords } from './knowledge.js'
+import { type EntityRecord, entitiesIn, type Knowledge, nameWords, passageAt } from './knowledge.js'
 import type { AnalysedQuestion } from './question.js'
 import { type Candidate, expandTerms, type QueryTerm, retrieve } from './retrieve.js'
 import type { Answer, AnswerPassage } from './types.js'
@@ -83,11 +83,13 @@ export class AnswerContext {
   }
 
   article(passage: Passage): Article {
-    return this.knowledge.articles.get(passage.article)!
+    const article = this.knowledge.articles.get(passage.article)
+    if (!article) throw new RangeError(`passage ${passage.id} belongs to no article of the story`)
+    return article
   }
 
   passage(candidate: Candidate): Passage {
-    return this.knowledge.passages[candidate.passage]!
+    return passageAt(this.knowledge, candidate.passage)
   }
 
   /** Every name of the story that holds one of these names' words ("Goldman" → Goldman, Goldman Sachs). */
@@ -103,7 +105,7 @@ export class AnswerContext {
   earlierPassages(index: number): Passage[] {
     const { passages } = this.knowledge
     let first = index
-    while (first > 0 && passages[first - 1]!.article === passages[index]!.article) first--
+    while (first > 0 && passages[first - 1]?.article === passages[index]?.article) first--
     return passages.slice(first, index)
   }
 
@@ -120,11 +122,11 @@ export class AnswerContext {
   }
 
   toPassage(index: number, sentence: number, score: number): AnswerPassage {
-    const passage = this.knowledge.passages[index]!
+    const passage = passageAt(this.knowledge, index)
     const article = this.article(passage)
     // Only outlets that carry the sentence shown, not merely some sentence of the paragraph.
     const carriers = passage.sentences[sentence]?.alsoIn ?? passage.alsoIn
-    const alsoIn = [...new Set(carriers.map((id) => id.split('#')[0]!))]
+    const alsoIn = [...new Set(carriers.map((id) => articleOf(id)))]
     return {
       text: passage.text,
       highlight: passage.sentences[sentence]?.text ?? passage.text,
@@ -171,8 +173,8 @@ export class AnswerContext {
     return { ...asked.base, found: false, passages, message, suggestions: this.suggest(asked.base.query) }
   }
 
-  /** The answer when the best passage does not answer: refused ('none') or the closest passages ('closest'). */
-  unanswered(asked: Asked, candidates: Candidate[], verdict: Exclude<Verdict, 'answer'>, claim = false): Answer {
+  /** The answer when the best passage does not answer: refused ('none') or the closest passages (otherwise). */
+  unanswered(asked: Asked, candidates: Candidate[], verdict: Verdict, claim = false): Answer {
     const question = quoted(asked.base.query)
     if (verdict === 'none') return this.refuse(asked.base, claim ? `No article in the story reports ${question}.` : `The story does not answer ${question}.`)
     return this.closest(asked, candidates, claim ? `No article clearly reports ${question}.` : `No passage clearly answers ${question}.`)
@@ -196,7 +198,7 @@ export class AnswerContext {
 
   /** Whether two passages carry the same syndicated text. */
   linked(a: number, b: number): boolean {
-    return this.knowledge.passages[a]!.alsoIn.includes(this.knowledge.passages[b]!.id)
+    return passageAt(this.knowledge, a).alsoIn.includes(passageAt(this.knowledge, b).id)
   }
 
   /** Every resolved date in the story with its sentence, syndicated repeats removed, in date order (computed once). */
@@ -215,19 +217,25 @@ export class AnswerContext {
           0,
           passage.sentences.findIndex((s) => s.start - passage.start <= mention.offset && mention.offset < s.end - passage.start),
         )
-        const key = `${mention.iso}|${[passage.id, ...passage.alsoIn].sort()[0]!}`
+        const key = `${mention.iso}|${[passage.id, ...passage.alsoIn].sort().join(',')}`
         if (seen.has(key)) continue
         seen.add(key)
         events.push({ passage: index, sentence, mention, published: this.article(passage).published ?? '' })
       }
     })
-    return events.sort((a, b) => a.mention.iso!.localeCompare(b.mention.iso!) || a.published.localeCompare(b.published))
+    return events.sort((a, b) => (a.mention.iso ?? '').localeCompare(b.mention.iso ?? '') || a.published.localeCompare(b.published))
   }
 
   /** "2020-09-30 · Senior administration officials discussed …" labels for the story's events. */
   eventLabel(event: StoryEvent): string {
-    return `${event.mention.text} — ${sentenceOf(this.knowledge.passages[event.passage]!, event.sentence).text}`
+    return `${event.mention.text} — ${sentenceOf(passageAt(this.knowledge, event.passage), event.sentence).text}`
   }
+}
+
+/** The article id of a passage id ("003_3c26…#12" → "003_3c26…"). */
+function articleOf(passageId: string): string {
+  const hash = passageId.lastIndexOf('#')
+  return hash < 0 ? passageId : passageId.slice(0, hash)
 }
 
 /** The question as typed, in quotation marks, to say what the story does not answer: “who runs the unit”. */

@@ -61,7 +61,7 @@ export class AnswerEngine {
     if (snapshot.format !== SNAPSHOT_FORMAT) throw new Error(`snapshot format ${String(snapshot.format)} is not ${SNAPSHOT_FORMAT}; rebuild it`)
     const intern = interner()
     const articles = decodeArticles(snapshot.articles, intern)
-    for (const sentences of snapshot.sentenceTerms) for (const terms of sentences) for (let i = 0; i < terms.length; i++) terms[i] = intern(terms[i]!)
+    for (const sentences of snapshot.sentenceTerms) for (const terms of sentences) terms.forEach((term, i) => (terms[i] = intern(term)))
     const analysed = {
       sentenceTerms: snapshot.sentenceTerms,
       documentFrequency: new Map(snapshot.documentFrequency),

@@ -33,7 +33,8 @@ export function lemmasOf(text: string): string[] {
 
 /** The sentence a candidate points at, with its offset inside the passage. */
 export function sentenceOf(passage: Passage, index: number): { text: string; offset: number } {
-  const sentence = passage.sentences[index]!
+  const sentence = passage.sentences[index]
+  if (!sentence) throw new RangeError(`passage ${passage.id} has no sentence ${index}`)
   return { text: sentence.text, offset: sentence.start - passage.start }
 }
 
@@ -111,7 +112,7 @@ export function possessorIn(passage: Passage, sentenceIndex: number, candidate: 
     // The possessed thing must be what was asked about: right after "X’s", or right before ", owned by X".
     const possessesTarget =
       possessive !== null && targets.some((target) => target.start >= local + possessive[0].length && target.start <= local + possessive[0].length + 25)
-    const ownsTarget = ownedBy !== null && lemmasOf(ownedBy[1]!).some((term) => matchedTerms.has(term))
+    const ownsTarget = ownedBy?.[1] !== undefined && lemmasOf(ownedBy[1]).some((term) => matchedTerms.has(term))
     if (!possessesTarget && !ownsTarget && !described) continue
     const distance = Math.min(...targets.map((target) => Math.abs(target.start - local)), 200)
     if (!best || distance < best.distance) best = { name: entity.name, distance }
@@ -148,11 +149,15 @@ export function agentIn(passage: Passage, sentenceIndex: number, candidate: Cand
 
 /** Entities of the last list before the verb: consecutive names joined by commas and "and". */
 function sameClause(text: string, offset: number, before: EntityMention[]): EntityMention[] {
-  const list = [before.at(-1)!]
-  for (let i = before.length - 2; i >= 0; i--) {
-    const gap = text.slice(before[i]!.offset - offset + surfaceLength(text, before[i]!, offset), list[0]!.offset - offset)
+  const [last, ...earlier] = [...before].reverse()
+  if (!last) return []
+  const list = [last]
+  let head = last
+  for (const entity of earlier) {
+    const gap = text.slice(entity.offset - offset + surfaceLength(text, entity, offset), head.offset - offset)
     if (!/^[\s,]*(and\s+|&\s+)?(the\s+)?$/.test(gap.replace(/\b(LLC|Inc|Ltd|Co|Corp)\.?/g, ''))) break
-    list.unshift(before[i]!)
+    list.unshift(entity)
+    head = entity
   }
   return list
 }
@@ -162,9 +167,10 @@ function surfaceLength(text: string, entity: EntityMention, offset: number): num
   return /^[^,;]*?(?=,|;| and | said|\s[a-z]|$)/.exec(rest)?.[0].length ?? entity.name.length
 }
 
-function spanOf(text: string, offset: number, list: EntityMention[]): string {
-  const first = list[0]!
-  const last = list.at(-1)!
+function spanOf(text: string, offset: number, list: EntityMention[]): string | null {
+  const first = list[0]
+  const last = list.at(-1)
+  if (!first || !last) return null
   const from = first.offset - offset
   const article = /\bthe\s+$/i.exec(text.slice(Math.max(0, from - 4), from))
   return text
@@ -176,7 +182,7 @@ function spanOf(text: string, offset: number, list: EntityMention[]): string {
 /** "one of the officials who briefed reporters" → "one of the officials". */
 function relativeAntecedent(text: string): string | null {
   const match = /(?:^|,|\baccording to\s+)\s*((?:one|some|two|three|several|many|all|an?|the)\b[^,;]*?)\s+who\s+\w+/i.exec(text)
-  return match ? match[1]!.trim() : null
+  return match?.[1]?.trim() ?? null
 }
 
 /** The entity of the sentence that the text calls a `focus` ("the country's largest chipmaker SMIC"). */
@@ -225,5 +231,5 @@ export function timeIn(passage: Passage, sentenceIndex: number, candidate: Candi
   const penalty: Record<string, number> = wantDuration ? { date: 200, relative: 200, vague: 200, clause: 200 } : { duration: 20, clause: 50 }
   const rank = (mention: TemporalMention) =>
     distance(mention) - (mention.iso && !wantDuration ? 25 : 0) + (penalty[mention.kind] ?? 0) - (modifiesVerb(mention) ? 100 : 0)
-  return [...mentions].sort((a, b) => rank(a) - rank(b))[0]!
+  return [...mentions].sort((a, b) => rank(a) - rank(b))[0] ?? null
 }

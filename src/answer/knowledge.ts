@@ -96,8 +96,8 @@ function termsBySentence(passage: Passage, analysis: Analysis): string[][] {
   let sentence = 0
   for (const token of analysis.tokens) {
     const at = passage.start + token.start
-    while (sentence < passage.sentences.length - 1 && at >= passage.sentences[sentence]!.end) sentence++
-    bySentence[sentence]!.push(token)
+    while (sentence < passage.sentences.length - 1 && at >= (passage.sentences[sentence]?.end ?? Infinity)) sentence++
+    bySentence[sentence]?.push(token)
   }
   return bySentence.map((tokens) => [...tokens.filter(isContent).map((token) => token.lemma), ...acronymsOf(tokens)])
 }
@@ -112,13 +112,13 @@ const INSIDE_NAMES = new Set(['of', 'per', 'and', 'for', '&'])
  */
 export function acronymsOf(tokens: Token[]): string[] {
   const acronyms = new Set<string>()
-  for (let start = 0; start < tokens.length; start++) {
-    if (!NOMINAL.has(tokens[start]!.pos)) continue
+  tokens.forEach((first, start) => {
+    if (!NOMINAL.has(first.pos)) return
     let full = ''
     let nominal = ''
     let words = 0
-    for (let end = start; end < tokens.length && words < 5; end++) {
-      const token = tokens[end]!
+    for (const token of tokens.slice(start)) {
+      if (words >= 5) break
       const connector = INSIDE_NAMES.has(token.text.toLowerCase())
       if (!NOMINAL.has(token.pos) && !connector) break
       const initial = fold(token.text)[0] ?? ''
@@ -133,7 +133,7 @@ export function acronymsOf(tokens: Token[]): string[] {
         if (nominal.length >= 3) acronyms.add(nominal)
       }
     }
-  }
+  })
   return [...acronyms]
 }
 
@@ -161,22 +161,29 @@ function saysInOwnVoice(passage: Passage, offset: number): boolean {
   return !insideQuote && /^[^.]{0,40}\b(said|says|stated|told)\b/.test(passage.text.slice(offset, offset + 80))
 }
 
+/** The passage at a position the engine handed out; any other position is a bug, and says so. */
+export function passageAt(knowledge: Knowledge, index: number): Passage {
+  const passage = knowledge.passages[index]
+  if (!passage) throw new RangeError(`no passage ${index} in a story of ${knowledge.passages.length}`)
+  return passage
+}
+
 /** The index documents for the passages: their analysed text. */
 export function indexDocuments(knowledge: Knowledge): IndexDocument[] {
-  return knowledge.passages.map((_, id) => ({ id, terms: knowledge.sentenceTerms[id]!.flat() }))
+  return knowledge.passages.map((_, id) => ({ id, terms: (knowledge.sentenceTerms[id] ?? []).flat() }))
 }
 
 /** Entities whose name the query mentions: every word of the name, or a person's surname, matched. */
 export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] {
   const queryWords = nameWords(query)
   const near = new Map<string, boolean>()
-  const has = (word: string) => {
-    if (!near.has(word))
-      near.set(
-        word,
-        queryWords.some((typed) => typed === word || (word.length >= 5 && editDistanceWithin(typed, word, 1))),
-      )
-    return near.get(word)!
+  const has = (word: string): boolean => {
+    let typed = near.get(word)
+    if (typed === undefined) {
+      typed = queryWords.some((each) => each === word || (word.length >= 5 && editDistanceWithin(each, word, 1)))
+      near.set(word, typed)
+    }
+    return typed
   }
   const touched = new Set<EntityRecord>()
   for (const typed of queryWords) {
@@ -190,8 +197,10 @@ export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] 
   const partial: EntityRecord[] = []
   for (const record of touched) {
     if (record.type === 'place' || record.words.every((word) => word.length <= 2 || knowledge.lowercaseWords.has(word))) continue
-    const surname = record.type === 'person' && record.words.length > 1 && record.words.at(-1)!.length > 2 && has(record.words.at(-1)!)
-    const leading = record.type === 'organisation' && record.words.length > 1 && has(record.words[0]!) && knowledge.language.rarity(record.words[0]!) >= 0.7
+    const [first = '', ...others] = record.words
+    const last = others.at(-1) ?? ''
+    const surname = record.type === 'person' && last.length > 2 && has(last)
+    const leading = record.type === 'organisation' && others.length > 0 && has(first) && knowledge.language.rarity(first) >= 0.7
     if (record.words.every(has)) whole.push(record)
     else if (surname || leading) partial.push(record)
   }

@@ -72,14 +72,14 @@ export function storyMatches(knowledge: Knowledge, term: string, options: Retrie
   const cached = knowledge.matchCache.get(term)
   if (cached) return cached
   const matches = new Map<string, number>()
-  const { relatedness } = knowledge.language
+  const { language } = knowledge
   const known = knowledge.documentFrequency.has(term)
   const misspelt = !known && !knowledge.language.isWord(term)
   if (known) matches.set(term, 1)
   if (!/^\d/.test(term)) {
     for (const storyTerm of knowledge.documentFrequency.keys()) {
       if (storyTerm === term || /^\d/.test(storyTerm)) continue
-      const closeness = relatedness(term, storyTerm)
+      const closeness = language.relatedness(term, storyTerm)
       if (closeness >= options.minRelatedness) matches.set(storyTerm, closeness)
       else if (!known && term.length >= 4 && storyTerm.startsWith(term)) matches.set(storyTerm, 0.8)
       else if (misspelt && term.length >= 5 && editDistanceWithin(term, storyTerm, Math.round(term.length * 0.2))) matches.set(storyTerm, 0.85)
@@ -98,7 +98,10 @@ const UNMATCHED_WEIGHT = 0.55
  * story has only that spelling ("defence" typed, lemmatised "defense", written "Defence").
  */
 export function expandTerms(knowledge: Knowledge, lemmas: string[], surfaces: string[] = lemmas): QueryTerm[] {
-  const forms = lemmas.map((lemma, i) => (knowledge.documentFrequency.has(lemma) || !knowledge.documentFrequency.has(surfaces[i] ?? '') ? lemma : surfaces[i]!))
+  const forms = lemmas.map((lemma, i) => {
+    const typed = surfaces[i]
+    return typed !== undefined && !knowledge.documentFrequency.has(lemma) && knowledge.documentFrequency.has(typed) ? typed : lemma
+  })
   return [...new Set(forms)].map((term) => {
     const matches = storyMatches(knowledge, term)
     const frequency = Math.max(0, ...[...matches.keys()].map((match) => knowledge.documentFrequency.get(match) ?? 0))
@@ -128,14 +131,14 @@ export function retrieve(knowledge: Knowledge, index: PassageIndex, query: Query
   const hits = index.find([...boost.keys()], (term) => boost.get(term) ?? 1).slice(0, settings.maxHits)
   if (hits.length === 0) return []
   const totalWeight = query.reduce((sum, term) => sum + term.weight, 0) || 1
-  const topScore = hits[0]!.score
-  const sentenceSets = (passage: number) => knowledge.sentenceTerms[passage]!.map((terms) => new Set(terms))
+  const topScore = hits[0]?.score ?? 1
+  const termsOf = (passage: number) => knowledge.sentenceTerms[passage] ?? []
+  const sentenceSets = (passage: number) => termsOf(passage).map((terms) => new Set(terms))
   const neighbourSet = (passage: number, sentence: number, step: -1 | 1): Set<string> | null => {
-    const sentences = knowledge.sentenceTerms[passage]!
-    if (sentences[sentence + step]) return new Set(sentences[sentence + step])
-    const next = knowledge.passages[passage + step]
-    if (!next || next.article !== knowledge.passages[passage]!.article) return null
-    const terms = knowledge.sentenceTerms[passage + step]!
+    const beside = termsOf(passage)[sentence + step]
+    if (beside) return new Set(beside)
+    if (knowledge.passages[passage + step]?.article !== knowledge.passages[passage]?.article) return null
+    const terms = termsOf(passage + step)
     return new Set(step === 1 ? terms[0] : terms.at(-1))
   }
 

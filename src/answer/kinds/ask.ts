@@ -43,9 +43,10 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, r
       ...anchors.map((anchor) => (anchor.start >= value.end ? anchor.start - value.end : anchor.end <= value.start ? value.start - anchor.end : 0)),
       1000,
     )
-  const best = [...values].sort((a, b) => distance(a) - distance(b))[0]!
-  const counted = kind === 'count' ? /^\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+s)\b/u.exec(sentence.slice(best.end)) : null
-  return { text: counted ? `${best.text} ${counted[1]!}` : best.text, distance: distance(best) }
+  const best = [...values].sort((a, b) => distance(a) - distance(b))[0]
+  if (!best) return null
+  const counted = kind === 'count' ? /^\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+s)\b/u.exec(sentence.slice(best.end))?.[1] : undefined
+  return { text: counted ? `${best.text} ${counted}` : best.text, distance: distance(best) }
 }
 
 /** What did X say (or did X say …), when the story never quotes X: refused rather than someone else's words. */
@@ -53,8 +54,8 @@ function unquotedSpeaker(context: AnswerContext, asked: Asked): string | null {
   const { type, tokens } = asked.question
   if ((type !== 'description' && type !== 'yesno') || !tokens.some((token) => token.lemma === 'say' || token.lemma === 'tell')) return null
   const speakers = asked.named
-  if (speakers.length && !speakers.some((record) => context.knowledge.speakers.has(record.name))) return speakers[0]!.name
-  return null
+  const [first] = speakers
+  return first && !speakers.some((record) => context.knowledge.speakers.has(record.name)) ? first.name : null
 }
 
 /** ask: a free question; the best passages, with a short answer where its kind has one. */
@@ -64,15 +65,15 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
   const silent = unquotedSpeaker(context, asked)
   if (silent) return context.refuse(base, `The story does not quote ${silent} on that.`)
   const candidates = context.rank(asked)
-  const verdict = context.verdict(asked, candidates[0])
-  if (verdict !== 'answer') return context.unanswered(asked, candidates, verdict)
-  const best = candidates[0]!
+  const [best] = candidates
+  const verdict = context.verdict(asked, best)
+  if (verdict !== 'answer' || !best) return context.unanswered(asked, candidates, verdict)
   if (question.type in VALUE_TYPES) {
     // Of the passages that answer, the one whose figure stands nearest the words asked about.
-    const sentenceOf = (candidate: Candidate) => context.passage(candidate).sentences[candidate.sentence]!.text
+    const sentenceOf = (candidate: Candidate) => context.passage(candidate).sentences[candidate.sentence]?.text ?? ''
     const contenders = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= best.score * 0.8).slice(0, 8)
     const measured = contenders.flatMap((candidate) => {
-      const figure = figureIn(sentenceOf(candidate), candidate, question.type, context.knowledge.language.rarity)
+      const figure = figureIn(sentenceOf(candidate), candidate, question.type, (word) => context.knowledge.language.rarity(word))
       return figure ? [{ candidate, figure }] : []
     })
     const nearest = measured.sort((a, b) => a.figure.distance - b.figure.distance)[0]

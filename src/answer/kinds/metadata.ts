@@ -17,7 +17,8 @@ function aliasesOf(name: string | null, url: string | null): string[] {
     if (words.length >= 2) aliases.push(words.map((word) => word[0]).join(''))
   }
   const host = url ? /^https?:\/\/([^/]+)/i.exec(url)?.[1]?.toLowerCase().split('.') : undefined
-  if (host && host.length >= 2) aliases.push(host.at(-2)!)
+  const site = host?.at(-2)
+  if (site) aliases.push(site)
   return [...new Set(aliases.filter((alias) => alias.length >= 2))]
 }
 
@@ -54,9 +55,9 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 /** "2020-10-07" → "October 7, 2020"; "2020-10" → "October 2020". */
 export function spellDate(iso: string): string {
   const [year, month, day] = iso.split('-')
-  if (!month) return year!
-  const name = MONTHS[Number(month) - 1]!
-  return day ? `${name} ${Number(day)}, ${year!}` : `${name} ${year!}`
+  const name = month ? MONTHS[Number(month) - 1] : undefined
+  if (!year || !name) return iso
+  return day ? `${name} ${Number(day)}, ${year}` : `${name} ${year}`
 }
 
 /**
@@ -67,31 +68,29 @@ export function spellDate(iso: string): string {
 export function answerFromRecords(context: AnswerContext, asked: Asked): Answer | null {
   const { question, base } = asked
   const { articles, words } = articlesNamed([...context.knowledge.articles.values()], question.text)
-  if (articles.length === 0) return null
+  const [article] = articles
+  if (!article) return null
   const lemmas = question.tokens.map((token) => token.lemma)
   const rest = question.lemmas.filter((lemma) => !words.has(lemma) && !ARTICLE_NOUNS.has(lemma))
-  const lead = (article: Article) => {
-    const index = context.knowledge.passages.findIndex((passage) => passage.article === article.id)
+  const lead = (of: Article) => {
+    const index = context.knowledge.passages.findIndex((passage) => passage.article === of.id)
     return index >= 0 ? [context.toPassage(index, 0, 1)] : []
   }
-  const record = (article: Article) =>
-    `From the article's record: ${article.outlet ?? 'outlet unknown'}, ${article.published ? spellDate(article.published) : 'date unknown'}.`
+  const record = (of: Article) => `From the article's record: ${of.outlet ?? 'outlet unknown'}, ${of.published ? spellDate(of.published) : 'date unknown'}.`
 
   if (lemmas.some((lemma) => AUTHORSHIP.has(lemma)) && (question.type === 'agent' || question.type === 'identify')) {
-    const article = articles[0]!
     const credit = [article.byline, article.wire && article.wire !== article.byline ? `for ${article.wire}` : null].filter(Boolean).join(' ')
     if (!credit) return { ...base, found: false, message: `The ${article.outlet ?? article.id} article does not name its author.`, passages: lead(article) }
     return { ...base, found: true, answer: credit, message: record(article), passages: lead(article) }
   }
   const publishing = rest.every((lemma) => PUBLISHING.has(lemma)) || lemmas.some((lemma) => PUBLISHING.has(lemma) || lemma === 'date')
   if (question.type === 'date' && publishing && articles.length === 1) {
-    const article = articles[0]!
     if (!article.published) return { ...base, found: false, message: `The ${article.outlet ?? article.id} article gives no date.`, passages: lead(article) }
     return { ...base, found: true, answer: spellDate(article.published), date: article.published, message: record(article), passages: lead(article) }
   }
   if (question.type === 'reporters' && rest.every((lemma) => PUBLISHING.has(lemma))) {
     const outlets = [...new Set(articles.map((article) => article.outlet ?? article.id))]
-    return { ...base, found: true, answer: `${outlets.join(', ')}`, message: `From the articles' records.`, passages: articles.flatMap(lead) }
+    return { ...base, found: true, answer: outlets.join(', '), message: `From the articles' records.`, passages: articles.flatMap(lead) }
   }
   return null
 }

@@ -29,19 +29,19 @@ function wordings(passages: AnswerPassage[]): string | null {
 export function answerSource(context: AnswerContext, asked: Asked, compare: boolean): Answer {
   const { base } = asked
   const candidates = context.rank(asked)
-  const verdict = context.verdict(asked, candidates[0])
-  if (verdict !== 'answer') return context.unanswered(asked, candidates, verdict, true)
+  const [best] = candidates
+  const verdict = context.verdict(asked, best)
+  if (verdict !== 'answer' || !best) return context.unanswered(asked, candidates, verdict, true)
   const perArticle = new Map<string, Candidate>()
   for (const candidate of candidates) {
     const article = context.passage(candidate).article
     if (perArticle.has(article) || context.verdict(asked, candidate) !== 'answer') continue
-    const top = candidates[0]!
-    if (candidate.score < top.score * context.options.minRelativeScore || candidate.coverage < top.coverage * context.options.minRelativeCoverage) continue
+    if (candidate.score < best.score * context.options.minRelativeScore || candidate.coverage < best.coverage * context.options.minRelativeCoverage) continue
     perArticle.set(article, candidate)
   }
   const chosen = [...perArticle.values()].slice(0, context.options.maxGrouped)
   const passages = chosen.map((candidate) => context.toPassage(candidate.passage, candidate.sentence, candidate.score))
-  const speaker = quoteSpeakerOf(context.passage(chosen[0]!), chosen[0]!.sentence)
+  const speaker = quoteSpeakerOf(context.passage(best), best.sentence)
   const outlets = [...new Set(passages.map((passage) => passage.outlet ?? passage.article))]
   const answer = compare
     ? wordings(passages)

@@ -23,5 +23,5 @@ export function answerTimeline(context: AnswerContext, asked: Asked): Answer {
   const first = shown[0]?.mention.iso
   const last = shown.at(-1)?.mention.iso
   const count = `${shown.length} dated ${shown.length === 1 ? 'event' : 'events'}`
-  return { ...base, found: shown.length > 0, answer: shown.length ? `${count}, ${first!} to ${last!}` : null, passages }
+  return { ...base, found: shown.length > 0, answer: first && last ? `${count}, ${first} to ${last}` : null, passages }
 }

@@ -1,5 +1,5 @@
 import { isoPrecision, type TemporalMention } from '../../ingest/annotate/dates.js'
-import { type AnswerContext, type Asked, quoted } from '../context.js'
+import type { AnswerContext, Asked } from '../context.js'
 import { timeIn } from '../extract.js'
 import type { Candidate } from '../retrieve.js'
 import type { Answer } from '../types.js'
@@ -14,24 +14,25 @@ function precision(time: TemporalMention): number {
 export function answerWhen(context: AnswerContext, asked: Asked): Answer {
   const { base } = asked
   const candidates = context.rank(asked)
-  const verdict = context.verdict(asked, candidates[0])
-  if (verdict !== 'answer') return context.unanswered(asked, candidates, verdict)
+  const [best] = candidates
+  const verdict = context.verdict(asked, best)
+  if (verdict !== 'answer' || !best) return context.unanswered(asked, candidates, verdict)
   const wanted = new Set(asked.question.lemmas)
   const wantDuration = asked.question.type === 'duration' || asked.question.type === 'amount'
   const timed = candidates
-    .filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= candidates[0]!.score * 0.5)
+    .filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= best.score * 0.5)
     .slice(0, 8)
     .map((candidate) => ({ candidate, time: timeIn(context.passage(candidate), candidate.sentence, candidate, wanted, wantDuration) }))
     .filter((entry): entry is { candidate: Candidate; time: TemporalMention } => entry.time !== null)
   if (timed.length === 0) return context.closest(asked, candidates, 'The story reports this but does not say when.')
   // The same event told twice (a syndicated copy, or the same phrase in another article): the telling that dates it wins.
-  const best = timed.reduce((a, b) => {
+  const dated = timed.reduce((a, b) => {
     const sameTelling = context.linked(a.candidate.passage, b.candidate.passage) || a.time.text.toLowerCase() === b.time.text.toLowerCase()
     const tied = sameTelling || Math.abs(a.candidate.score - b.candidate.score) < 0.08
     return tied && precision(b.time) > precision(a.time) ? b : a
   })
-  const ordered = [best.candidate, ...candidates.filter((candidate) => candidate !== best.candidate)]
-  const { text, iso, until, kind } = best.time
-  const answer = until ? `${text} (${iso!} to ${until})` : iso && kind !== 'date' ? `${text} (${iso})` : text
-  return context.found(base, ordered, answer, best.time.iso)
+  const ordered = [dated.candidate, ...candidates.filter((candidate) => candidate !== dated.candidate)]
+  const { text, iso, until, kind } = dated.time
+  const answer = iso && until ? `${text} (${iso} to ${until})` : iso && kind !== 'date' ? `${text} (${iso})` : text
+  return context.found(base, ordered, answer, iso)
 }

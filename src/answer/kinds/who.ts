@@ -1,8 +1,8 @@
 import { PERSON_ROLES } from '../../ingest/annotate/lexicon.js'
 import { fold } from '../../language/index.js'
-import { type AnswerContext, type Asked, quoted } from '../context.js'
+import type { AnswerContext, Asked } from '../context.js'
 import { agentIn, entityCalled, lemmasOf, possessorIn, speakerOf, subjectIn } from '../extract.js'
-import type { EntityRecord } from '../knowledge.js'
+import { type EntityRecord, passageAt } from '../knowledge.js'
 import { type Candidate, pinnedCandidate } from '../retrieve.js'
 import type { Answer } from '../types.js'
 
@@ -30,16 +30,9 @@ function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, 
   for (const other of context.knowledge.entities.values()) {
     if (other === record) continue
     const role = other.roles.find((entry) => (roleMatches(entry.role, roleWord) || sharesTopic(entry.role)) && fold(entry.role).includes(core))
-    const sameSentence = !role && other.type === 'person' ? holderBeside(context, other, record.words[0]!, roleWord) : null
-    const found = role ?? sameSentence
-    if (found) {
-      const passage = context.knowledge.passages[found.passage]!
-      const sentence = Math.max(
-        0,
-        passage.sentences.findIndex((s) => s.text.includes(other.name.split(' ').at(-1)!)),
-      )
-      return context.found(asked.base, [pinnedCandidate(found.passage, sentence)], other.name)
-    }
+    const [owner = core] = record.words
+    const found = role ?? (other.type === 'person' ? holderBeside(context, other, owner, roleWord) : null)
+    if (found) return context.found(asked.base, [naming(context, found.passage, other.name)], other.name)
   }
   return null
 }
@@ -48,21 +41,25 @@ function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, 
 function holderOfRole(context: AnswerContext, asked: Asked, roleWord: string, topic: string[]): Answer | null {
   for (const record of context.knowledge.entities.values()) {
     if (record.type !== 'person') continue
-    const beside = topic.length === 1 ? holderBeside(context, record, topic[0]!, roleWord) : null
-    if (beside) {
-      const passage = context.knowledge.passages[beside.passage]!
-      const sentence = Math.max(0, passage.sentences.findIndex((s) => s.text.includes(record.name.split(' ').at(-1)!)))
-      return context.found(asked.base, [pinnedCandidate(beside.passage, sentence)], record.name)
-    }
+    const [only] = topic
+    const beside = only !== undefined && topic.length === 1 ? holderBeside(context, record, only, roleWord) : null
+    if (beside) return context.found(asked.base, [naming(context, beside.passage, record.name)], record.name)
     for (const role of record.roles.filter((entry) => roleMatches(entry.role, roleWord))) {
       // The topic may sit in the role ("Commerce secretary") or around it ("JPMorgan Chase’s chief financial officer, Marianne Lake").
-      const passage = context.knowledge.passages[role.passage]!
-      const sentence = Math.max(0, passage.sentences.findIndex((s) => s.text.includes(record.name.split(' ').at(-1)!)))
-      const around = fold(`${role.role} ${passage.sentences[sentence]?.text ?? ''}`)
-      if (topic.every((lemma) => around.includes(lemma))) return context.found(asked.base, [pinnedCandidate(role.passage, sentence)], record.name)
+      const pinned = naming(context, role.passage, record.name)
+      const around = fold(`${role.role} ${passageAt(context.knowledge, role.passage).sentences[pinned.sentence]?.text ?? ''}`)
+      if (topic.every((lemma) => around.includes(lemma))) return context.found(asked.base, [pinned], record.name)
     }
   }
   return null
+}
+
+/** A passage chosen for a name, pointed at its sentence that gives the name (or the surname). */
+function naming(context: AnswerContext, index: number, name: string, score = 1): Candidate {
+  const { sentences } = passageAt(context.knowledge, index)
+  const surname = fold(name.split(' ').at(-1) ?? name)
+  const full = sentences.findIndex((sentence) => fold(sentence.text).includes(fold(name)))
+  return pinnedCandidate(index, Math.max(0, full >= 0 ? full : sentences.findIndex((sentence) => fold(sentence.text).includes(surname))), score)
 }
 
 /** "QQ Wallet owner" asks for a possessor, not a title. */
@@ -71,7 +68,7 @@ const OWNERSHIP_ROLES = new Set(['owner', 'parent', 'investor'])
 /** "JPMorgan Chase’s chief financial officer, Marianne Lake": the role given just before the name. */
 function holderBeside(context: AnswerContext, person: EntityRecord, owner: string, roleWord: string): { passage: number } | null {
   for (const index of person.passages) {
-    const passage = context.knowledge.passages[index]!
+    const passage = passageAt(context.knowledge, index)
     const mention = passage.entities.find((entity) => entity.name === person.name)
     if (!mention) continue
     const before = passage.text.slice(Math.max(0, mention.offset - 80), mention.offset)
@@ -84,7 +81,7 @@ function holderBeside(context: AnswerContext, person: EntityRecord, owner: strin
 function identify(context: AnswerContext, asked: Asked, record: EntityRecord): Answer {
   const byArticle = new Map<string, { role: string; passage: number }>()
   for (const role of record.roles) {
-    const article = context.knowledge.passages[role.passage]!.article
+    const { article } = passageAt(context.knowledge, role.passage)
     const current = byArticle.get(article)
     const relative = (text: string) => /^(who|which)\b/.test(text)
     if (!current || (relative(current.role) && !relative(role.role))) byArticle.set(article, role)
@@ -95,14 +92,9 @@ function identify(context: AnswerContext, asked: Asked, record: EntityRecord): A
   const answer = distinctRoles.length ? `${record.name}: ${distinctRoles.join('; ')}` : record.name
   const rolePassages = [...new Set(roles.map((role) => role.passage))]
   const others = record.passages.filter((index) => !rolePassages.includes(index)).slice(0, context.options.maxGrouped)
-  const candidates = [...rolePassages, ...others].slice(0, context.options.maxGrouped * 2).map((index, rank): Candidate => {
-    const passage = context.knowledge.passages[index]!
-    const sentence = Math.max(
-      0,
-      passage.sentences.findIndex((s) => fold(s.text).includes(fold(record.name.split(' ')[0]!))),
-    )
-    return pinnedCandidate(index, sentence, 1 - rank * 0.01)
-  })
+  const candidates = [...rolePassages, ...others]
+    .slice(0, context.options.maxGrouped * 2)
+    .map((index, rank): Candidate => naming(context, index, record.name, 1 - rank * 0.01))
   return context.found(asked.base, candidates, answer)
 }
 
@@ -138,14 +130,14 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   const roleWord = question.tokens
     .map((token) => fold(token.text))
     .find((word) => PERSON_ROLES.has(word) && !named.some((record) => record.words.includes(word)))
-  if (question.type === 'identify' && roleWord && named.length && !OWNERSHIP_ROLES.has(roleWord)) {
-    const record = named[0]!
+  const [record] = named
+  if (question.type === 'identify' && roleWord && record && !OWNERSHIP_ROLES.has(roleWord)) {
     return (
       roleHolder(context, asked, record, roleWord) ??
       context.refuse(base, `The story does not name ${record.name}${record.name.endsWith('s') ? '’' : '’s'} ${roleWord}.`)
     )
   }
-  if (question.type === 'identify' && roleWord && !named.length && !OWNERSHIP_ROLES.has(roleWord)) {
+  if (question.type === 'identify' && roleWord && !record && !OWNERSHIP_ROLES.has(roleWord)) {
     // "who's the treasury secretary": someone the story gives that role, of that topic — or nobody.
     const topic = question.lemmas.filter((lemma) => lemma !== roleWord)
     const holder = topic.length ? holderOfRole(context, asked, roleWord, topic) : null
@@ -153,15 +145,16 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
     asked = { ...asked, role: roleWord }
   }
   if (roleWord && OWNERSHIP_ROLES.has(roleWord) && question.type === 'identify') asked = { ...asked, question: { ...question, type: 'possessor' } }
-  if (named.length) {
-    const nameTerms = new Set(named[0]!.words)
+  if (record) {
+    const nameTerms = new Set(record.words)
     const rest = question.surfaces.filter((word) => !word.split(/[^\p{L}\p{N}]+/u).every((part) => !part || nameTerms.has(part)))
-    if (rest.length === 0 || (question.type === 'identify' && rest.length === 1)) return identify(context, asked, named[0]!)
+    if (rest.length === 0 || (question.type === 'identify' && rest.length === 1)) return identify(context, asked, record)
   }
   const candidates = context.rank(asked)
-  const verdict = context.verdict(asked, candidates[0])
-  if (verdict !== 'answer') return context.unanswered(asked, candidates, verdict)
-  const top = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= candidates[0]!.score * 0.8).slice(0, 5)
+  const [best] = candidates
+  const verdict = context.verdict(asked, best)
+  if (verdict !== 'answer' || !best) return context.unanswered(asked, candidates, verdict)
+  const top = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= best.score * 0.8).slice(0, 5)
   for (const candidate of top) {
     const answer = extractWho(context, asked, candidate)
     if (answer) return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], answer)
