@@ -49,13 +49,13 @@ const LIGHT_VERBS = new Set(['have', 'do', 'make', 'take', 'get', 'give', 'becom
 const SAYING = new Set(['say', 'tell', 'state', 'claim', 'warn', 'argue', 'add', 'reckon', 'suggest', 'predict', 'note', 'think', 'believe'])
 const OWNING = new Set(['own', 'owner', 'control', 'possess'])
 /** Nouns that name the kind of answer, not its content: "what date", "which year", "what share". */
-const ANSWER_KIND_NOUNS: Partial<Record<AnswerType, Set<string>>> = {
+const ANSWER_KIND_NOUNS = {
   date: new Set(['date', 'day', 'time', 'year', 'month', 'week']),
   share: new Set(['share', 'percentage', 'proportion', 'percent', 'portion', 'fraction', 'part']),
   amount: new Set(['amount', 'size', 'figure', 'much']),
   count: new Set(['number']),
   reporters: new Set(['outlet', 'site', 'paper', 'publication', 'newspaper', 'source', 'media', 'website', 'one']),
-}
+} satisfies Partial<Record<AnswerType, Set<string>>>
 const REPORTING = new Set(['report', 'say', 'carry', 'run', 'write', 'cover', 'mention', 'publish', 'bring', 'claim', 'quote', 'note'])
 
 function lower(token: Token | undefined): string {
@@ -83,7 +83,7 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
     if (reporting) return { type: 'reporters', focusAt: -1 }
     if (SAYING.has(verbLemma)) return { type: 'speaker', focusAt: -1 }
     if (OWNING.has(verbLemma) || words.some((token) => OWNING.has(token.lemma))) return { type: 'possessor', focusAt: -1 }
-    const copula = nextVerb && nextVerb.lemma === 'be' && !words.slice(index(nextVerb)).some((token) => token.pos === 'VERB')
+    const copula = nextVerb?.lemma === 'be' && !words.slice(index(nextVerb)).some((token) => token.pos === 'VERB')
     return { type: copula || first === "who's" ? 'identify' : 'agent', focusAt: -1 }
   }
   if (first === 'which' || first === 'what') {
@@ -91,14 +91,13 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
     const beforeVerb = head && !words.slice(at + 1, words.indexOf(head)).some((token) => token.pos === 'VERB' || token.pos === 'AUX')
     const noun = head && beforeVerb && !AUXILIARIES.has(head.lemma) ? head : undefined
     const focus = noun?.lemma ?? ''
-    if (ANSWER_KIND_NOUNS.date!.has(focus)) return { type: 'date', focusAt: index(noun) }
-    if (ANSWER_KIND_NOUNS.share!.has(focus)) return { type: 'share', focusAt: index(noun) }
-    if (ANSWER_KIND_NOUNS.amount!.has(focus)) return { type: 'amount', focusAt: index(noun) }
-    if (ANSWER_KIND_NOUNS.reporters!.has(focus)) return { type: 'reporters', focusAt: index(noun) }
+    const kind = (['date', 'share', 'amount', 'reporters'] as const).find((type) => ANSWER_KIND_NOUNS[type].has(focus))
+    if (kind) return { type: kind, focusAt: index(noun) }
     if (first === 'which' || noun) return { type: command === 'who' || first === 'which' ? 'agent' : 'description', focusAt: index(noun) }
     return { type: 'description', focusAt: -1 }
   }
-  if (words[at] && at === 0 && AUXILIARIES.has(words[at]!.lemma) && words[at]!.pos === 'AUX') return { type: 'yesno', focusAt: -1 }
+  const opening = words[at]
+  if (opening && at === 0 && AUXILIARIES.has(opening.lemma) && opening.pos === 'AUX') return { type: 'yesno', focusAt: -1 }
   if (command === 'when') return { type: 'date', focusAt: -1 }
   if (command === 'who') return { type: 'identify', focusAt: -1 }
   if (command === 'source') return { type: 'reporters', focusAt: -1 }
@@ -117,14 +116,16 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   )
   const { type, focusAt } = typeOf(command, tokens)
   const focusToken = focusAt >= 0 ? tokens[focusAt] : undefined
-  const kindNouns = ANSWER_KIND_NOUNS[type]
+  const kindNouns: Set<string> | undefined = type in ANSWER_KIND_NOUNS ? ANSWER_KIND_NOUNS[type as keyof typeof ANSWER_KIND_NOUNS] : undefined
   const dropFocus = focusToken !== undefined && kindNouns?.has(focusToken.lemma) === true
-  const kindOnly = (token: Token) => type === 'date' && token.pos === 'NOUN' && kindNouns!.has(token.lemma) && token.lemma !== 'week'
+  const kindOnly = (token: Token) => type === 'date' && token.pos === 'NOUN' && ANSWER_KIND_NOUNS.date.has(token.lemma) && token.lemma !== 'week'
   const after = (token: Token) => tokens.slice(tokens.indexOf(token) + 1)
   const verbs = tokens
     .filter((token) => token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token !== focusToken)
     .map((verb) => {
-      const object = LIGHT_VERBS.has(verb.lemma) ? (after(verb).find((token) => token.pos === 'NOUN') ?? after(verb).find((token) => isContent(token) && token.pos !== 'ADV')) : undefined
+      const object = LIGHT_VERBS.has(verb.lemma)
+        ? (after(verb).find((token) => token.pos === 'NOUN') ?? after(verb).find((token) => isContent(token) && token.pos !== 'ADV'))
+        : undefined
       return (object ?? verb).lemma
     })
   // With no verb ("when is Biden's inauguration", "us election date") the event is a noun: the last one.

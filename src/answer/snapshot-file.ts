@@ -40,21 +40,30 @@ async function* lines(path: string): AsyncGenerator<string> {
   if (last) yield last
 }
 
+/** One line of a snapshot file: the header, an article with its terms, or the index. */
+interface SnapshotLine {
+  format?: number
+  documentFrequency?: EngineSnapshot['documentFrequency']
+  speakers?: string[]
+  article?: EngineSnapshot['articles'][number]
+  sentenceTerms?: EngineSnapshot['sentenceTerms']
+  index?: EngineSnapshot['index']
+}
+
 /** Reads a snapshot written by writeSnapshotFile. */
 export async function readSnapshotFile(path: string): Promise<EngineSnapshot> {
-  const snapshot: EngineSnapshot = { format: 0, articles: [], sentenceTerms: [], documentFrequency: [], speakers: [], index: undefined as never }
-  let line = 0
+  let header: SnapshotLine | undefined
+  const articles: EngineSnapshot['articles'] = []
+  const sentenceTerms: EngineSnapshot['sentenceTerms'] = []
+  let index: EngineSnapshot['index'] | undefined
   for await (const text of lines(path)) {
-    const entry = JSON.parse(text)
-    if (line++ === 0) {
-      snapshot.format = entry.format
-      snapshot.documentFrequency = entry.documentFrequency
-      snapshot.speakers = entry.speakers
-    } else if (entry.article) {
-      snapshot.articles.push(entry.article)
-      snapshot.sentenceTerms.push(...entry.sentenceTerms)
-    } else if (entry.index) snapshot.index = entry.index
+    const entry = JSON.parse(text) as SnapshotLine
+    if (!header) header = entry
+    else if (entry.article) {
+      articles.push(entry.article)
+      sentenceTerms.push(...(entry.sentenceTerms ?? []))
+    } else if (entry.index) index = entry.index
   }
-  if (!snapshot.index) throw new Error(`${path}: the snapshot is incomplete (no index)`)
-  return snapshot
+  if (!index) throw new Error(`${path}: the snapshot is incomplete (no index)`)
+  return { format: header?.format ?? 0, articles, sentenceTerms, documentFrequency: header?.documentFrequency ?? [], speakers: header?.speakers ?? [], index }
 }

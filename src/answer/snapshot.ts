@@ -36,6 +36,8 @@ export interface EngineSnapshot {
 export function encodeArticles(articles: Article[]): SavedArticle[] {
   const position = new Map<string, number>()
   for (const article of articles) for (const passage of article.passages) position.set(passage.id, position.size)
+  // Links point only at passages of the same corpus; one that does not is dropped rather than saved broken.
+  const positions = (ids: string[]) => ids.flatMap((id) => position.get(id) ?? [])
   return articles.map(({ passages, ...article }) => ({
     ...article,
     passages: passages.map((passage) => ({
@@ -43,11 +45,11 @@ export function encodeArticles(articles: Article[]): SavedArticle[] {
       start: passage.start,
       end: passage.end,
       text: passage.text,
-      sentences: passage.sentences.map((sentence) => [sentence.start, sentence.end, (sentence.alsoIn ?? []).map((id) => position.get(id)!)]),
+      sentences: passage.sentences.map((sentence) => [sentence.start, sentence.end, positions(sentence.alsoIn ?? [])]),
       dates: (passage.dates as TemporalMention[]).map((date) => [date.offset, date.text.length, date.iso, date.kind, date.basis ?? null, date.until ?? null]),
       entities: passage.entities.map((entity) => [entity.name, entity.type, entity.role, entity.offset]),
       quotes: passage.quotes.map((quote) => [quote.speaker, quote.offset, quote.text.length]),
-      alsoIn: passage.alsoIn.map((id) => position.get(id)!),
+      alsoIn: positions(passage.alsoIn),
     })),
   }))
 }
@@ -66,6 +68,12 @@ export function interner(): (text: string) => string {
 /** Articles back from their saved form, with repeated strings shared through `intern`. */
 export function decodeArticles(saved: SavedArticle[], intern: (text: string) => string): Article[] {
   const ids = saved.flatMap((article) => article.passages.map((passage) => `${article.id}#${passage.paragraph}`))
+  const idAt = (at: number) => {
+    const id = ids[at]
+    if (id === undefined) throw new Error(`the snapshot links to passage ${at}, which it does not hold: rebuild it`)
+    return id
+  }
+  const idsAt = (positions: number[]) => positions.map(idAt)
   let position = 0
   return saved.map(({ passages, ...article }) => {
     const id = intern(article.id)
@@ -75,7 +83,7 @@ export function decodeArticles(saved: SavedArticle[], intern: (text: string) => 
       passages: passages.map((passage): Passage => {
         const slice = (offset: number, length: number) => passage.text.slice(offset, offset + length)
         return {
-          id: ids[position++]!,
+          id: idAt(position++),
           article: id,
           paragraph: passage.paragraph,
           start: passage.start,
@@ -85,7 +93,7 @@ export function decodeArticles(saved: SavedArticle[], intern: (text: string) => 
             start,
             end,
             text: passage.text.slice(start - passage.start, end - passage.start),
-            alsoIn: alsoIn.map((position) => ids[position]!),
+            alsoIn: idsAt(alsoIn),
           })),
           dates: passage.dates.map(([offset, length, iso, kind, basis, until]): TemporalMention => ({
             text: slice(offset, length),
@@ -102,7 +110,7 @@ export function decodeArticles(saved: SavedArticle[], intern: (text: string) => 
             offset,
           })),
           quotes: passage.quotes.map(([speaker, offset, length]) => ({ speaker: speaker && intern(speaker), text: slice(offset, length), offset })),
-          alsoIn: passage.alsoIn.map((position) => ids[position]!),
+          alsoIn: idsAt(passage.alsoIn),
         }
       }),
     }

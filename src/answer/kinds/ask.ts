@@ -14,7 +14,8 @@ const VALUE_TYPES: Record<string, Set<string>> = {
 }
 
 /** Shares written as words: "a third", "two-thirds", "half", "the majority". */
-const FRACTION = /\b(?:(?:a|one|two|three|four)[- ](?:half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)|half|(?:the\s+)?(?:majority|minority|bulk))\b/gi
+const FRACTION =
+  /\b(?:(?:a|one|two|three|four)[- ](?:half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)|half|(?:the\s+)?(?:majority|minority|bulk))\b/gi
 
 const MIN_ANCHOR_RARITY = 0.5
 
@@ -33,7 +34,8 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, r
   const wanted = VALUE_TYPES[kind]
   if (!wanted) return null
   const values: NamedValue[] = analyse(sentence).values.filter((value) => wanted.has(value.type))
-  if (kind === 'share') for (const match of sentence.matchAll(FRACTION)) values.push({ text: match[0], type: 'FRACTION', start: match.index, end: match.index + match[0].length })
+  if (kind === 'share')
+    for (const match of sentence.matchAll(FRACTION)) values.push({ text: match[0], type: 'FRACTION', start: match.index, end: match.index + match[0].length })
   if (values.length === 0) return null
   const matchedTerms = new Set([...candidate.matched.values()].flat())
   // Anchored on the words that say what is measured ("revenue", "worth"), not on common verbs ("comes", "gets").
