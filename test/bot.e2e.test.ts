@@ -11,7 +11,8 @@ import { createLogger } from '../src/bot/logger.js'
 import { SettingsStore } from '../src/bot/settings.js'
 import { loadCorpus } from '../src/ingest/corpus.js'
 import { defaultSeedsDir } from '../src/paths.js'
-import { FakeDiscord, IDS } from './support/fake-discord.js'
+import { defined } from './support/defined.js'
+import { type Embed, FakeDiscord, IDS, type InteractionCallback, type RecordedRequest } from './support/fake-discord.js'
 
 const TOKEN = 'test-token.not-a-real-secret'
 const EPHEMERAL = 64
@@ -37,7 +38,12 @@ function fragile(real: AnswerEngine): BotContext['engine'] {
 
 async function boot(): Promise<{ bot: RunningBot; settings: SettingsStore }> {
   const { store: settings } = SettingsStore.open(dbPath)
-  const sink = new Writable({ write: (chunk, _encoding, done) => ((logs += String(chunk)), done()) })
+  const sink = new Writable({
+    write: (chunk, _encoding, done) => {
+      logs += String(chunk)
+      done()
+    },
+  })
   const context: BotContext = { engine: fragile(engine), settings, logger: createLogger('info', sink) }
   const bot = await startBot({ token: TOKEN, apiUrl: discord.apiUrl, commands, context, rateLimit: { max: 100, windowMs: 60_000 } })
   return { bot, settings }
@@ -54,10 +60,19 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await running?.bot.stop()
-  running?.settings.close()
-  await discord?.close()
+  // beforeAll may have failed part-way: stop only what was started.
+  const started = running as typeof running | undefined
+  const fake = discord as FakeDiscord | undefined
+  await started?.bot.stop()
+  started?.settings.close()
+  await fake?.close()
 })
+
+/** The first embed of the reply in an interaction callback. */
+const firstEmbed = (callback: RecordedRequest<InteractionCallback>): Embed => defined(callback.body.data.embeds?.[0], 'an embed in the reply')
+
+/** The choices of an autocomplete callback. */
+const choicesOf = (callback: RecordedRequest<InteractionCallback>) => defined(callback.body.data.choices, 'autocomplete choices')
 
 const channelOption = (channel: string) => ({ channels: { [channel]: { id: channel, type: 0, name: 'answers', permissions: '2147483647' } } })
 
@@ -71,7 +86,7 @@ describe('the bot against a stand-in Discord', () => {
   it('answers /who with an embed quoting the passage and crediting the outlet, mentioning no one', async () => {
     const callback = await discord.interact(discord.command('who', [{ name: 'query', type: 3, value: 'Tzeng Yi-suo' }]))
     expect(callback.body.type).toBe(4)
-    const embed = callback.body.data.embeds[0]
+    const embed = firstEmbed(callback)
     expect(embed.title).toContain('head of cyberwarfare and information security')
     expect(embed.description).toContain('**Tzeng Yi-suo, head of cyberwarfare')
     expect(embed.description).toContain('Radio Free Asia')
@@ -82,11 +97,12 @@ describe('the bot against a stand-in Discord', () => {
   it('answers autocomplete with at most 25 names from the story', async () => {
     const callback = await discord.interact(discord.autocomplete('who', 'query', 'fon'))
     expect(callback.body.type).toBe(8)
-    const names = callback.body.data.choices.map((choice: { name: string }) => choice.name)
+    const names = choicesOf(callback).map((choice) => choice.name)
     expect(names).toContain('Francis Fong')
     const all = await discord.interact(discord.autocomplete('who', 'query', ''))
-    expect(all.body.data.choices.length).toBeLessThanOrEqual(25)
-    for (const choice of all.body.data.choices) expect(choice.name.length).toBeLessThanOrEqual(100)
+    const choices = choicesOf(all)
+    expect(choices.length).toBeLessThanOrEqual(25)
+    for (const choice of choices) expect(choice.name.length).toBeLessThanOrEqual(100)
   })
 
   it('refuses /config to a member without Manage Server, privately', async () => {
@@ -131,7 +147,7 @@ describe('the bot against a stand-in Discord', () => {
     const elsewhere = await discord.interact(discord.command('when', [{ name: 'query', type: 3, value: 'us election date' }], { channel: IDS.general }))
     expect(elsewhere.body.data.content).toContain(`<#${IDS.answers}>`)
     const there = await discord.interact(discord.command('when', [{ name: 'query', type: 3, value: 'us election date' }], { channel: IDS.answers }))
-    expect(there.body.data.embeds[0].description).toContain('2020-11-03')
+    expect(firstEmbed(there).description).toContain('2020-11-03')
   })
 
   it('turns a handler that throws into a private error reply and stays up', async () => {
@@ -140,7 +156,7 @@ describe('the bot against a stand-in Discord', () => {
     expect(failed.body.data.content).toMatch(/Something went wrong/)
     expect(logs).toContain('command failed')
     const next = await discord.interact(discord.command('who', [{ name: 'query', type: 3, value: 'Francis Fong' }], { channel: IDS.answers }))
-    expect(next.body.data.embeds[0].title).toContain('Francis Fong')
+    expect(firstEmbed(next).title).toContain('Francis Fong')
     expect(discord.connected).toBe(1)
   })
 
@@ -150,13 +166,13 @@ describe('the bot against a stand-in Discord', () => {
     await discord.interact(stale)
     await new Promise((resolve) => setTimeout(resolve, 100))
     const next = await discord.interact(discord.command('who', [{ name: 'query', type: 3, value: 'Wilbur Ross' }], { channel: IDS.answers }))
-    expect(next.body.data.embeds[0].title).toContain('Commerce secretary')
+    expect(firstEmbed(next).title).toContain('Commerce secretary')
   })
 
   it('answers a long answer at once, never with a public placeholder, one field per outlet', async () => {
     const callback = await discord.interact(discord.command('source', [{ name: 'query', type: 3, value: 'ant ipo 35 billion' }], { channel: IDS.answers }))
     expect(callback.body.type).toBe(4)
-    expect(callback.body.data.embeds[0].fields.length).toBeGreaterThanOrEqual(4)
+    expect(firstEmbed(callback).fields?.length).toBeGreaterThanOrEqual(4)
     expect(callback.body.data.allowed_mentions).toEqual({ parse: [] })
   })
 
@@ -166,7 +182,7 @@ describe('the bot against a stand-in Discord', () => {
       expect(JSON.stringify(help.body)).not.toContain('asking quickly')
     }
     const question = await discord.interact(discord.command('who', [{ name: 'query', type: 3, value: 'Wilbur Ross' }], { channel: IDS.answers }))
-    expect(question.body.data.embeds[0].title).toContain('Commerce secretary')
+    expect(firstEmbed(question).title).toContain('Commerce secretary')
   })
 
   it('echoes hostile input escaped and pings no one', async () => {

@@ -3,7 +3,20 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { Answer } from '../src/answer/types.js'
 import { projectRoot } from '../src/paths.js'
+
+/** `corpus --json`: the fields these tests walk through (the rest is checked by name). */
+interface CorpusJson {
+  articles: { passages: object[] }[]
+}
+
+/** One line of `batch --json`: an answer, or an error for the line's id. */
+interface BatchLine {
+  id: string | null
+  found?: boolean
+  error?: string
+}
 
 /** Runs the CLI exactly as `npm run byline --` does, with optional stdin. */
 function byline(args: string[], input?: string) {
@@ -15,17 +28,17 @@ describe('the byline CLI', () => {
   it('prints the corpus as one JSON object with the contract fields', () => {
     const { code, stdout } = byline(['corpus', '--json'])
     expect(code).toBe(0)
-    const corpus = JSON.parse(stdout)
+    const corpus = JSON.parse(stdout) as CorpusJson
     expect(corpus.articles).toHaveLength(5)
     const article = corpus.articles[0]
     for (const key of ['id', 'file', 'outlet', 'wire', 'published', 'url', 'byline', 'title', 'passages']) expect(article).toHaveProperty(key)
-    const passage = article.passages[0]
+    const passage = article?.passages[0]
     for (const key of ['id', 'paragraph', 'start', 'end', 'text', 'sentences', 'dates', 'entities', 'quotes', 'alsoIn']) expect(passage).toHaveProperty(key)
   })
 
   it('answers a command as JSON in the answer contract', () => {
     const { stdout } = byline(['who', 'Tzeng', 'Yi-suo', '--json'])
-    const answer = JSON.parse(stdout)
+    const answer = JSON.parse(stdout) as Answer
     expect(Object.keys(answer)).toEqual(expect.arrayContaining(['id', 'command', 'query', 'found', 'answer', 'date', 'passages', 'suggestions']))
     expect(answer.passages[0]).toMatchObject({ article: '002_92d8c20520eba910', outlet: 'Radio Free Asia', paragraph: 5 })
   })
@@ -42,12 +55,12 @@ describe('the byline CLI', () => {
     const lines = stdout
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line))
+      .map((line) => JSON.parse(line) as BatchLine)
     expect(lines.map((line) => line.id)).toEqual(['a', null, 'c', 'd'])
     expect(lines[0]).toMatchObject({ found: true, date: '2020-11-03' })
-    expect(lines[1].error).toMatch(/line 2: not valid JSON/)
-    expect(lines[2].error).toMatch(/command/)
-    expect(lines[3].found).toBe(false)
+    expect(lines[1]?.error).toMatch(/line 2: not valid JSON/)
+    expect(lines[2]?.error).toMatch(/command/)
+    expect(lines[3]?.found).toBe(false)
   })
 
   it('has help for the CLI and every subcommand, and rejects unknown commands', () => {

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AnswerEngine } from '../src/answer/engine.js'
+import type { EngineSnapshot } from '../src/answer/snapshot.js'
 import { readSnapshotFile, writeSnapshotFile } from '../src/answer/snapshot-file.js'
 import { loadCorpus } from '../src/ingest/corpus.js'
 import { defaultSeedsDir } from '../src/paths.js'
+import { defined } from './support/defined.js'
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'story')
 
@@ -21,8 +23,8 @@ describe('who', () => {
     const answer = harbor.answer('who', 'maria jansen')
     expect(answer.found).toBe(true)
     expect(answer.answer).toContain('head of logistics policy at the Northern Trade Institute')
-    expect(answer.passages[0]!.highlight).toContain('Maria Jansen, head of logistics policy')
-    expect(answer.passages[0]!.alsoIn).toEqual(['002_coastal'])
+    expect(answer.passages[0]?.highlight).toContain('Maria Jansen, head of logistics policy')
+    expect(answer.passages[0]?.alsoIn).toEqual(['002_coastal'])
   })
 
   it('tolerates misspelt names', () => {
@@ -51,7 +53,7 @@ describe('who', () => {
   it('answers from the article record when asked who wrote a piece', () => {
     const answer = story.answer('who', "who wrote the techcentral piece on trump's alipay ban")
     expect(answer.answer).toContain('Justin Sink and Jennifer Jacobs')
-    expect(answer.passages[0]!.article).toBe('004_5e9390510d88cf84')
+    expect(answer.passages[0]?.article).toBe('004_5e9390510d88cf84')
   })
 
   it('refuses people and roles the story does not cover, with suggestions', () => {
@@ -72,7 +74,7 @@ describe('when', () => {
     expect(answer.answer).toContain('a day after')
     const covid = story.answer('when', 'when did trump fall ill')
     expect(covid.date).toBe('2020-10-01')
-    expect(covid.passages[0]!.outlet).toBe('London Daily')
+    expect(covid.passages[0]?.outlet).toBe('London Daily')
   })
 
   it('gives the date as written and as ISO', () => {
@@ -93,7 +95,10 @@ describe('source and compare', () => {
   it('returns one entry per article carrying the claim, with its syndicated copies named', () => {
     const answer = harbor.answer('source', 'fees could double costs for small operators')
     expect(answer.passages.map((passage) => passage.article).sort()).toEqual(['001_harbor', '002_coastal'])
-    const lead = answer.passages.find((passage) => passage.article === '001_harbor')!
+    const lead = defined(
+      answer.passages.find((passage) => passage.article === '001_harbor'),
+      'a passage from 001_harbor',
+    )
     expect(lead.alsoIn).toEqual(['002_coastal'])
     expect(lead.wire).toBe('Reuters')
   })
@@ -114,7 +119,7 @@ describe('source and compare', () => {
 describe('ask, timeline, outlets', () => {
   it('ranks the passage that answers a paraphrased question first', () => {
     const answer = story.answer('ask', 'did officials point to any actual data theft?')
-    expect(answer.passages[0]!.text).toContain('didn’t identify specific instances of data theft')
+    expect(answer.passages[0]?.text).toContain('didn’t identify specific instances of data theft')
     expect(story.answer('ask', "how much of ant's revenue comes from outside china?").answer).toBe('5%')
   })
 
@@ -126,7 +131,7 @@ describe('ask, timeline, outlets', () => {
 
   it('lists dated events in order, each with its outlet', () => {
     const timeline = story.answer('timeline', '')
-    const dates = timeline.passages.map((passage) => (passage as { when?: { iso: string } }).when!.iso)
+    const dates = timeline.passages.map((passage) => defined((passage as { when?: { iso: string } }).when, 'a dated timeline passage').iso)
     expect(dates).toEqual([...dates].sort())
     expect(dates).toContain('2020-09-30')
     expect(timeline.passages.every((passage) => passage.outlet)).toBe(true)
@@ -162,7 +167,7 @@ describe('hostile and empty queries', () => {
 
 describe('snapshot', () => {
   it('answers exactly as before after a save and load through JSON', () => {
-    const restored = AnswerEngine.fromSnapshot(JSON.parse(JSON.stringify(story.snapshot())))
+    const restored = AnswerEngine.fromSnapshot(JSON.parse(JSON.stringify(story.snapshot())) as EngineSnapshot)
     for (const [command, query] of [
       ['who', 'Tzeng Yi-suo'],
       ['when', 'when did trump get covid'],

@@ -9,6 +9,7 @@ import { decodeArticleText } from '../src/ingest/read.js'
 import { splitParagraphs, splitSentences } from '../src/ingest/segment.js'
 import type { Corpus } from '../src/ingest/types.js'
 import { defaultSeedsDir } from '../src/paths.js'
+import { defined } from './support/defined.js'
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'story')
 
@@ -19,7 +20,11 @@ beforeAll(async () => {
   fixtures = await loadCorpus(FIXTURES)
 })
 
-const article = (corpus: Corpus, prefix: string) => corpus.articles.find((entry) => entry.id.startsWith(prefix))!
+const article = (corpus: Corpus, prefix: string) =>
+  defined(
+    corpus.articles.find((entry) => entry.id.startsWith(prefix)),
+    `an article ${prefix}`,
+  )
 const bodyText = (corpus: Corpus, prefix: string) =>
   article(corpus, prefix)
     .passages.map((passage) => passage.text)
@@ -78,8 +83,8 @@ describe('the bundled story', () => {
     ]
     for (const [prefix, first, last] of edges) {
       const passages = article(seeds, prefix).passages
-      expect(passages[0]!.text.startsWith(first)).toBe(true)
-      expect(passages.at(-1)!.text.endsWith(last)).toBe(true)
+      expect(passages[0]?.text.startsWith(first)).toBe(true)
+      expect(passages.at(-1)?.text.endsWith(last)).toBe(true)
     }
     expect(article(seeds, '001').passages).toHaveLength(24)
     expect(article(seeds, '002').passages).toHaveLength(19)
@@ -134,8 +139,14 @@ describe('the bundled story', () => {
   })
 
   it('links passages that carry the same wire text in several outlets', () => {
-    const bloomberg = article(seeds, '001').passages.find((passage) => passage.text.startsWith('Debate over how and whether'))!
-    const reuters = article(seeds, '003').passages.find((passage) => passage.text.startsWith('Talks over how and whether'))!
+    const bloomberg = defined(
+      article(seeds, '001').passages.find((passage) => passage.text.startsWith('Debate over how and whether')),
+      'the Bloomberg passage',
+    )
+    const reuters = defined(
+      article(seeds, '003').passages.find((passage) => passage.text.startsWith('Talks over how and whether')),
+      'the Reuters passage',
+    )
     expect(bloomberg.alsoIn).toContain(reuters.id)
     expect(reuters.alsoIn).toContain(bloomberg.id)
   })
@@ -150,15 +161,15 @@ describe('cleaning and segmenting, on fixture pages', () => {
     }
     const text = bodyText(fixtures, '001')
     expect(text).not.toMatch(/ROTTERDAM|Photo:|Comments are closed|Reported by|Storm Closes|Monday, Mar 2/)
-    expect(harbor.passages[0]!.text.startsWith('The port authority is weighing')).toBe(true)
-    expect(harbor.passages.at(-1)!.text.endsWith('if approved.')).toBe(true)
+    expect(harbor.passages[0]?.text.startsWith('The port authority is weighing')).toBe(true)
+    expect(harbor.passages.at(-1)?.text.endsWith('if approved.')).toBe(true)
   })
 
   it('handles one paragraph per line and hard-wrapped paragraphs', () => {
     expect(article(fixtures, '002').passages.map((passage) => passage.paragraph)).toEqual([1, 2, 3])
     const wrapped = article(fixtures, '003').passages
     expect(wrapped).toHaveLength(2)
-    expect(wrapped[0]!.text).toContain('the plan\nwould hurt competition')
+    expect(wrapped[0]?.text).toContain('the plan\nwould hurt competition')
     expect(splitParagraphs('One line here that ends.\nAnother line that ends.\n\nThird.')).toHaveLength(3)
   })
 
@@ -181,7 +192,7 @@ describe('cleaning and segmenting, on fixture pages', () => {
   it('reports what a page does not state as unknown rather than guessing', () => {
     const page = cleanPage('Sunday, Nov 23, 2025\n\nA body sentence that is long enough to be kept as article text.')
     expect(page.paragraphs).toHaveLength(1)
-    expect(page.removed[0]!.rule).toBe('display date')
+    expect(page.removed[0]?.rule).toBe('display date')
   })
 
   it('resolves relative dates in fixtures and leaves unanchored ones unresolved', () => {
@@ -194,7 +205,7 @@ describe('cleaning and segmenting, on fixture pages', () => {
   })
 
   it('links a light rewrite of the same text across outlets in the fixtures', () => {
-    const harbor = article(fixtures, '001').passages[0]!
+    const harbor = defined(article(fixtures, '001').passages[0], 'a first passage in 001')
     expect(harbor.alsoIn).toEqual(['002_coastal#1'])
     expect(article(fixtures, '003').passages.every((passage) => passage.alsoIn.length === 0)).toBe(true)
   })

@@ -2,6 +2,7 @@ import type { APIEmbed } from 'discord.js'
 import { describe, expect, it } from 'vitest'
 import type { Answer, AnswerPassage } from '../src/answer/types.js'
 import { answerEmbed, embedAsText, escapeUserText, LIMITS, truncate } from '../src/render/discord.js'
+import { defined } from './support/defined.js'
 
 const outletOf = (id: string) => `Outlet ${id}`
 
@@ -124,7 +125,7 @@ const PIECES = ['. ', '.” ', '? ', ' ', 'word', 'x', '😀', '**', '[a](https:
 
 function randomText(next: () => number, length: number): string {
   let text = ''
-  while (text.length < length) text += PIECES[Math.floor(next() * PIECES.length)]!
+  while (text.length < length) text += defined(PIECES[Math.floor(next() * PIECES.length)], 'a piece')
   return text
 }
 

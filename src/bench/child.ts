@@ -18,13 +18,15 @@ async function main(): Promise<void> {
     const start = performance.now()
     const engine = AnswerEngine.fromCorpus(await loadCorpus(defaultSeedsDir))
     const ms = performance.now() - start
-    return print({ ms: round(ms), rss_mb: rssMb(), passages: engine.knowledge.passages.length })
+    print({ ms: round(ms), rss_mb: rssMb(), passages: engine.knowledge.passages.length })
+    return
   }
   const queries = devQueries()
   const story = await loadCorpus(defaultSeedsDir)
   if (mode === 'story') {
     const engine = AnswerEngine.fromCorpus(story)
-    return print({ passages: engine.knowledge.passages.length, ...compareLatency(engine, engine.knowledge.passages, queries, Number(first ?? 30)) })
+    print({ passages: engine.knowledge.passages.length, ...compareLatency(engine, engine.knowledge.passages, queries, Number(first ?? 30)) })
+    return
   }
   if (mode === 'build') {
     const raws = generateCorpus(story.articles, { passages: Number(first), seed: 42 })
@@ -34,24 +36,32 @@ async function main(): Promise<void> {
     start = performance.now()
     const engine = AnswerEngine.fromCorpus({ articles, errors: [] })
     const indexMs = performance.now() - start
-    await writeSnapshotFile(second!, engine.snapshot())
-    return print({
+    await writeSnapshotFile(required(second, 'build N FILE: the snapshot FILE'), engine.snapshot())
+    print({
       passages: engine.knowledge.passages.length,
       build_ms: round(ingestMs + indexMs, 1),
       index_build_ms: round(indexMs, 1),
       ingest_ms: round(ingestMs, 1),
     })
+    return
   }
   if (mode === 'serve') {
     const start = performance.now()
-    const engine = AnswerEngine.fromSnapshot(await readSnapshotFile(first!))
+    const engine = AnswerEngine.fromSnapshot(await readSnapshotFile(required(first, 'serve FILE ROUNDS: the snapshot FILE')))
     const loadMs = performance.now() - start
     globalThis.gc?.()
     const rss = rssMb()
     const latency = compareLatency(engine, engine.knowledge.passages, queries, Number(second ?? 5))
-    return print({ load_ms: round(loadMs, 1), rss_mb: rss, ...latency })
+    print({ load_ms: round(loadMs, 1), rss_mb: rss, ...latency })
+    return
   }
   throw new Error(`unknown mode ${mode}`)
+}
+
+/** A command-line argument the mode cannot run without. */
+function required(value: string | undefined, what: string): string {
+  if (value === undefined) throw new Error(`missing argument: ${what}`)
+  return value
 }
 
 function print(value: object): void {

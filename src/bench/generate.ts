@@ -79,7 +79,11 @@ const OUTLETS = ['Daily Ledger', 'Wire Review', 'Market Post', 'Asia Desk', 'Pol
 export function generateCorpus(story: Article[], options: Partial<GeneratorOptions> = {}): RawArticle[] {
   const { passages, seed, minParagraphs, maxParagraphs } = { ...DEFAULTS, ...options }
   const next = random(seed)
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
+  const pick = <T>(items: readonly T[]): T => {
+    const item = items[Math.floor(next() * items.length)]
+    if (item === undefined) throw new Error('generateCorpus: nothing to pick from')
+    return item
+  }
   const sentences = story.flatMap((article) => article.passages.flatMap((passage) => passage.sentences.map((sentence) => ({ text: sentence.text, passage }))))
   const people = FIRST.flatMap((first) => LAST.map((last) => `${first} ${last}`))
   const orgs = LAST.flatMap((last) => ORGS.map((suffix) => `${last} ${suffix}`))

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { parseArgs } from '../cli/args.js'
 import { projectRoot } from '../paths.js'
-import { median, round } from './measure.js'
+import { median, round, type LatencyFigures } from './measure.js'
 
 const USAGE = `Usage: npm run bench -- [--json] [--sizes=1000,10000,100000] [--runs=3] [--rounds=5]
 
@@ -14,37 +14,64 @@ corpora. Every measurement runs in a fresh process; figures are medians over --r
 
 const CHILD = join(projectRoot, 'src', 'bench', 'child.ts')
 
+/** What child.ts prints for each mode. */
+interface StartupRun {
+  ms: number
+  rss_mb: number
+  passages: number
+}
+type StoryRun = LatencyFigures & { passages: number }
+interface BuildRun {
+  passages: number
+  build_ms: number
+  index_build_ms: number
+  ingest_ms: number
+}
+type ServeRun = LatencyFigures & { load_ms: number; rss_mb: number }
+
 /** Runs one measurement in a fresh Node process and returns its JSON line. */
-function child(args: string[]): Record<string, any> {
+function child(args: ['startup']): StartupRun
+function child(args: ['story', string]): StoryRun
+function child(args: ['build', string, string]): BuildRun
+function child(args: ['serve', string, string]): ServeRun
+function child(args: string[]): unknown {
   const result = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', CHILD, ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   })
   if (result.status !== 0) throw new Error(`bench child ${args.join(' ')} failed:\n${result.stderr}`)
-  return JSON.parse(result.stdout.trim().split('\n').at(-1)!)
+  const line = result.stdout.trim().split('\n').at(-1) ?? ''
+  return JSON.parse(line) as unknown
 }
 
 /** The median of each numeric field over several runs (nested objects too). */
-function medianOf(runs: Record<string, any>[]): Record<string, any> {
-  const first = runs[0]!
+function medianOf<T extends object>(runs: readonly T[]): T {
+  const records = runs as readonly Record<string, unknown>[]
+  const [first] = records
+  if (first === undefined) throw new Error('medianOf: no runs to take the median of')
   return Object.fromEntries(
     Object.keys(first).map((key) => {
-      const values = runs.map((run) => run[key])
+      const values = records.map((run) => run[key])
       if (typeof first[key] === 'number') return [key, round(median(values as number[]), 3)]
-      if (first[key] && typeof first[key] === 'object') return [key, medianOf(values as Record<string, any>[])]
+      if (first[key] && typeof first[key] === 'object') return [key, medianOf(values as object[])]
       return [key, first[key]]
     }),
-  )
+  ) as T
+}
+
+/** A copy of `value` without the field `key` (the other fields in the same order). */
+function without<T extends object, K extends keyof T & string>(value: T, key: K): Omit<T, K> {
+  return Object.fromEntries(Object.entries(value).filter(([name]) => name !== key)) as Omit<T, K>
 }
 
 function table(rows: (string | number)[][]): string {
   const cells = rows.map((row) => row.map(String))
-  const widths = cells[0]!.map((_, i) => Math.max(...cells.map((row) => row[i]!.length)))
+  const widths = (cells[0] ?? []).map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)))
   return cells
     .map(
       (row, r) =>
-        row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ') +
+        row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ') +
         (r === 0 ? `\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : ''),
     )
     .join('\n')
@@ -52,7 +79,10 @@ function table(rows: (string | number)[][]): string {
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2), { values: ['sizes', 'runs', 'rounds'] })
-  if (args.help) return console.log(USAGE)
+  if (args.help) {
+    console.log(USAGE)
+    return
+  }
   const flag = (name: string, fallback: string) => (typeof args.flags.get(name) === 'string' ? (args.flags.get(name) as string) : fallback)
   const sizes = flag('sizes', '1000,10000,100000')
     .split(',')
@@ -66,25 +96,27 @@ function main(): void {
   const startups = Array.from({ length: runs + 2 }, () => child(['startup']))
   log('story: latency…')
   const latency = medianOf(Array.from({ length: runs }, () => child(['story', String(rounds * 10)])))
+  const [firstStartup] = startups
+  if (firstStartup === undefined) throw new Error('bench: no start-up runs')
   const story = {
-    passages: startups[0]!.passages,
+    passages: firstStartup.passages,
     startup_ms: round(median(startups.map((run) => run.ms)), 1),
     rss_mb: round(median(startups.map((run) => run.rss_mb)), 1),
-    p50_ms: Object.fromEntries(Object.entries(latency.byCommand).map(([command, figures]: [string, any]) => [command, figures.p50])),
-    p99_ms: Object.fromEntries(Object.entries(latency.byCommand).map(([command, figures]: [string, any]) => [command, figures.p99])),
+    p50_ms: Object.fromEntries(Object.entries(latency.byCommand).map(([command, figures]) => [command, figures.p50])),
+    p99_ms: Object.fromEntries(Object.entries(latency.byCommand).map(([command, figures]) => [command, figures.p99])),
     all_p50_ms: latency.p50_ms,
     raw_p50_ms: latency.raw_p50_ms,
     raw_p99_ms: latency.raw_p99_ms,
     ratio_p50: latency.ratio_p50,
   }
-  const scale = sizes.map((size): Record<string, any> => {
+  const scale = sizes.map((size) => {
     log(`scale: ${size} passages…`)
     const snapshot = join(mkdtempSync(join(tmpdir(), 'byline-bench-')), 'snapshot.json')
     const times = size >= 100_000 ? 1 : runs
     const built = medianOf(Array.from({ length: times }, () => child(['build', String(size), snapshot])))
     const served = medianOf(Array.from({ length: times }, () => child(['serve', snapshot, String(rounds)])))
     rmSync(dirname(snapshot), { recursive: true, force: true })
-    const { byCommand: _perCommand, ...latency } = served
+    const latency = without(served, 'byCommand')
     const figures = { ...built, ...latency }
     return {
       ...figures,
@@ -95,13 +127,16 @@ function main(): void {
     }
   })
   const result = { story, scale }
-  if (args.json) return console.log(JSON.stringify(result))
+  if (args.json) {
+    console.log(JSON.stringify(result))
+    return
+  }
 
   console.log(`\nStory (${story.passages} passages): start-up ${story.startup_ms} ms (median of ${startups.length} fresh processes), RSS ${story.rss_mb} MB`)
   console.log(
     table([
       ['command', 'p50 ms', 'p99 ms'],
-      ...Object.keys(story.p50_ms).map((command) => [command, story.p50_ms[command], story.p99_ms[command]]),
+      ...Object.entries(story.p50_ms).map(([command, p50]) => [command, p50, story.p99_ms[command] ?? '']),
       ['all (engine)', story.all_p50_ms, ''],
       ['raw MiniSearch', story.raw_p50_ms, story.raw_p99_ms],
       ['ratio p50', story.ratio_p50, ''],

@@ -53,13 +53,29 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   })
   const handle = createInteractionHandler(options.commands, context, new RateLimiter(options.rateLimit))
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction))
-  client.on(Events.Error, (error) => context.logger.error({ err: error }, 'discord client error'))
-  client.on(Events.ShardError, (error) => context.logger.error({ err: error }, 'gateway error'))
-  client.on(Events.Warn, (message) => context.logger.warn(message))
-  client.on(Events.ShardDisconnect, (event, shard) => context.logger.warn({ shard, code: event.code }, 'gateway disconnected'))
-  client.on(Events.ShardReconnecting, (shard) => context.logger.info({ shard }, 'gateway reconnecting'))
-  client.on(Events.ShardResume, (shard, replayed) => context.logger.info({ shard, replayed }, 'gateway resumed'))
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()))
+  client.on(Events.Error, (error) => {
+    context.logger.error({ err: error }, 'discord client error')
+  })
+  client.on(Events.ShardError, (error) => {
+    context.logger.error({ err: error }, 'gateway error')
+  })
+  client.on(Events.Warn, (message) => {
+    context.logger.warn(message)
+  })
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    context.logger.warn({ shard, code: event.code }, 'gateway disconnected')
+  })
+  client.on(Events.ShardReconnecting, (shard) => {
+    context.logger.info({ shard }, 'gateway reconnecting')
+  })
+  client.on(Events.ShardResume, (shard, replayed) => {
+    context.logger.info({ shard, replayed }, 'gateway resumed')
+  })
+  const ready = new Promise<void>((resolve) => {
+    client.once(Events.ClientReady, () => {
+      resolve()
+    })
+  })
   await client.login(options.token)
   await ready
   context.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord')

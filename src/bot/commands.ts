@@ -16,7 +16,7 @@ export const commandsDir = fileURLToPath(new URL('../../commands', import.meta.u
 const MODULE_EXTENSION = extname(fileURLToPath(import.meta.url))
 
 function isCommandModule(value: unknown): value is CommandModule {
-  const module = value as Partial<CommandModule>
+  const module = value as Partial<CommandModule> | null | undefined
   return typeof module?.data?.name === 'string' && typeof module.data.toJSON === 'function' && typeof module.execute === 'function'
 }
 

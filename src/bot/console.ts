@@ -10,8 +10,8 @@ const HELP = `Type a slash command as in Discord, e.g. /who Jack Ma, /when us el
 /** One console line → the text Discord would show for it. */
 export function consoleAnswer(engine: Pick<AnswerEngine, 'answer' | 'outletName'>, line: string): string {
   const match = /^\/(\w+)\s*([^]*)$/.exec(line.trim())
-  const name = match ? match[1]!.toLowerCase() : 'ask'
-  const query = (match ? match[2]! : line).trim()
+  const name = match?.[1]?.toLowerCase() ?? 'ask'
+  const query = (match ? (match[2] ?? '') : line).trim()
   if (name === 'help') return HELP
   if (name === 'config') return '/config changes a server’s settings; it needs Discord (set DISCORD_TOKEN).'
   if (!COMMANDS.includes(name as Command)) return `Unknown command /${name}. ${HELP}`

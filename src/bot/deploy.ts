@@ -17,10 +17,16 @@ export async function commandPayload(): Promise<unknown[]> {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
-  if (args.includes('--help') || args.includes('-h')) return console.log(USAGE)
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE)
+    return
+  }
   loadDotenv({ quiet: true })
   const payload = await commandPayload()
-  if (args.includes('--dry-run')) return console.log(JSON.stringify(payload, null, 2))
+  if (args.includes('--dry-run')) {
+    console.log(JSON.stringify(payload, null, 2))
+    return
+  }
   const config = readConfig()
   if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
     throw new ConfigError('Deploying needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example), or use --dry-run.')

@@ -15,7 +15,9 @@ async function main(): Promise<number> {
   loadDotenv({ quiet: true })
   const config = readConfig()
   const logger = createLogger(config.DISCORD_TOKEN ? config.LOG_LEVEL : 'warn')
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'))
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'unhandled rejection')
+  })
 
   const corpus = await loadCorpus(config.BYLINE_SEEDS_DIR ?? defaultSeedsDir)
   for (const error of corpus.errors) logger.warn({ file: error.file }, `skipped article: ${error.message}`)
@@ -44,7 +46,9 @@ async function main(): Promise<number> {
       // A client whose gateway is gone can wait forever on its sockets: give it a few seconds.
       const deadline = new Promise<void>((done) => setTimeout(done, SHUTDOWN_GRACE_MS).unref())
       void Promise.race([bot.stop(), deadline])
-        .catch((error: unknown) => logger.warn({ err: error }, 'the Discord client did not close cleanly'))
+        .catch((error: unknown) => {
+          logger.warn({ err: error }, 'the Discord client did not close cleanly')
+        })
         .finally(() => {
           settings.close()
           resolve()
@@ -69,7 +73,7 @@ function startupMessage(error: unknown): string {
   }
   if (
     ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'].includes(String(cause ?? code)) ||
-    /fetch failed/i.test(String((error as Error).message))
+    /fetch failed/i.test(String((error as { message?: unknown }).message))
   ) {
     return 'Byline cannot reach Discord: check the network connection (and DISCORD_API_URL, if set).'
   }

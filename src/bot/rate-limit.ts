@@ -18,9 +18,10 @@ export class RateLimiter {
   take(userId: string): number {
     const now = this.options.now()
     const recent = (this.hits.get(userId) ?? []).filter((time) => now - time < this.options.windowMs)
-    if (recent.length >= this.options.max) {
+    const [oldest] = recent
+    if (oldest !== undefined && recent.length >= this.options.max) {
       this.hits.set(userId, recent)
-      return this.options.windowMs - (now - recent[0]!)
+      return this.options.windowMs - (now - oldest)
     }
     recent.push(now)
     this.hits.set(userId, recent)

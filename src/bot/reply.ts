@@ -29,7 +29,10 @@ export async function replyWithAnswer(interaction: ChatInputCommandInteraction, 
  */
 export async function privateReply(interaction: RepliableInteraction, content: string): Promise<void> {
   const message = { content: safeContent(content), allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral as const }
-  if (!interaction.replied && !interaction.deferred) return void (await interaction.reply(message))
+  if (!interaction.replied && !interaction.deferred) {
+    await interaction.reply(message)
+    return
+  }
   await interaction.followUp(message)
   if (interaction.deferred && !interaction.replied) await interaction.deleteReply().catch(() => undefined)
 }

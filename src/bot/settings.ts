@@ -137,7 +137,7 @@ function refuseReadOnly(path: string, created: boolean): void {
 function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number
   db.transaction(() => {
-    for (let step = version; step < MIGRATIONS.length; step++) db.exec(MIGRATIONS[step]!)
+    for (const migration of MIGRATIONS.slice(version)) db.exec(migration)
     db.pragma(`user_version = ${MIGRATIONS.length}`)
   })()
 }

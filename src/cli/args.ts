@@ -31,8 +31,8 @@ export function parseArgs(argv: string[], spec: Partial<ArgSpec> = {}): CliArgs 
   const takesValue = new Set(['seeds', ...values])
   const isSwitch = new Set(['json', 'help', ...switches])
   const args: CliArgs = { command: null, words: [], json: false, help: false, seeds: null, flags: new Map() }
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!
+  const rest = argv.values()
+  for (const arg of rest) {
     if (arg === '-h') {
       args.help = true
       continue
@@ -46,7 +46,7 @@ export function parseArgs(argv: string[], spec: Partial<ArgSpec> = {}): CliArgs 
     const name = arg.slice(2, eq < 0 ? undefined : eq)
     let value: string | true = true
     if (takesValue.has(name)) {
-      const given = eq < 0 ? argv[++i] : arg.slice(eq + 1)
+      const given = eq < 0 ? rest.next().value : arg.slice(eq + 1)
       if (given === undefined || given === '' || (eq < 0 && given.startsWith('--')))
         throw new UsageError(`--${name} needs a value: --${name} <${name === 'seeds' ? 'folder' : 'value'}>`)
       value = given

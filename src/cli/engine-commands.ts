@@ -36,11 +36,12 @@ export async function runBatch(corpus: Corpus, input: NodeJS.ReadableStream, out
     let result: object
     try {
       const raw: unknown = JSON.parse(line)
-      id = (raw as { id?: unknown })?.id ?? null
+      id = (raw as { id?: unknown } | null)?.id ?? null
       const parsed = batchLine.safeParse(raw)
       if (!parsed.success) {
-        const issue = parsed.error.issues[0]!
-        result = { id, error: `line ${lineNumber}: ${issue.path.join('.') || 'line'}: ${issue.message}` }
+        const [issue] = parsed.error.issues
+        const reason = issue ? `${issue.path.join('.') || 'line'}: ${issue.message}` : 'not a valid batch line'
+        result = { id, error: `line ${lineNumber}: ${reason}` }
       } else result = { ...engine.answer(parsed.data.command, parsed.data.query), id: parsed.data.id }
     } catch (error) {
       result = { id, error: `line ${lineNumber}: not valid JSON (${(error as Error).message})` }

@@ -52,7 +52,9 @@ async function main(): Promise<number> {
     console.log(HELP[args.command] ?? engineHelp(args.command))
     return 0
   }
-  const corpus = await loadCorpus(args.seeds ?? (process.env.BYLINE_SEEDS_DIR || defaultSeedsDir))
+  // An empty BYLINE_SEEDS_DIR counts as unset.
+  const seedsFromEnv = process.env.BYLINE_SEEDS_DIR
+  const corpus = await loadCorpus(args.seeds ?? (seedsFromEnv === undefined || seedsFromEnv === '' ? defaultSeedsDir : seedsFromEnv))
   for (const error of corpus.errors) console.error(`warning: ${error.message}`)
   if (args.command === 'corpus') {
     console.log(args.json ? JSON.stringify(corpusJson(corpus)) : corpusText(corpus))

@@ -34,7 +34,8 @@ export class NaiveBaseline {
   answer(command: Command, query: string): Answer {
     const results = this.search.search(query)
     const passages: AnswerPassage[] = results.slice(0, command === 'source' || command === 'compare' ? 25 : 5).map((result) => {
-      const paragraph = this.paragraphs[result.id as number]!
+      const paragraph = this.paragraphs[result.id as number]
+      if (!paragraph) throw new Error('baseline: MiniSearch returned an unknown paragraph id')
       const { article } = paragraph
       return {
         text: paragraph.text,

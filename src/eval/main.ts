@@ -26,7 +26,7 @@ async function readQuestions(path: string): Promise<Question[]> {
   const lines = (await readFile(path, 'utf8')).split('\n').filter((line) => line.trim())
   return lines.map((line, i) => {
     const parsed = questionSchema.safeParse(JSON.parse(line))
-    if (!parsed.success) throw new Error(`${path} line ${i + 1}: ${parsed.error.issues[0]!.message}`)
+    if (!parsed.success) throw new Error(`${path} line ${i + 1}: ${parsed.error.issues[0]?.message ?? 'not a valid question'}`)
     return parsed.data
   })
 }
@@ -59,8 +59,8 @@ function macro(reports: Figures[]): Figures {
 function table(rows: [string, Figures][]): string {
   const header = ['set', ...COLUMNS.map(([, label]) => label)]
   const cells = rows.map(([name, figures]) => [name, ...COLUMNS.map(([key]) => String(figures[key]))])
-  const widths = header.map((_, i) => Math.max(...[header, ...cells].map((row) => row[i]!.length)))
-  const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')
+  const widths = header.map((_, i) => Math.max(...[header, ...cells].map((row) => (row[i] ?? '').length)))
+  const line = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ')
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n')
 }
 
@@ -74,7 +74,8 @@ async function runSet(set: EvalSet, withBaseline: boolean): Promise<SetResult> {
   const questions = await readQuestions(set.questions)
   const corpus = await loadCorpus(set.seeds)
   const articles = new Map(corpus.articles.map((article) => [article.id, article]))
-  const files = new Map(await Promise.all(corpus.articles.map(async (article) => [article.id, await readFile(join(set.seeds, article.file), 'utf8')] as const)))
+  const texts = await Promise.all(corpus.articles.map(async (article) => ({ article, text: await readFile(join(set.seeds, article.file), 'utf8') })))
+  const files = new Map(texts.map(({ article, text }) => [article.id, text]))
   const run = (answer: (command: Command, query: string) => Answer): Outcome[] =>
     questions.map((question) => ({ question, answer: answer(question.command, question.query) }))
   const engine = AnswerEngine.fromCorpus(corpus)
@@ -87,7 +88,7 @@ async function runSet(set: EvalSet, withBaseline: boolean): Promise<SetResult> {
     ),
   }
   if (withBaseline) {
-    const baseline = new NaiveBaseline(corpus.articles.map((article) => ({ article, text: files.get(article.id)! })))
+    const baseline = new NaiveBaseline(texts)
     result.baseline = score(
       run((c, q) => baseline.answer(c, q)),
       articles,
@@ -97,15 +98,24 @@ async function runSet(set: EvalSet, withBaseline: boolean): Promise<SetResult> {
   return result
 }
 
-const figuresOf = ({ failures: _failures, ...figures }: Report): Figures => figures
+/** A report's figures: everything but its list of failures. */
+function figuresOf(report: Report): Figures {
+  const figures: Partial<Report> = { ...report }
+  delete figures.failures
+  return figures as Figures
+}
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), { values: ['sets', 'questions'], switches: ['baseline', 'failures'] })
-  if (args.help) return console.log(USAGE)
+  if (args.help) {
+    console.log(USAGE)
+    return
+  }
   const questions = args.flags.get('questions')
-  const single = typeof questions === 'string' || args.command !== null
+  const questionsFile = typeof questions === 'string' ? questions : args.command
+  const single = questionsFile !== null
   const sets: EvalSet[] = single
-    ? [{ name: 'questions', questions: typeof questions === 'string' ? questions : args.command!, seeds: args.seeds ?? defaultSeedsDir }]
+    ? [{ name: 'questions', questions: questionsFile, seeds: args.seeds ?? defaultSeedsDir }]
     : discoverSets((args.flags.get('sets') as string | undefined) ?? DEFAULT_SETS, defaultSeedsDir)
   const withBaseline = args.flags.has('baseline')
   const results = await Promise.all(sets.map((set) => runSet(set, withBaseline)))
@@ -118,7 +128,10 @@ async function main(): Promise<void> {
     baseline ? [[`${set.name} (raw minisearch)`, figuresOf(baseline)] as [string, Figures]] : [],
   )
 
-  if (args.json) return console.log(JSON.stringify({ sets: Object.fromEntries(rows), baseline: Object.fromEntries(baselineRows) }))
+  if (args.json) {
+    console.log(JSON.stringify({ sets: Object.fromEntries(rows), baseline: Object.fromEntries(baselineRows) }))
+    return
+  }
   console.log(table([...rows, ...baselineRows]))
   if (args.flags.has('failures') || single) {
     for (const { set, byline } of [...results, ...own]) {

@@ -102,9 +102,14 @@ export function score(outcomes: Outcome[], articles: Map<string, Article>, files
     const problems: string[] = []
     for (const passage of answer.passages) {
       const article = articles.get(passage.article)
-      if (holdsNoise(passage.text, article)) (noisy++, problems.push(`noise in ${passage.article}`))
-      if (!article || article.outlet !== passage.outlet || !files.get(passage.article)?.includes(passage.text))
-        (miscredited++, problems.push(`miscredited ${passage.article}`))
+      if (holdsNoise(passage.text, article)) {
+        noisy++
+        problems.push(`noise in ${passage.article}`)
+      }
+      if (article?.outlet !== passage.outlet || !files.get(passage.article)?.includes(passage.text)) {
+        miscredited++
+        problems.push(`miscredited ${passage.article}`)
+      }
     }
     if (question.unanswerable) {
       unanswerable++
@@ -112,7 +117,10 @@ export function score(outcomes: Outcome[], articles: Map<string, Article>, files
       else problems.push(`should refuse; answered "${answer.answer ?? answer.passages[0]?.highlight}"`)
     } else {
       answerable++
-      if (!answer.found) (refusedWrong++, problems.push('refused an answerable question'))
+      if (!answer.found) {
+        refusedWrong++
+        problems.push('refused an answerable question')
+      }
       const gold = question.evidence.map(foldQuote)
       if (gold.length) {
         evidenceTotal++
@@ -138,7 +146,7 @@ export function score(outcomes: Outcome[], articles: Map<string, Article>, files
         sourceRight += [...returned].filter((id) => question.articles.includes(id)).length
         const missing = question.articles.filter((id) => !returned.has(id))
         const extra = [...returned].filter((id) => !question.articles.includes(id))
-        if (missing.length || extra.length) problems.push(`sources missing [${missing}] extra [${extra}]`)
+        if (missing.length || extra.length) problems.push(`sources missing [${missing.join(',')}] extra [${extra.join(',')}]`)
       }
     }
     if (problems.length) failures.push({ id: question.id, command: question.command, query: question.query, problems })

@@ -1,13 +1,43 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { type WebSocket, WebSocketServer } from 'ws'
+import { type RawData, type WebSocket, WebSocketServer } from 'ws'
 
-/** One REST call the bot made. */
-export interface RecordedRequest {
+/** One REST call the bot made; its body is the parsed JSON, or null when it sent none. */
+export interface RecordedRequest<Body = unknown> {
   method: string
   path: string
   authorization: string | undefined
-  body: any
+  body: Body
+}
+
+/** An embed as the bot sends it (the fields the tests read). */
+export interface Embed {
+  title?: string
+  description?: string
+  fields?: { name: string; value: string }[]
+}
+
+/** The body of an interaction callback: a message, or autocomplete choices. */
+export interface InteractionCallback {
+  type: number
+  data: {
+    content?: string
+    embeds?: Embed[]
+    flags?: number
+    allowed_mentions?: unknown
+    choices?: { name: string; value: string }[]
+  }
+}
+
+/** What the bot sends in its gateway IDENTIFY (the fields the tests read). */
+export interface Identify {
+  token: string
+}
+
+/** A webhook message body: an edit of the original reply, or a follow-up. */
+interface MessageBody {
+  content?: string
+  embeds?: unknown[]
 }
 
 export const IDS = {
@@ -29,7 +59,7 @@ const MANAGE_GUILD = '32'
  */
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = []
-  readonly identifies: any[] = []
+  readonly identifies: Identify[] = []
   /** Interaction ids whose callback answers as Discord does for an expired interaction. */
   readonly expired = new Set<string>()
   private readonly sockets = new Set<WebSocket>()
@@ -47,8 +77,14 @@ export class FakeDiscord {
     const gateway = new WebSocketServer({ noServer: true })
     const fake = new FakeDiscord(server, gateway)
     server.on('request', (request, response) => void fake.onRequest(request, response))
-    server.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head, (ws) => fake.onSocket(ws)))
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    server.on('upgrade', (request, socket, head) => {
+      gateway.handleUpgrade(request, socket, head, (ws) => {
+        fake.onSocket(ws)
+      })
+    })
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', resolve)
+    })
     return fake
   }
 
@@ -67,7 +103,11 @@ export class FakeDiscord {
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.terminate()
     this.gateway.close()
-    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+    await new Promise<void>((resolve) => {
+      this.server.close(() => {
+        resolve()
+      })
+    })
   }
 
   /** Resolves with the first request (already made or still to come) that passes the test. */
@@ -75,15 +115,24 @@ export class FakeDiscord {
     const seen = this.requests.find(test)
     if (seen) return Promise.resolve(seen)
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('timed out waiting for a request from the bot')), timeoutMs)
-      this.waiters.push({ test, resolve: (request) => (clearTimeout(timer), resolve(request)) })
+      const timer = setTimeout(() => {
+        reject(new Error('timed out waiting for a request from the bot'))
+      }, timeoutMs)
+      this.waiters.push({
+        test,
+        resolve: (request) => {
+          clearTimeout(timer)
+          resolve(request)
+        },
+      })
     })
   }
 
   /** Pushes an INTERACTION_CREATE to the bot and waits for its interaction callback. */
-  async interact(payload: Record<string, unknown>): Promise<RecordedRequest> {
+  async interact(payload: Record<string, unknown>): Promise<RecordedRequest<InteractionCallback>> {
     this.dispatch('INTERACTION_CREATE', payload)
-    return this.waitForRequest((request) => request.path.startsWith(`/api/v10/interactions/${payload.id as string}/`))
+    const callback = await this.waitForRequest((request) => request.path.startsWith(`/api/v10/interactions/${payload.id as string}/`))
+    return callback as RecordedRequest<InteractionCallback>
   }
 
   /** A slash-command interaction from a member, in a channel. */
@@ -146,10 +195,10 @@ export class FakeDiscord {
     socket.on('close', () => this.sockets.delete(socket))
     socket.send(JSON.stringify({ op: 10, s: null, t: null, d: { heartbeat_interval: 41_250 } }))
     socket.on('message', (raw) => {
-      const packet = JSON.parse(String(raw)) as { op: number; d: any }
+      const packet = JSON.parse(rawText(raw)) as { op: number; d: unknown }
       if (packet.op === 1) socket.send(JSON.stringify({ op: 11, s: null, t: null, d: null }))
       if (packet.op === 2) {
-        this.identifies.push(packet.d)
+        this.identifies.push(packet.d as Identify)
         this.dispatch('READY', {
           v: 10,
           user: { id: IDS.bot, username: 'Byline', discriminator: '0', avatar: null, global_name: null, bot: true },
@@ -173,7 +222,7 @@ export class FakeDiscord {
       method: request.method ?? 'GET',
       path: url.pathname,
       authorization: request.headers.authorization,
-      body: text ? JSON.parse(text) : null,
+      body: text ? (JSON.parse(text) as unknown) : null,
     }
     this.requests.push(recorded)
     const reply = (status: number, body?: unknown) => {
@@ -183,7 +232,7 @@ export class FakeDiscord {
     const callback = /^\/api\/v10\/interactions\/(\d+)\/[^/]+\/callback$/.exec(url.pathname)
     if (recorded.method === 'GET' && url.pathname === '/api/v10/gateway/bot') {
       reply(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } })
-    } else if (callback && this.expired.has(callback[1]!)) {
+    } else if (callback?.[1] !== undefined && this.expired.has(callback[1])) {
       reply(404, { message: 'Unknown interaction', code: 10062 })
     } else if (callback) {
       reply(204)
@@ -247,7 +296,14 @@ function guild(): Record<string, unknown> {
   }
 }
 
-function message(body: { content?: string; embeds?: unknown[] }): Record<string, unknown> {
+/** A WebSocket message's text, however ws delivers it. */
+function rawText(raw: RawData): string {
+  if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8')
+  if (Buffer.isBuffer(raw)) return raw.toString('utf8')
+  return Buffer.from(raw).toString('utf8')
+}
+
+function message(body: MessageBody): Record<string, unknown> {
   return {
     id: '600000000000000001',
     channel_id: IDS.general,
