@@ -14,7 +14,9 @@ function page(text: string) {
 
 describe('pages without an articles.json entry', () => {
   it('read a Reuters dateline, keep a body sentence that shares its line with the credit, and credit the agency', () => {
-    const article = page('WASHINGTON, Oct 7 (Reuters) - The U.S. Treasury said on Tuesday it would review payment apps run by Chinese firms. (Reporting by Jane Doe; Editing by John Roe)\n')
+    const article = page(
+      'WASHINGTON, Oct 7 (Reuters) - The U.S. Treasury said on Tuesday it would review payment apps run by Chinese firms. (Reporting by Jane Doe; Editing by John Roe)\n',
+    )
     expect(article.passages.map((passage) => passage.text)).toEqual(['The U.S. Treasury said on Tuesday it would review payment apps run by Chinese firms.'])
     expect(article.outlet).toBe('Reuters')
     expect(article.wire).toBe('Reuters')

@@ -46,7 +46,9 @@ export function containment(a: Set<string>, b: Set<string>): number {
 export function linkSyndicated(passages: Passage[], options: Partial<SyndicationOptions> = {}): number {
   const { threshold, sentenceThreshold, minPairs, probePairs, maxCandidates } = { ...DEFAULTS, ...options }
   // Sentences too short to judge are left out; `judged` maps each kept one back to its place.
-  const judged = passages.map((passage) => passage.sentences.map((sentence, i) => ({ i, pairs: wordPairs(sentence.text) })).filter(({ pairs }) => pairs.size >= minPairs))
+  const judged = passages.map((passage) =>
+    passage.sentences.map((sentence, i) => ({ i, pairs: wordPairs(sentence.text) })).filter(({ pairs }) => pairs.size >= minPairs),
+  )
   const sentencePairs = judged.map((sentences) => sentences.map(({ pairs }) => pairs))
   const sentenceLinks = passages.map((passage) => passage.sentences.map((sentence) => new Set(sentence.alsoIn ?? [])))
   const holders = new Map<string, number[]>()

@@ -46,7 +46,11 @@ const holidayParser: chrono.Parser = {
     const candidates = stated ? [stated] : [reference.getFullYear() - 1, reference.getFullYear(), reference.getFullYear() + 1]
     const nearest = candidates
       .map((year) => ({ year, ...rule(year) }))
-      .sort((a, b) => Math.abs(new Date(a.year, a.month - 1, a.day).getTime() - reference.getTime()) - Math.abs(new Date(b.year, b.month - 1, b.day).getTime() - reference.getTime()))[0]!
+      .sort(
+        (a, b) =>
+          Math.abs(new Date(a.year, a.month - 1, a.day).getTime() - reference.getTime()) -
+          Math.abs(new Date(b.year, b.month - 1, b.day).getTime() - reference.getTime()),
+      )[0]!
     components.assign('month', nearest.month).assign('day', nearest.day)
     if (stated) components.assign('year', stated)
     else components.imply('year', nearest.year)
@@ -59,7 +63,11 @@ const sameDayParser: chrono.Parser = {
   pattern: () => /\b(?:earlier|later)\s+(?:in\s+the\s+day|today)\b/i,
   extract(context: ParsingContext): ParsingComponents {
     const day = context.refDate
-    return context.createParsingComponents().imply('year', day.getFullYear()).assign('month', day.getMonth() + 1).assign('day', day.getDate())
+    return context
+      .createParsingComponents()
+      .imply('year', day.getFullYear())
+      .assign('month', day.getMonth() + 1)
+      .assign('day', day.getDate())
   },
 }
 
@@ -71,8 +79,16 @@ const weekRefiner: chrono.Refiner = {
       const day = result.start.date()
       const monday = new Date(day.getTime() - ((day.getDay() + 6) % 7) * DAY_MS)
       const sunday = new Date(monday.getTime() + 6 * DAY_MS)
-      result.start = context.createParsingComponents().assign('year', monday.getFullYear()).assign('month', monday.getMonth() + 1).assign('day', monday.getDate())
-      result.end = context.createParsingComponents().assign('year', sunday.getFullYear()).assign('month', sunday.getMonth() + 1).assign('day', sunday.getDate())
+      result.start = context
+        .createParsingComponents()
+        .assign('year', monday.getFullYear())
+        .assign('month', monday.getMonth() + 1)
+        .assign('day', monday.getDate())
+      result.end = context
+        .createParsingComponents()
+        .assign('year', sunday.getFullYear())
+        .assign('month', sunday.getMonth() + 1)
+        .assign('day', sunday.getDate())
     }
     return results
   },
