@@ -39,7 +39,9 @@ const holidayParser: chrono.Parser = {
   pattern: () => HOLIDAY_PATTERN,
   extract(context: ParsingContext, match: RegExpMatchArray): ParsingComponents {
     const name = match[1] ?? ''
-    const rule = HOLIDAYS.find(([pattern]) => new RegExp(`^(?:${pattern.source})$`, 'i').test(name))![1]
+    const holiday = HOLIDAYS.find(([pattern]) => new RegExp(`^(?:${pattern.source})$`, 'i').test(name))
+    if (!holiday) throw new Error(`holiday parser: no rule for "${name}"`)
+    const [, rule] = holiday
     const components = context.createParsingComponents()
     const stated = match.at(-1) ? Number(match.at(-1)) : null
     const reference = context.refDate
@@ -50,7 +52,8 @@ const holidayParser: chrono.Parser = {
         (a, b) =>
           Math.abs(new Date(a.year, a.month - 1, a.day).getTime() - reference.getTime()) -
           Math.abs(new Date(b.year, b.month - 1, b.day).getTime() - reference.getTime()),
-      )[0]!
+      )[0]
+    if (!nearest) throw new Error(`holiday parser: no candidate year for "${name}"`)
     components.assign('month', nearest.month).assign('day', nearest.day)
     if (stated) components.assign('year', stated)
     else components.imply('year', nearest.year)
