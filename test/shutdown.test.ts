@@ -34,8 +34,8 @@ async function startBot(discord: FakeDiscord, env: Record<string, string> = {}, 
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let text = ''
-  child.stdout!.on('data', (chunk) => (text += String(chunk)))
-  child.stderr!.on('data', (chunk) => (text += String(chunk)))
+  child.stdout.on('data', (chunk) => (text += String(chunk)))
+  child.stderr.on('data', (chunk) => (text += String(chunk)))
   return { child, output: () => text }
 }
 
@@ -52,7 +52,14 @@ async function terminate(child: ChildProcess): Promise<{ ms: number; code: numbe
   const sent = Date.now()
   const exited = once(child, 'exit')
   child.kill('SIGTERM')
-  const [code] = (await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve([null]), 10_000))])) as [number | null]
+  const [code] = (await Promise.race([
+    exited,
+    new Promise((resolve) =>
+      setTimeout(() => {
+        resolve([null])
+      }, 10_000),
+    ),
+  ])) as [number | null]
   if (child.exitCode === null) child.kill('SIGKILL')
   return { ms: Date.now() - sent, code }
 }
@@ -69,8 +76,9 @@ describe('starting and stopping the bot process', () => {
   it('runs compiled, as in production, and stops within 5 seconds of SIGTERM while connected', async () => {
     discord = await FakeDiscord.start()
     bot = await startBot(discord, {}, true)
-    await waitFor(() => bot!.output().includes('connected to Discord'))
-    const { ms, code } = await terminate(bot.child)
+    const { child, output } = bot
+    await waitFor(() => output().includes('connected to Discord'))
+    const { ms, code } = await terminate(child)
     expect(code).toBe(0)
     expect(ms).toBeLessThan(5000)
   }, 40_000)
@@ -78,12 +86,13 @@ describe('starting and stopping the bot process', () => {
   it('stops within 5 seconds of SIGTERM after the gateway connection is lost, and logged the loss', async () => {
     discord = await FakeDiscord.start()
     bot = await startBot(discord)
-    await waitFor(() => bot!.output().includes('connected to Discord'))
+    const { child, output } = bot
+    await waitFor(() => output().includes('connected to Discord'))
     await discord.close()
-    await waitFor(() => /gateway (disconnected|reconnecting)/.test(bot!.output()), 15_000).catch(() => {
-      throw new Error(`no disconnect logged:\n${bot!.output()}`)
+    await waitFor(() => /gateway (disconnected|reconnecting)/.test(output()), 15_000).catch(() => {
+      throw new Error(`no disconnect logged:\n${output()}`)
     })
-    const { ms, code } = await terminate(bot.child)
+    const { ms, code } = await terminate(child)
     expect(code).toBe(0)
     expect(ms).toBeLessThan(5000)
   }, 40_000)
