@@ -9,7 +9,10 @@ function dates(text: string, reference: string | null): string[] {
 describe('dates in news copy', () => {
   it('resolves holidays and named days to the occurrence the article means', () => {
     expect(dates('Shoppers crowded stores on Christmas Eve, the chain said.', '2020-12-28')).toEqual(['Christmas Eve=2020-12-24'])
-    expect(dates('Sales slumped over Thanksgiving and Labor Day, the retailer said.', '2020-12-05')).toEqual(['Thanksgiving=2020-11-26', 'Labor Day=2020-09-07'])
+    expect(dates('Sales slumped over Thanksgiving and Labor Day, the retailer said.', '2020-12-05')).toEqual([
+      'Thanksgiving=2020-11-26',
+      'Labor Day=2020-09-07',
+    ])
     expect(dates('The rules take effect on New Year’s Day, officials said.', '2020-12-05')).toEqual(['New Year’s Day=2021-01-01'])
     expect(dates('He spoke on Independence Day 2019.', '2020-10-07')).toEqual(['Independence Day 2019=2019-07-04'])
   })

@@ -14,7 +14,9 @@ function page(text: string) {
 
 describe('pages without an articles.json entry', () => {
   it('read a Reuters dateline, keep a body sentence that shares its line with the credit, and credit the agency', () => {
-    const article = page('WASHINGTON, Oct 7 (Reuters) - The U.S. Treasury said on Tuesday it would review payment apps run by Chinese firms. (Reporting by Jane Doe; Editing by John Roe)\n')
+    const article = page(
+      'WASHINGTON, Oct 7 (Reuters) - The U.S. Treasury said on Tuesday it would review payment apps run by Chinese firms. (Reporting by Jane Doe; Editing by John Roe)\n',
+    )
     expect(article.passages.map((passage) => passage.text)).toEqual(['The U.S. Treasury said on Tuesday it would review payment apps run by Chinese firms.'])
     expect(article.outlet).toBe('Reuters')
     expect(article.wire).toBe('Reuters')
@@ -53,7 +55,7 @@ describe('pages without an articles.json entry', () => {
     expect(page('(CNN) — The company said it would appeal the ruling, according to a statement released on Monday.\n').outlet).toBe('CNN')
     const bloomberg = page('HONG KONG (Bloomberg) -- Ant Group is weighing a listing in Hong Kong and Shanghai, people familiar said.\n')
     expect(bloomberg.outlet).toBe('Bloomberg')
-    expect(bloomberg.passages[0]!.text.startsWith('Ant Group')).toBe(true)
+    expect(bloomberg.passages[0]?.text.startsWith('Ant Group')).toBe(true)
   })
 
   it('leaves a relative date unresolved when the article has no date, never resolving it against today', () => {

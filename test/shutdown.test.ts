@@ -54,11 +54,11 @@ async function terminate(child: ChildProcess): Promise<{ ms: number; code: numbe
   child.kill('SIGTERM')
   const [code] = (await Promise.race([
     exited,
-    new Promise((resolve) => {
+    new Promise((resolve) =>
       setTimeout(() => {
         resolve([null])
-      }, 10_000)
-    }),
+      }, 10_000),
+    ),
   ])) as [number | null]
   if (child.exitCode === null) child.kill('SIGKILL')
   return { ms: Date.now() - sent, code }
@@ -76,9 +76,9 @@ describe('starting and stopping the bot process', () => {
   it('runs compiled, as in production, and stops within 5 seconds of SIGTERM while connected', async () => {
     discord = await FakeDiscord.start()
     bot = await startBot(discord, {}, true)
-    const { output } = bot
+    const { child, output } = bot
     await waitFor(() => output().includes('connected to Discord'))
-    const { ms, code } = await terminate(bot.child)
+    const { ms, code } = await terminate(child)
     expect(code).toBe(0)
     expect(ms).toBeLessThan(5000)
   }, 40_000)
@@ -86,13 +86,13 @@ describe('starting and stopping the bot process', () => {
   it('stops within 5 seconds of SIGTERM after the gateway connection is lost, and logged the loss', async () => {
     discord = await FakeDiscord.start()
     bot = await startBot(discord)
-    const { output } = bot
+    const { child, output } = bot
     await waitFor(() => output().includes('connected to Discord'))
     await discord.close()
     await waitFor(() => /gateway (disconnected|reconnecting)/.test(output()), 15_000).catch(() => {
       throw new Error(`no disconnect logged:\n${output()}`)
     })
-    const { ms, code } = await terminate(bot.child)
+    const { ms, code } = await terminate(child)
     expect(code).toBe(0)
     expect(ms).toBeLessThan(5000)
   }, 40_000)

@@ -30,13 +30,14 @@ describe('"also in" credits', () => {
     const second = passage('002', [copied.replace('weighing', 'considering'), 'Something else entirely that the copy adds on its own account here.'])
     linkSyndicated([first, second])
     expect(first.alsoIn).toEqual(['002#1'])
-    expect(first.sentences[0]!.alsoIn).toEqual(['002#1'])
-    expect(first.sentences[1]!.alsoIn).toEqual([])
+    expect(first.sentences[0]?.alsoIn).toEqual(['002#1'])
+    expect(first.sentences[1]?.alsoIn).toEqual([])
   })
 
   it('does not credit a rewrite that leaves out what the shown sentence says (Jack Ma is not in the Reuters copy)', () => {
     const answer = story.answer('who', 'jack ma')
-    const fashionNetwork = [...story.knowledge.articles.values()].find((article) => article.outlet === 'FashionNetwork')!
+    const fashionNetwork = [...story.knowledge.articles.values()].find((article) => article.outlet === 'FashionNetwork')
+    if (!fashionNetwork) throw new Error('the story has no FashionNetwork article')
     for (const shown of answer.passages) expect(shown.alsoIn).not.toContain(fashionNetwork.id)
   })
 })

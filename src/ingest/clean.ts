@@ -158,9 +158,10 @@ const LIST_RULES = new Set(['headline', 'fragment', 'repeated line'])
  * belongs to the list, not to the article: a link list such as "Related Articles".
  */
 function inHeadlineList(file: string, entries: { paragraph: Span; rule: string | null }[], i: number): boolean {
-  const [before, here, after] = [entries[i - 1], entries[i]!, entries[i + 1]]
+  const [before, here, after] = [entries[i - 1], entries[i], entries[i + 1]]
   const adjacent = (a: Span, b: Span) => !/\n\s*\n|\r\s*\r/.test(file.slice(a.end, b.start))
   return Boolean(
+    here &&
     before &&
     after &&
     LIST_RULES.has(before.rule ?? '') &&

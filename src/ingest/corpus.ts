@@ -53,7 +53,10 @@ export async function loadCorpus(dir: string, options: Partial<LoadOptions> = {}
   const articles = buildArticles(raws)
   for (const article of articles) {
     if (article.passages.length === 0) {
-      errors.push({ file: article.file, message: `${article.file}: no article text found (${article.removed.length} lines taken for page furniture); nothing in it can be quoted` })
+      errors.push({
+        file: article.file,
+        message: `${article.file}: no article text found (${article.removed.length} lines taken for page furniture); nothing in it can be quoted`,
+      })
     }
   }
   return { articles, errors }

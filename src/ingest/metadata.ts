@@ -46,7 +46,8 @@ export async function loadMetadata(path: string): Promise<Map<string, ArticleEnt
   }
   const parsed = metadataFileSchema.safeParse(json)
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
+    const [issue] = parsed.error.issues
+    if (!issue) throw new Error(`${path}: ${parsed.error.message}`)
     throw new Error(`${path}: ${issue.path.join('.') || 'file'}: ${issue.message}`)
   }
   return new Map(parsed.data.articles.map((entry) => [entry.file, entry]))
@@ -87,8 +88,8 @@ export function detectMetadata(file: string): ArticleMeta {
     .filter(Boolean)
   const meta: ArticleMeta = { outlet: null, wire: null, published: null, url: null, byline: null, title: null }
 
-  const reprint = /originally (?:published|appeared) (?:by|in|on) (.+?)(?: and | is |[.,;]|$)/i.exec(file)
-  if (reprint) meta.outlet = reprint[1]!.trim()
+  const reprinted = /originally (?:published|appeared) (?:by|in|on) (.+?)(?: and | is |[.,;]|$)/i.exec(file)?.[1]
+  if (reprinted) meta.outlet = reprinted.trim()
 
   const counts = new Map<string, number>()
   for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1)
@@ -96,17 +97,20 @@ export function detectMetadata(file: string): ArticleMeta {
   const repeated = lines.find((line) => (counts.get(line) ?? 0) > 1 && headline(line))
   const suffixed = lines.map((line) => /^(.{20,}?)\s+[-|–]\s+([A-Z][\w .&'-]{1,40})$/.exec(line)).find(Boolean)
   if (suffixed) {
-    meta.title = suffixed[1]!.trim()
-    meta.outlet ??= suffixed[2]!.trim()
+    const [, title = '', outlet = ''] = suffixed
+    meta.title = title.trim()
+    meta.outlet ??= outlet.trim()
   }
   meta.title ??= repeated ?? null
 
-  for (let i = 0; i < lines.length; i++) {
-    const label = /^(published|posted|updated)(?: on)?\s*:?\s*(.*)$/i.exec(lines[i]!)
+  for (const [i, line] of lines.entries()) {
+    const label = /^(published|posted|updated)(?: on)?\s*:?\s*(.*)$/i.exec(line)
     if (!label || meta.published) continue
-    const target = label[2] || lines[i + 1] || ''
+    // A label with nothing after it ("Published:") dates the line below it.
+    const [, , stated = ''] = label
+    const target = stated || (lines[i + 1] ?? '')
     const found = chrono.parse(target)[0]
-    if (found && found.start.isCertain('year')) meta.published = toIso(found.start.date())
+    if (found?.start.isCertain('year')) meta.published = toIso(found.start.date())
   }
 
   const byLabel = lines.findIndex((line) => /^by$/i.test(line))

@@ -25,7 +25,7 @@ const CORPORATE = new Set([
 /** A company's name without its corporate suffixes ("Tencent Holdings Ltd" → "Tencent"). */
 export function corporateCore(name: string): string {
   const words = name.split(/\s+/)
-  while (words.length > 1 && CORPORATE.has(words.at(-1)!.toLowerCase())) words.pop()
+  while (words.length > 1 && CORPORATE.has(words.at(-1)?.toLowerCase() ?? '')) words.pop()
   return words.join(' ')
 }
 
@@ -55,14 +55,15 @@ export function canonicalizeEntities(articles: Article[]): void {
     for (const name of names) canonical.set(name, best)
   }
 
-  const people = [...typesByName.keys()].filter((name) => name.includes(' ') && typesByName.get(name)!.includes('person'))
+  const people = [...typesByName].filter(([name, types]) => name.includes(' ') && types.includes('person')).map(([name]) => name)
   for (const name of typesByName.keys()) {
     if (name.includes(' ') || canonical.has(name)) continue
     const matches = people.filter((person) => {
       const words = person.split(/\s+/)
       return words[0] === name || words.at(-1) === name
     })
-    if (matches.length === 1) canonical.set(name, matches[0]!)
+    const [only] = matches
+    if (only !== undefined && matches.length === 1) canonical.set(name, only)
   }
 
   const resolve = (name: string) => canonical.get(name) ?? name

@@ -65,9 +65,10 @@ export function splitParagraphs(file: string): Span[] {
   for (const block of blocks) {
     const wrapped = looksHardWrapped(block)
     const widest = Math.max(...block.map((line) => line.text.trimEnd().length))
-    let first = block[0]!
-    for (let i = 0; i < block.length; i++) {
-      const line = block[i]!
+    // Blocks are never empty: a block is kept only once it has a line.
+    let [first] = block
+    if (!first) continue
+    for (const [i, line] of block.entries()) {
       const next = block[i + 1]
       const continues =
         next !== undefined &&
@@ -196,13 +197,13 @@ const COMPANY_SUFFIXES = new Set(['inc', 'ltd', 'co', 'corp', 'plc', 'llc', 'etc
 export function splitSentences(paragraph: Span): Sentence[] {
   const text = paragraph.text
   const sentences: Sentence[] = []
-  const boundary = /[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9$£€—–-])/g
+  const boundary = /[.!?…]+["'”’)\]]*(?=\s+["'“‘([]?[A-Z0-9$£€—–-])/g
   let start = 0
   for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
     const end = match.index + match[0].length
     const before = text.slice(start, match.index + 1)
     const wordBefore = /([A-Za-z][A-Za-z.]*)\.$/.exec(before)?.[1]?.toLowerCase() ?? ''
-    const after = /^\s+["'“‘(\[]?([A-Za-z]+)/.exec(text.slice(end))?.[1] ?? ''
+    const after = /^\s+["'“‘([]?([A-Za-z]+)/.exec(text.slice(end))?.[1] ?? ''
     const startsSentence = SENTENCE_STARTERS.has(after.toLowerCase())
     if (match[0].startsWith('.') && wordBefore) {
       const isInitials = wordBefore.includes('.') || /^[a-z]$/.test(wordBefore)

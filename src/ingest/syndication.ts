@@ -1,4 +1,4 @@
-import type { Passage } from './types.js'
+import type { Passage, Sentence } from './types.js'
 
 export interface SyndicationOptions {
   /** Share of the shorter sentence's word pairs the other must carry for two passages to be one text… */
@@ -37,6 +37,16 @@ export function containment(a: Set<string>, b: Set<string>): number {
   return shared / small.size
 }
 
+/** A passage being linked: its sentences with their word pairs, and the passages found to carry it and each sentence. */
+interface Linking {
+  index: number
+  passage: Passage
+  sentences: { sentence: Sentence; pairs: Set<string>; alsoIn: Set<string> }[]
+  /** The sentences long enough to judge. */
+  judged: { pairs: Set<string>; alsoIn: Set<string> }[]
+  alsoIn: Set<string>
+}
+
 /**
  * Links passages of different articles that carry the same text — a wire story and its copies,
  * rewrites with light edits — by comparing their sentences' word pairs. Fills each passage's
@@ -45,56 +55,58 @@ export function containment(a: Set<string>, b: Set<string>): number {
  */
 export function linkSyndicated(passages: Passage[], options: Partial<SyndicationOptions> = {}): number {
   const { threshold, sentenceThreshold, minPairs, probePairs, maxCandidates } = { ...DEFAULTS, ...options }
-  // Sentences too short to judge are left out; `judged` maps each kept one back to its place.
-  const judged = passages.map((passage) => passage.sentences.map((sentence, i) => ({ i, pairs: wordPairs(sentence.text) })).filter(({ pairs }) => pairs.size >= minPairs))
-  const sentencePairs = judged.map((sentences) => sentences.map(({ pairs }) => pairs))
-  const sentenceLinks = passages.map((passage) => passage.sentences.map((sentence) => new Set(sentence.alsoIn ?? [])))
-  const holders = new Map<string, number[]>()
-  sentencePairs.forEach((sentences, index) => {
-    for (const pair of new Set(sentences.flatMap((pairs) => [...pairs]))) {
-      const list = holders.get(pair)
-      if (list) list.push(index)
-      else holders.set(pair, [index])
-    }
+  const linkings: Linking[] = passages.map((passage, index) => {
+    const sentences = passage.sentences.map((sentence) => ({ sentence, pairs: wordPairs(sentence.text), alsoIn: new Set(sentence.alsoIn ?? []) }))
+    // Sentences too short to judge are left out.
+    const judged = sentences.filter(({ pairs }) => pairs.size >= minPairs)
+    return { index, passage, sentences, judged, alsoIn: new Set(passage.alsoIn) }
   })
-  const linked = passages.map((passage) => new Set(passage.alsoIn))
+  const holders = new Map<string, Linking[]>()
+  for (const linking of linkings) {
+    for (const pair of new Set(linking.judged.flatMap(({ pairs }) => [...pairs]))) {
+      const list = holders.get(pair)
+      if (list) list.push(linking)
+      else holders.set(pair, [linking])
+    }
+  }
+  const holderCount = (pair: string) => holders.get(pair)?.length ?? 0
   let links = 0
-  passages.forEach((passage, index) => {
-    const candidates = new Set<number>()
-    for (const pairs of sentencePairs[index]!) {
+  for (const linking of linkings) {
+    const { index, passage } = linking
+    const candidates = new Set<Linking>()
+    for (const { pairs } of linking.judged) {
       const rarest = [...pairs]
-        .filter((pair) => holders.get(pair)!.length > 1)
-        .sort((a, b) => holders.get(a)!.length - holders.get(b)!.length)
+        .filter((pair) => holderCount(pair) > 1)
+        .sort((a, b) => holderCount(a) - holderCount(b))
         .slice(0, probePairs)
       for (const pair of rarest)
-        for (const other of holders.get(pair)!) {
+        for (const other of holders.get(pair) ?? []) {
           if (candidates.size >= maxCandidates) break
-          if (other > index && passages[other]!.article !== passage.article) candidates.add(other)
+          if (other.index > index && other.passage.article !== passage.article) candidates.add(other)
         }
     }
     for (const other of candidates) {
-      if (linked[index]!.size >= maxCandidates) break
-      if (linked[index]!.has(passages[other]!.id)) continue
+      if (linking.alsoIn.size >= maxCandidates) break
+      if (linking.alsoIn.has(other.passage.id)) continue
       let similar = false
-      sentencePairs[index]!.forEach((mine, i) => {
-        sentencePairs[other]!.forEach((theirs, j) => {
-          const shared = containment(mine, theirs)
-          if (shared < threshold) return
+      for (const mine of linking.judged)
+        for (const theirs of other.judged) {
+          const shared = containment(mine.pairs, theirs.pairs)
+          if (shared < threshold) continue
           similar = true
-          if (shared < sentenceThreshold) return
-          sentenceLinks[index]![judged[index]![i]!.i]!.add(passages[other]!.id)
-          sentenceLinks[other]![judged[other]![j]!.i]!.add(passage.id)
-        })
-      })
+          if (shared < sentenceThreshold) continue
+          mine.alsoIn.add(other.passage.id)
+          theirs.alsoIn.add(passage.id)
+        }
       if (!similar) continue
-      linked[index]!.add(passages[other]!.id)
-      linked[other]!.add(passage.id)
+      linking.alsoIn.add(other.passage.id)
+      other.alsoIn.add(passage.id)
       links++
     }
-  })
-  passages.forEach((passage, index) => {
-    passage.alsoIn = [...linked[index]!]
-    passage.sentences.forEach((sentence, i) => (sentence.alsoIn = [...sentenceLinks[index]![i]!]))
-  })
+  }
+  for (const { passage, sentences, alsoIn } of linkings) {
+    passage.alsoIn = [...alsoIn]
+    for (const { sentence, alsoIn: carriers } of sentences) sentence.alsoIn = [...carriers]
+  }
   return links
 }

@@ -1,4 +1,4 @@
-import winkNLP, { type ItemEntity, type ItemSentence, type ItemToken, type WinkMethods } from 'wink-nlp'
+import winkNLP, { type ItemEntity, type ItemSentence, type ItemToken, type ItsHelpers, type WinkMethods } from 'wink-nlp'
 import model from 'wink-eng-lite-web-model'
 
 /** One word of a text as wink-nlp reads it, with its place in that text. */
@@ -21,7 +21,8 @@ export interface Token {
 /** A number, amount, percentage or time expression wink-nlp recognised. */
 export interface NamedValue {
   text: string
-  type: 'DATE' | 'TIME' | 'DURATION' | 'MONEY' | 'PERCENT' | 'CARDINAL' | 'ORDINAL' | string
+  /** wink-nlp's entity type: DATE, TIME, DURATION, MONEY, PERCENT, CARDINAL, ORDINAL, … */
+  type: string
   start: number
   end: number
 }
@@ -31,6 +32,22 @@ export interface Analysis {
   values: NamedValue[]
   /** Sentence spans, as offsets in the text. */
   sentences: { start: number; end: number }[]
+}
+
+/**
+ * The wink-nlp `its` helpers read here, as plain function properties: wink recognises a helper by
+ * identity (its `out` methods check an allow-list), so each is passed as it is, never wrapped or
+ * bound (none of them uses `this`).
+ */
+interface Its {
+  value: (index: number, rdd: unknown) => string
+  precedingSpaces: (index: number, rdd: unknown) => string
+  pos: (index: number, rdd: unknown) => string
+  lemma: ItsHelpers['lemma']
+  stopWordFlag: (index: number, rdd: unknown) => boolean
+  negationFlag: (index: number, rdd: unknown) => boolean
+  span: (spanItem: number[]) => number[]
+  type: (index: number, rdd: unknown) => string
 }
 
 let engine: WinkMethods | null = null
@@ -45,7 +62,8 @@ const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM', 'X', 
 /** Folds case, accents, curly quotes and dashes; drops the dots of acronyms ("U.S." → "us"). */
 export function fold(text: string): string {
   let folded = text.toLowerCase()
-  if (!/^[\x00-\x7f]*$/.test(folded)) {
+  // Not plain ASCII: some UTF-16 code unit above U+007F.
+  if (/[\u0080-\uffff]/.test(folded)) {
     folded = folded
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
@@ -59,7 +77,7 @@ export function fold(text: string): string {
 /** Runs wink-nlp over a text: tokens with lemmas, parts of speech, offsets and negation; values; sentences. */
 export function analyse(text: string): Analysis {
   const doc = nlp().readDoc(text)
-  const its = nlp().its
+  const its: Its = nlp().its
   const tokens: Token[] = []
   let cursor = 0
   doc.tokens().each((token: ItemToken) => {

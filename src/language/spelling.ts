@@ -9,12 +9,16 @@ export function editDistanceWithin(a: string, b: string, max: number): boolean {
   for (let i = 1; i <= a.length; i++) {
     const current = [i]
     for (let j = 1; j <= b.length; j++) {
-      let cost = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cost = Math.min(cost, before[j - 2]! + 1)
+      // Every cell read here is in range (rows hold b.length + 1 cells); a missing one would be unreachable.
+      const deletion = previous[j] ?? Infinity
+      const insertion = current[j - 1] ?? Infinity
+      const substitution = previous[j - 1] ?? Infinity
+      let cost = Math.min(deletion + 1, insertion + 1, substitution + (a[i - 1] === b[j - 1] ? 0 : 1))
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cost = Math.min(cost, (before[j - 2] ?? Infinity) + 1)
       current[j] = cost
     }
     before = previous
     previous = current
   }
-  return previous[b.length]! <= max
+  return (previous[b.length] ?? Infinity) <= max
 }

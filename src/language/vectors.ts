@@ -18,7 +18,10 @@ export class WordVectors {
     const lines = readFileSync(files.vocabulary, 'utf8').split('\n')
     const dimensions = Number(lines[0])
     const rows = new Map<string, number>()
-    for (let i = 1; i < lines.length; i++) if (lines[i]) rows.set(lines[i]!, i - 1)
+    for (let i = 1; i < lines.length; i++) {
+      const word = lines[i]
+      if (word) rows.set(word, i - 1)
+    }
     const codes = readFileSync(files.codes)
     const scales = readFileSync(files.scales)
     return new WordVectors(
@@ -47,7 +50,12 @@ export class WordVectors {
     if (i === undefined || j === undefined) return null
     const { codes, dimensions } = this
     let dot = 0
-    for (let k = 0, x = i * dimensions, y = j * dimensions; k < dimensions; k++) dot += codes[x + k]! * codes[y + k]!
-    return dot * this.scales[i]! * this.scales[j]!
+    // Rows i and j are within the codes and scales (both packed from the same vocabulary).
+    for (let k = 0, x = i * dimensions, y = j * dimensions; k < dimensions; k++) {
+      const p = codes[x + k] ?? 0
+      const q = codes[y + k] ?? 0
+      dot += p * q
+    }
+    return dot * (this.scales[i] ?? 0) * (this.scales[j] ?? 0)
   }
 }

@@ -35,7 +35,7 @@ export function truncate(text: string, max: number): string {
     const space = text.lastIndexOf(' ', room)
     if (space > room * 0.5) cut = space
   }
-  if (cut > 0 && /[\uD800-\uDBFF]/.test(text[cut - 1]!)) cut--
+  if (cut > 0 && /[\uD800-\uDBFF]/.test(text[cut - 1] ?? '')) cut--
   return text.slice(0, cut).trimEnd() + ELLIPSIS
 }
 
@@ -51,10 +51,13 @@ export function escapeUserText(text: string): string {
 
 /** Breaks every mention and strips control and bidi-override characters; for places markdown does not render. */
 export function neutralizeMentions(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, '')
-    .replace(/<(@[!&]?|#)(\d+)>/g, '<\u200b$1$2>')
-    .replace(/@/g, '@\u200b')
+  return (
+    text
+      // Control characters (Cc) but tab, line feed and the C1 range: U+0000–U+0008, U+000B–U+001F, U+007F.
+      .replace(/(?![\t\n\u0080-\u009F])[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, '')
+      .replace(/<(@[!&]?|#)(\d+)>/g, '<\u200b$1$2>')
+      .replace(/@/g, '@\u200b')
+  )
 }
 
 /** Article text shown as a block quote, the answering sentence in bold. */

@@ -39,14 +39,21 @@ const holidayParser: chrono.Parser = {
   pattern: () => HOLIDAY_PATTERN,
   extract(context: ParsingContext, match: RegExpMatchArray): ParsingComponents {
     const name = match[1] ?? ''
-    const rule = HOLIDAYS.find(([pattern]) => new RegExp(`^(?:${pattern.source})$`, 'i').test(name))![1]
+    const holiday = HOLIDAYS.find(([pattern]) => new RegExp(`^(?:${pattern.source})$`, 'i').test(name))
+    if (!holiday) throw new Error(`holiday parser: no rule for "${name}"`)
+    const [, rule] = holiday
     const components = context.createParsingComponents()
     const stated = match.at(-1) ? Number(match.at(-1)) : null
     const reference = context.refDate
     const candidates = stated ? [stated] : [reference.getFullYear() - 1, reference.getFullYear(), reference.getFullYear() + 1]
     const nearest = candidates
       .map((year) => ({ year, ...rule(year) }))
-      .sort((a, b) => Math.abs(new Date(a.year, a.month - 1, a.day).getTime() - reference.getTime()) - Math.abs(new Date(b.year, b.month - 1, b.day).getTime() - reference.getTime()))[0]!
+      .sort(
+        (a, b) =>
+          Math.abs(new Date(a.year, a.month - 1, a.day).getTime() - reference.getTime()) -
+          Math.abs(new Date(b.year, b.month - 1, b.day).getTime() - reference.getTime()),
+      )[0]
+    if (!nearest) throw new Error(`holiday parser: no candidate year for "${name}"`)
     components.assign('month', nearest.month).assign('day', nearest.day)
     if (stated) components.assign('year', stated)
     else components.imply('year', nearest.year)
@@ -59,7 +66,11 @@ const sameDayParser: chrono.Parser = {
   pattern: () => /\b(?:earlier|later)\s+(?:in\s+the\s+day|today)\b/i,
   extract(context: ParsingContext): ParsingComponents {
     const day = context.refDate
-    return context.createParsingComponents().imply('year', day.getFullYear()).assign('month', day.getMonth() + 1).assign('day', day.getDate())
+    return context
+      .createParsingComponents()
+      .imply('year', day.getFullYear())
+      .assign('month', day.getMonth() + 1)
+      .assign('day', day.getDate())
   },
 }
 
@@ -71,8 +82,16 @@ const weekRefiner: chrono.Refiner = {
       const day = result.start.date()
       const monday = new Date(day.getTime() - ((day.getDay() + 6) % 7) * DAY_MS)
       const sunday = new Date(monday.getTime() + 6 * DAY_MS)
-      result.start = context.createParsingComponents().assign('year', monday.getFullYear()).assign('month', monday.getMonth() + 1).assign('day', monday.getDate())
-      result.end = context.createParsingComponents().assign('year', sunday.getFullYear()).assign('month', sunday.getMonth() + 1).assign('day', sunday.getDate())
+      result.start = context
+        .createParsingComponents()
+        .assign('year', monday.getFullYear())
+        .assign('month', monday.getMonth() + 1)
+        .assign('day', monday.getDate())
+      result.end = context
+        .createParsingComponents()
+        .assign('year', sunday.getFullYear())
+        .assign('month', sunday.getMonth() + 1)
+        .assign('day', sunday.getDate())
     }
     return results
   },

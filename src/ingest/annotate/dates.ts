@@ -1,3 +1,4 @@
+import type { ParsedComponents, ParsedResult } from 'chrono-node'
 import { newsCalendar } from './calendar.js'
 import type { DateMention } from '../types.js'
 
@@ -63,12 +64,18 @@ function shift(iso: string, amount: number, unit: string): string | null {
   const needed = unit === 'day' || unit === 'week' ? 'day' : unit === 'month' ? 'month' : 'year'
   const order = { day: 3, month: 2, year: 1 }
   if (order[precision] < order[needed]) return null
-  const date = referenceDate(iso)!
+  const date = referenceDate(iso)
+  if (!date) return null
   if (unit === 'day') date.setDate(date.getDate() + amount)
   if (unit === 'week') date.setDate(date.getDate() + 7 * amount)
   if (unit === 'month') date.setMonth(date.getMonth() + amount)
   if (unit === 'year') date.setFullYear(date.getFullYear() + amount)
   return precisionIso(date, precision)
+}
+
+/** A result's end: chrono types it as optional, but the results it returns carry null when there is none. */
+function rangeEnd(result: ParsedResult): ParsedComponents | null | undefined {
+  return result.end
 }
 
 function overlaps(a: { offset: number; text: string }, start: number, end: number): boolean {
@@ -89,9 +96,9 @@ export function annotateDates(text: string, context: DateContext): TemporalMenti
   }
   const reference = referenceDate(context.reference)
 
-  for (const match of text.matchAll(VAGUE)) add({ text: match[0], iso: null, offset: match.index!, kind: 'vague' })
-  const relatives = [...text.matchAll(EVENT_RELATIVE)].filter((match) => !taken(match.index!, match.index! + match[0].length))
-  const reserved = (start: number, end: number) => relatives.some((match) => match.index! < end && start < match.index! + match[0].length)
+  for (const match of text.matchAll(VAGUE)) add({ text: match[0], iso: null, offset: match.index, kind: 'vague' })
+  const relatives = [...text.matchAll(EVENT_RELATIVE)].filter((match) => !taken(match.index, match.index + match[0].length))
+  const reserved = (start: number, end: number) => relatives.some((match) => match.index < end && start < match.index + match[0].length)
 
   for (const result of newsCalendar.parse(text, reference ?? undefined)) {
     if (/^(now|today|tonight|second|sec)$/i.test(result.text.trim()) || reserved(result.index, result.index + result.text.length)) continue
@@ -99,7 +106,7 @@ export function annotateDates(text: string, context: DateContext): TemporalMenti
     const unit = start.isCertain('day') || start.isCertain('weekday') ? 'day' : start.isCertain('month') ? 'month' : start.isCertain('year') ? 'year' : null
     // Without the article's own date only a stated year anchors a date: never today's.
     const resolvable = unit !== null && (reference !== null || /\b(1[89]|20)\d{2}\b/.test(result.text))
-    const relative = !start.isCertain('year') || !start.isCertain('month') || result.end !== null
+    const relative = !start.isCertain('year') || !start.isCertain('month') || rangeEnd(result) !== null
     const end = result.end && resolvable ? precisionIso(result.end.date(), 'day') : null
     add({
       text: result.text.replace(/[,\s]+$/, ''),
@@ -112,20 +119,21 @@ export function annotateDates(text: string, context: DateContext): TemporalMenti
   }
 
   for (const match of relatives) {
-    const count = WORD_NUMBERS[match[1]!.toLowerCase()] ?? Number(match[1])
-    const direction = /after|later/i.test(match[3]!) ? 1 : -1
+    const [phrase, amount = '', unit = '', relation = ''] = match
+    const count = WORD_NUMBERS[amount.toLowerCase()] ?? Number(amount)
+    const direction = /after|later/i.test(relation) ? 1 : -1
     const before =
       mentions
-        .filter((m) => m.iso && m.offset < match.index!)
+        .filter((m) => m.iso && m.offset < match.index)
         .sort((a, b) => a.offset - b.offset)
         .at(-1) ?? context.earlier.at(-1)
-    const iso = before?.iso && Number.isFinite(count) ? shift(before.iso, direction * count, match[2]!.toLowerCase()) : null
-    add({ text: match[0], iso, offset: match.index!, kind: 'relative', basis: iso ? before!.text : undefined })
+    const iso = before?.iso && Number.isFinite(count) ? shift(before.iso, direction * count, unit.toLowerCase()) : null
+    add({ text: phrase, iso, offset: match.index, kind: 'relative', basis: iso ? before?.text : undefined })
   }
 
-  for (const match of text.matchAll(YEAR)) add({ text: match[0], iso: match[0], offset: match.index!, kind: 'date' })
-  for (const match of text.matchAll(CLAUSE)) add({ text: match[0], iso: null, offset: match.index!, kind: 'clause' })
-  for (const match of text.matchAll(DURATION)) add({ text: match[0], iso: null, offset: match.index!, kind: 'duration' })
+  for (const match of text.matchAll(YEAR)) add({ text: match[0], iso: match[0], offset: match.index, kind: 'date' })
+  for (const match of text.matchAll(CLAUSE)) add({ text: match[0], iso: null, offset: match.index, kind: 'clause' })
+  for (const match of text.matchAll(DURATION)) add({ text: match[0], iso: null, offset: match.index, kind: 'duration' })
 
   return mentions.sort((a, b) => a.offset - b.offset)
 }

@@ -16,19 +16,20 @@ function tokenize(text: string): Word[] {
   const words: Word[] = []
   for (const match of text.matchAll(/\S+/g)) {
     let raw = match[0]
-    let offset = match.index!
-    const lead = /^[“"‘'(\[]+/.exec(raw)?.[0].length ?? 0
+    let offset = match.index
+    const lead = /^[“"‘'([]+/.exec(raw)?.[0].length ?? 0
     raw = raw.slice(lead)
     offset += lead
     const owner = /^(.+?)(['’]s|s['’])[,;:!?”")\].]*$/u.exec(raw)
     const possessive = Boolean(owner && /^\p{Lu}/u.test(raw))
-    const withDot = possessive ? (owner![2]!.startsWith('s') ? `${owner![1]}s` : owner![1]!) : raw.replace(/[,;:!?”"’')\]]+$/, '')
+    const [, ownerName = '', ownerSuffix = ''] = owner ?? []
+    const withDot = possessive ? (ownerSuffix.startsWith('s') ? `${ownerName}s` : ownerName) : raw.replace(/[,;:!?”"’')\]]+$/, '')
     const core = possessive || KEEP_DOT.test(withDot) ? withDot : withDot.replace(/\.+$/, '')
     const tail = raw.slice(core.length)
     words.push({
       core,
       offset,
-      breaksAfter: possessive || /^[^\w]*[,;:!?”")\]]|^\.$|^\.[^\w]/.test(tail) || (/\.$/.test(raw) && !KEEP_DOT.test(withDot)),
+      breaksAfter: possessive || /^[^\w]*[,;:!?”")\]]|^\.$|^\.[^\w]/.test(tail) || (raw.endsWith('.') && !KEEP_DOT.test(withDot)),
       possessive,
     })
   }
@@ -145,6 +146,13 @@ const CALENDAR =
 /** Acronyms that are ordinary nouns, not organisations. */
 const COMMON_ACRONYMS = new Set(['IPO', 'IPOs', 'CEO', 'CFO', 'GDP', 'AI', 'ETF', 'EV', 'VPN', 'PDF', 'TV', 'OK'])
 
+/** The word at `index`, which the caller keeps within the sentence. */
+function wordAt(words: readonly Word[], index: number): Word {
+  const word = words[index]
+  if (!word) throw new Error(`entities: no word at ${index} of ${words.length}`)
+  return word
+}
+
 function isCapital(word: string): boolean {
   return /^[\p{Lu}]/u.test(word) && !CALENDAR.test(word) && !COMMON_ACRONYMS.has(word) && !/[$£€]|\d/.test(word)
 }
@@ -184,18 +192,18 @@ export function annotateEntities(text: string, options: EntityOptions): EntityMe
   const mentions: EntityMention[] = []
   let i = 0
   while (i < words.length) {
-    const first = words[0]!.core
+    const opening = wordAt(words, 0)
+    const first = opening.core
     const opener =
-      i === 0 &&
-      (STOP_BEFORE.has(first.toLowerCase()) || (!options.properNouns.has(first) && !(words[1] && isCapital(words[1].core) && !words[0]!.breaksAfter)))
-    if (!isCapital(words[i]!.core) || opener) {
+      i === 0 && (STOP_BEFORE.has(first.toLowerCase()) || (!options.properNouns.has(first) && !(words[1] && isCapital(words[1].core) && !opening.breaksAfter)))
+    if (!isCapital(wordAt(words, i).core) || opener) {
       i++
       continue
     }
     let j = i
     let connected = false
-    while (!words[j]!.breaksAfter && j + 1 < words.length) {
-      const next = words[j + 1]!
+    while (!wordAt(words, j).breaksAfter && j + 1 < words.length) {
+      const next = wordAt(words, j + 1)
       const after = words[j + 2]
       const lowerNext = next.core.toLowerCase()
       if (isCapital(next.core)) j++
@@ -211,11 +219,12 @@ export function annotateEntities(text: string, options: EntityOptions): EntityMe
 }
 
 function nameMention(text: string, words: Word[], first: number, last: number): EntityMention[] {
-  if (first === last && /-\p{Ll}+$/u.test(words[first]!.core)) return []
+  if (first === last && /-\p{Ll}+$/u.test(wordAt(words, first).core)) return []
   let start = first
-  while (start <= last && DEMONYMS[words[start]!.core.toLowerCase()] !== undefined && start < last) start++
-  if (start === last && DEMONYMS[words[start]!.core.toLowerCase()] !== undefined) return []
-  if (start !== first && !ORG_SUFFIXES.has(words[last]!.core.toLowerCase())) first = start
+  while (start <= last && DEMONYMS[wordAt(words, start).core.toLowerCase()] !== undefined && start < last) start++
+  if (start === last && DEMONYMS[wordAt(words, start).core.toLowerCase()] !== undefined) return []
+  const lastWord = wordAt(words, last)
+  if (start !== first && !ORG_SUFFIXES.has(lastWord.core.toLowerCase())) first = start
 
   let role: string | null = null
   let type: EntityType | null = null
@@ -223,27 +232,30 @@ function nameMention(text: string, words: Word[], first: number, last: number): 
   const titleEnd = titleLength(words, first, last)
   if (titleEnd > 0) {
     nameStart = first + titleEnd
-    role = text.slice(words[first]!.offset, words[nameStart - 1]!.offset + words[nameStart - 1]!.core.length)
+    const titleLast = wordAt(words, nameStart - 1)
+    role = text.slice(wordAt(words, first).offset, titleLast.offset + titleLast.core.length)
     type = 'person'
   }
-  const nameEnd = words[last]!.offset + words[last]!.core.length
-  const name = text.slice(words[nameStart]!.offset, nameEnd)
+  const nameEnd = lastWord.offset + lastWord.core.length
+  const nameOffset = wordAt(words, nameStart).offset
+  const name = text.slice(nameOffset, nameEnd)
   if (!/\p{L}{2}/u.test(name)) return []
 
   const before = roleBefore(text, words, first)
   const after = roleAfter(text, words, last)
   role = (after && !RELATIVE_START.test(after) ? after : null) ?? role ?? before ?? after
   type = typeOfName(name) ?? (role ? roleKind(role) : null) ?? type
-  if (!type && words[last + 1] && /^(said|says|told|added|argued|wrote)$/.test(words[last + 1]!.core)) type = 'person'
-  return [{ name, type: type ?? 'other', role, offset: words[nameStart]!.offset }]
+  const following = words[last + 1]
+  if (!type && following && /^(said|says|told|added|argued|wrote)$/.test(following.core)) type = 'person'
+  return [{ name, type: type ?? 'other', role, offset: nameOffset }]
 }
 
 function titleLength(words: Word[], first: number, last: number): number {
   let k = first
-  if (PLACES.has(words[k]!.core.toLowerCase()) && k < last && TITLES.has(words[k + 1]!.core.toLowerCase())) k++
-  while (k < last && TITLES.has(words[k]!.core.toLowerCase())) k++
+  if (PLACES.has(wordAt(words, k).core.toLowerCase()) && k < last && TITLES.has(wordAt(words, k + 1).core.toLowerCase())) k++
+  while (k < last && TITLES.has(wordAt(words, k).core.toLowerCase())) k++
   if (k === first) return 0
-  if (k + 1 < last && words[k]!.core === 'of' && isCapital(words[k + 1]!.core)) k += 2
+  if (k + 1 < last && wordAt(words, k).core === 'of' && isCapital(wordAt(words, k + 1).core)) k += 2
   return k <= last ? k - first : 0
 }
 
@@ -254,15 +266,15 @@ function roleBefore(text: string, words: Word[], first: number): string | null {
   if (!PERSON_ROLES.has(headWord) && !ORG_ROLES.has(headWord) && !/(maker|founder)$/.test(headWord)) return null
   let k = first - 1
   while (k - 1 >= 0 && first - k < 4) {
-    const previous = words[k - 1]!
+    const previous = wordAt(words, k - 1)
     if (previous.breaksAfter || previous.possessive || STOP_BEFORE.has(previous.core.toLowerCase())) break
     k--
   }
-  return text.slice(words[k]!.offset, head.offset + head.core.length)
+  return text.slice(wordAt(words, k).offset, head.offset + head.core.length)
 }
 
 function roleAfter(text: string, words: Word[], last: number): string | null {
-  const end = words[last]!
+  const end = wordAt(words, last)
   if (text.slice(end.offset + end.core.length, end.offset + end.core.length + 1) !== ',') return null
   const rest = text.slice(end.offset + end.core.length + 1)
   const phrase = /^\s*([^,;.:()“”"]+?)\s*(?:,|\.\s|\.$|$)/.exec(rest)?.[1]

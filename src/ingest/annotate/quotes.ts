@@ -20,7 +20,7 @@ function quoteSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = []
   for (const match of text.matchAll(/“([^”]*)(”|$)|(?<![\w])"([^"]+)("|$)/g)) {
     const inner = match[1] ?? match[3] ?? ''
-    if (inner.trim().split(/\s+/).length >= MIN_QUOTE_WORDS) spans.push({ start: match.index!, end: match.index! + match[0].length })
+    if (inner.trim().split(/\s+/).length >= MIN_QUOTE_WORDS) spans.push({ start: match.index, end: match.index + match[0].length })
   }
   return spans
 }
@@ -31,7 +31,8 @@ function speakerIn(phrase: string, phraseStart: number, entities: EntityMention[
   if (PRONOUN.test(trimmed)) return lastPerson
   if (ORG_REFERENCE.test(trimmed)) return lastOrganisation
   const inside = entities.filter((entity) => entity.type !== 'place' && entity.offset >= phraseStart && entity.offset < phraseStart + phrase.length)
-  if (inside.length) return inside.at(-1)!.name
+  const named = inside.at(-1)
+  if (named) return named.name
   return /^(the|a|an|one)\b/i.test(trimmed) && trimmed.split(/\s+/).length <= 8 ? trimmed : null
 }
 
@@ -52,14 +53,15 @@ export function annotateQuotes(text: string, entities: EntityMention[], context:
     let speaker: string | null = null
     const after = AFTER_QUOTE.exec(text.slice(span.end))
     if (after) {
-      const phrase = after[1] ?? after[2]!
+      // One of the two alternatives matched, so one of the two groups is set.
+      const phrase = after[1] ?? after[2] ?? ''
       const phraseStart = span.end + after[0].indexOf(phrase)
       speaker = speakerIn(phrase, phraseStart, entities, lastPerson, lastOrganisation)
     }
     if (!speaker) {
       const sentenceStart = Math.max(text.lastIndexOf('. ', span.start) + 1, 0)
       const before = BEFORE_QUOTE.exec(text.slice(sentenceStart, span.start))
-      if (before) speaker = speakerIn(before[1]!, sentenceStart + before.index, entities, lastPerson, lastOrganisation)
+      if (before) speaker = speakerIn(before[1] ?? '', sentenceStart + before.index, entities, lastPerson, lastOrganisation)
     }
     speaker ??= previous
     quotes.push({ speaker, text: text.slice(span.start, span.end), offset: span.start })
