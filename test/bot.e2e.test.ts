@@ -70,6 +70,11 @@ afterAll(async () => {
 
 /** The first embed of the reply in an interaction callback. */
 const firstEmbed = (callback: RecordedRequest<InteractionCallback>): Embed => defined(callback.body.data.embeds?.[0], 'an embed in the reply')
+const buttonLabelled = (callback: RecordedRequest<InteractionCallback>, label: string) =>
+  defined(
+    callback.body.data.components?.flatMap((row) => row.components).find((button) => button.label === label),
+    `a "${label}" button`,
+  )
 
 /** The choices of an autocomplete callback. */
 const choicesOf = (callback: RecordedRequest<InteractionCallback>) => defined(callback.body.data.choices, 'autocomplete choices')
@@ -169,11 +174,33 @@ describe('the bot against a stand-in Discord', () => {
     expect(firstEmbed(next).title).toContain('Commerce secretary')
   })
 
-  it('answers a long answer at once, never with a public placeholder, one field per outlet', async () => {
+  it('answers a long answer at once and short: the best quote, two more outlets, the rest behind "More passages"', async () => {
     const callback = await discord.interact(discord.command('source', [{ name: 'query', type: 3, value: 'ant ipo 35 billion' }], { channel: IDS.answers }))
     expect(callback.body.type).toBe(4)
-    expect(firstEmbed(callback).fields?.length).toBeGreaterThanOrEqual(4)
+    const embed = firstEmbed(callback)
+    expect(embed.fields?.length).toBe(3)
+    expect(JSON.stringify(embed).length).toBeLessThan(2000)
     expect(callback.body.data.allowed_mentions).toEqual({ parse: [] })
+    const more = buttonLabelled(callback, 'More passages')
+    const page = await discord.interact(discord.button(more.custom_id, { channel: IDS.answers }))
+    expect(page.body.type).toBe(7)
+    const next = firstEmbed(page)
+    expect(next.fields?.length).toBeGreaterThan(0)
+    expect(next.fields?.map((field) => field.name)).not.toEqual(embed.fields?.map((field) => field.name))
+  })
+
+  it('pages a timeline with Earlier and Later, also after a restart', async () => {
+    const callback = await discord.interact(discord.command('timeline', [], { channel: IDS.answers }))
+    expect(firstEmbed(callback).footer?.text).toMatch(/page 1 of \d+/)
+    expect(buttonLabelled(callback, 'Earlier').disabled).toBe(true)
+    const later = buttonLabelled(callback, 'Later')
+    await running.bot.stop()
+    running.settings.close()
+    running = await boot()
+    const page = await discord.interact(discord.button(later.custom_id, { channel: IDS.answers }))
+    expect(page.body.type).toBe(7)
+    expect(firstEmbed(page).footer?.text).toMatch(/page 2 of \d+/)
+    expect(buttonLabelled(page, 'Earlier').disabled).toBeFalsy()
   })
 
   it('does not count /help against the rate limit (100 questions a minute here)', async () => {

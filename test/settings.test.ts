@@ -32,7 +32,7 @@ describe('settings store', () => {
     again.store.close()
     const raw = new Database(path, { readonly: true })
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
-    expect(raw.pragma('user_version', { simple: true })).toBe(1)
+    expect(raw.pragma('user_version', { simple: true })).toBe(2)
     raw.close()
   })
 
@@ -72,6 +72,26 @@ function openAsOtherUser(path: string): string {
   })
   return `${result.stdout}${result.stderr}`.trim()
 }
+
+describe('answers with pages', () => {
+  it('remembers a paged question across reopening, and upgrades a first-version database keeping its settings', async () => {
+    const path = join(await temp(), 'settings.sqlite')
+    const v1 = new Database(path)
+    v1.exec(`CREATE TABLE guild_settings (guild_id TEXT PRIMARY KEY, reply_visibility TEXT NOT NULL DEFAULT 'public');
+             CREATE TABLE guild_channels (guild_id TEXT NOT NULL, channel_id TEXT NOT NULL, added_at TEXT NOT NULL DEFAULT (datetime('now')), PRIMARY KEY (guild_id, channel_id));
+             INSERT INTO guild_channels (guild_id, channel_id) VALUES ('g1', 'c1');`)
+    v1.pragma('user_version = 1')
+    v1.close()
+    const first = SettingsStore.open(path).store
+    expect(first.channels('g1')).toEqual(['c1'])
+    const id = first.rememberQuestion('timeline', 'ant ipo')
+    first.close()
+    const again = SettingsStore.open(path).store
+    expect(again.question(id)).toEqual({ command: 'timeline', query: 'ant ipo' })
+    expect(again.question(id + 1000)).toBeNull()
+    again.close()
+  })
+})
 
 describe('settings database permissions and ownership', () => {
   it('says a read-only database file is read-only, not corrupt, and leaves it as it was', async () => {

@@ -17,6 +17,11 @@ export interface AnswerPassage {
   score: number
   /** Other articles that carry the same text. */
   alsoIn: string[]
+  /** For a timeline: the dated event this passage is listed for. */
+  when?: { text: string; iso: string | null }
+  /** For the outlets list: the article's title and byline as its record gives them. */
+  title?: string | null
+  byline?: string | null
 }
 
 export interface Answer {

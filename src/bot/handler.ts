@@ -2,7 +2,7 @@ import { type BaseInteraction, DiscordAPIError, RESTJSONErrorCodes } from 'disco
 import type { CommandModule } from './commands.js'
 import type { BotContext } from './context.js'
 import type { RateLimiter } from './rate-limit.js'
-import { privateReply } from './reply.js'
+import { isPageButton, privateReply, showPage } from './reply.js'
 
 /** Commands that work in any channel: they are about Byline itself, not answers. */
 const EVERYWHERE = new Set(['config', 'help'])
@@ -25,6 +25,17 @@ export function createInteractionHandler(commands: Map<string, CommandModule>, c
         else await interaction.respond([])
       } catch (error) {
         context.logger.warn({ ...log, command: interaction.commandName, err: error }, 'autocomplete failed')
+      }
+      return
+    }
+    if (interaction.isButton()) {
+      if (!isPageButton(interaction)) return
+      try {
+        await showPage(interaction, context)
+      } catch (error) {
+        context.logger.error({ ...log, button: interaction.customId, err: error }, 'page button failed')
+        if (!(error instanceof DiscordAPIError && GONE.has(error.code as number)))
+          await privateReply(interaction, 'Something went wrong while turning the page; please ask again.').catch(() => undefined)
       }
       return
     }

@@ -1,12 +1,16 @@
 import {
+  ActionRowBuilder,
   type APIApplicationCommandOptionChoice,
   type AutocompleteInteraction,
+  ButtonBuilder,
+  type ButtonInteraction,
+  ButtonStyle,
   type ChatInputCommandInteraction,
   MessageFlags,
   type RepliableInteraction,
 } from 'discord.js'
-import type { Command } from '../answer/types.js'
-import { answerEmbed, safeContent } from '../render/discord.js'
+import { type Command, COMMANDS } from '../answer/types.js'
+import { type AnswerPage, renderAnswer, safeContent } from '../render/discord.js'
 import type { BotContext } from './context.js'
 
 const NO_MENTIONS = { parse: [] as [] }
@@ -17,9 +21,46 @@ const NO_MENTIONS = { parse: [] as [] }
  */
 export async function replyWithAnswer(interaction: ChatInputCommandInteraction, context: BotContext, command: Command, query: string): Promise<void> {
   const ephemeral = interaction.guildId ? context.settings.visibility(interaction.guildId) === 'private' : false
-  const answer = context.engine.answer(command, query)
-  const embed = answerEmbed(answer, { outletOf: (article) => context.engine.outletName(article), question: query })
-  await interaction.reply({ embeds: [embed], allowedMentions: NO_MENTIONS, flags: ephemeral ? MessageFlags.Ephemeral : undefined })
+  const shown = renderPage(context, command, query, 0)
+  const components = shown.pages > 1 ? pageButtons(context.settings.rememberQuestion(command, query), command, shown) : []
+  await interaction.reply({ embeds: [shown.embed], components, allowedMentions: NO_MENTIONS, flags: ephemeral ? MessageFlags.Ephemeral : undefined })
+}
+
+function renderPage(context: BotContext, command: Command, query: string, page: number): AnswerPage {
+  return renderAnswer(context.engine.answer(command, query), { outletOf: (article) => context.engine.outletName(article), question: query }, page)
+}
+
+const PAGE_BUTTON = /^page:(\d+):(\d+)$/
+
+/** "Earlier"/"Later" for a timeline, "Back"/"More passages" for other answers; each carries the question's id and the page it opens. */
+function pageButtons(id: number, command: Command, shown: AnswerPage): ActionRowBuilder<ButtonBuilder>[] {
+  const [back, forward] = command === 'timeline' ? ['Earlier', 'Later'] : ['Back', 'More passages']
+  const button = (label: string, page: number, disabled: boolean) =>
+    new ButtonBuilder().setCustomId(`page:${id}:${page}`).setLabel(label).setStyle(ButtonStyle.Secondary).setDisabled(disabled)
+  const buttons = [button(forward, shown.page + 1, shown.page >= shown.pages - 1)]
+  if (command === 'timeline' || shown.page > 0) buttons.unshift(button(back, Math.max(0, shown.page - 1), shown.page === 0))
+  return [new ActionRowBuilder<ButtonBuilder>().addComponents(buttons)]
+}
+
+/** Whether a button belongs to an answer's pages. */
+export function isPageButton(interaction: ButtonInteraction): boolean {
+  return PAGE_BUTTON.test(interaction.customId)
+}
+
+/**
+ * Shows another page of an answer in place: the question is read back from the settings
+ * database by the id the button carries, so the buttons keep working after a restart.
+ */
+export async function showPage(interaction: ButtonInteraction, context: BotContext): Promise<void> {
+  const [, id = '', page = ''] = PAGE_BUTTON.exec(interaction.customId) ?? []
+  const asked = context.settings.question(Number(id))
+  if (!asked || !isCommand(asked.command)) return privateReply(interaction, 'That answer is no longer kept; ask the question again.')
+  const shown = renderPage(context, asked.command, asked.query, Number(page))
+  await interaction.update({ embeds: [shown.embed], components: pageButtons(Number(id), asked.command, shown), allowedMentions: NO_MENTIONS })
+}
+
+function isCommand(name: string): name is Command {
+  return (COMMANDS as readonly string[]).includes(name)
 }
 
 /**

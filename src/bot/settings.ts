@@ -21,7 +21,16 @@ const MIGRATIONS = [
      added_at TEXT NOT NULL DEFAULT (datetime('now')),
      PRIMARY KEY (guild_id, channel_id)
    );`,
+  `CREATE TABLE paged_questions (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     command TEXT NOT NULL,
+     query TEXT NOT NULL,
+     asked_at TEXT NOT NULL DEFAULT (datetime('now'))
+   );`,
 ]
+
+/** How long the pages of an answer ("More passages", "Later") stay reachable. */
+const PAGED_QUESTION_DAYS = 14
 
 export interface OpenResult {
   store: SettingsStore
@@ -99,6 +108,21 @@ export class SettingsStore {
         'INSERT INTO guild_settings (guild_id, reply_visibility) VALUES (?, ?) ON CONFLICT(guild_id) DO UPDATE SET reply_visibility = excluded.reply_visibility',
       )
       .run(guildId, visibility)
+  }
+
+  /**
+   * Remembers a question whose answer has more pages, so its buttons work after a restart;
+   * returns the id the buttons carry. Questions older than two weeks are forgotten.
+   */
+  rememberQuestion(command: string, query: string): number {
+    this.db.prepare(`DELETE FROM paged_questions WHERE asked_at < datetime('now', '-${PAGED_QUESTION_DAYS} days')`).run()
+    return Number(this.db.prepare('INSERT INTO paged_questions (command, query) VALUES (?, ?)').run(command, query).lastInsertRowid)
+  }
+
+  /** The question a page button refers to, or null when it is unknown or forgotten. */
+  question(id: number): { command: string; query: string } | null {
+    const row = this.db.prepare('SELECT command, query FROM paged_questions WHERE id = ?').get(id) as { command: string; query: string } | undefined
+    return row ?? null
   }
 
   close(): void {

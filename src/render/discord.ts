@@ -121,40 +121,93 @@ export interface RenderOptions {
 
 const FOOTER = 'Byline · quotes are verbatim from the articles'
 
-/** An answer as one Discord embed, within every limit. */
+/** How many passages each page of an answer shows. */
+export const PAGE_SIZES = {
+  /** The first page: the best quote in the description, then this many more outlets. */
+  firstExtra: 2,
+  /** Each further page ("More passages"). */
+  more: 5,
+  /** Each page of a timeline. */
+  timeline: 8,
+} as const
+
+/** One page of an answer: its embed, which page it is, and how many there are. */
+export interface AnswerPage {
+  embed: APIEmbed
+  page: number
+  pages: number
+}
+
+/** The passages of one page, and the number of pages, for an answer's kind. */
+function pageOf(answer: Answer, page: number): { passages: AnswerPassage[]; pages: number; first: boolean } {
+  const { passages } = answer
+  if (!answer.found) return { passages: passages.slice(0, 3), pages: 1, first: true }
+  if (answer.command === 'timeline') {
+    const pages = Math.max(1, Math.ceil(passages.length / PAGE_SIZES.timeline))
+    const at = Math.min(Math.max(0, page), pages - 1)
+    return { passages: passages.slice(at * PAGE_SIZES.timeline, (at + 1) * PAGE_SIZES.timeline), pages, first: at === 0 }
+  }
+  const firstCount = 1 + PAGE_SIZES.firstExtra
+  const pages = 1 + Math.max(0, Math.ceil((passages.length - firstCount) / PAGE_SIZES.more))
+  const at = Math.min(Math.max(0, page), pages - 1)
+  if (at === 0) return { passages: passages.slice(0, firstCount), pages, first: true }
+  const from = firstCount + (at - 1) * PAGE_SIZES.more
+  return { passages: passages.slice(from, from + PAGE_SIZES.more), pages, first: false }
+}
+
+/** An answer as one Discord embed (its first page), within every limit. */
 export function answerEmbed(answer: Answer, options: RenderOptions): APIEmbed {
+  return renderAnswer(answer, options, 0).embed
+}
+
+/**
+ * One page of an answer as a Discord embed, within every limit. The first page carries the short
+ * answer, the best quote and its credit, and at most two more outlets; the rest of the passages
+ * (or of a timeline's events) come a page at a time. A link is shown once per article.
+ */
+export function renderAnswer(answer: Answer, options: RenderOptions, page: number): AnswerPage {
   const question = neutralizeMentions(options.question)
+  const shown = pageOf(answer, page)
+  const at = Math.min(Math.max(0, page), shown.pages - 1)
+  const linked = new Set<string>()
+  const field = (passage: AnswerPassage) => passageField(passage, options, linked)
+  const pageNote = shown.pages > 1 ? ` · page ${at + 1} of ${shown.pages}` : ''
   if (!answer.found) {
     const cover = answer.suggestions.length ? `\n\nThe story does cover: ${answer.suggestions.map((name) => `**${escapeMarkdown(name)}**`).join(', ')}.` : ''
-    const closest = answer.passages.length > 0
-    return fitEmbed({
+    const closest = shown.passages.length > 0
+    const embed = fitEmbed({
       title: closest ? 'Closest passages — the story may not say exactly this' : 'The story does not say',
       description: truncate(`${escapeUserText(answer.message ?? 'Nothing in the articles answers that.')}${cover}`, LIMITS.description),
       color: COLOUR.notFound,
-      fields: answer.passages.map((passage) => passageField(passage, options)),
+      fields: shown.passages.map(field),
       footer: { text: question ? truncate(`You asked: ${question}`, LIMITS.footer) : FOOTER },
     })
+    return { embed, page: 0, pages: 1 }
   }
   const grouped = answer.command === 'source' || answer.command === 'compare' || answer.command === 'timeline' || answer.command === 'outlets'
   const title = truncate(escapeMarkdown(answer.answer ?? whatWasFound(answer)), LIMITS.title)
-  const [first, ...rest] = answer.passages
+  const [first, ...rest] = shown.passages
   const fields: APIEmbedField[] = []
-  let description = answer.date ? `**Date:** ${answer.date}\n` : ''
-  if (grouped) {
-    if (answer.answer && answer.answer.length > LIMITS.title) description += `${escapeMarkdown(truncate(answer.answer, 1500))}\n`
-    for (const passage of answer.passages) fields.push(passageField(passage, options))
+  let description = answer.date && shown.first ? `**Date:** ${answer.date}\n` : ''
+  if (grouped || !shown.first) {
+    if (shown.first && answer.answer && answer.answer.length > LIMITS.title) description += `${escapeMarkdown(truncate(answer.answer, 1500))}\n`
+    for (const passage of shown.passages) fields.push(field(passage))
   } else if (first) {
-    const credit = `— ${escapeMarkdown(creditLine(first, options.outletOf))}${first.url ? `\n${first.url}` : ''}`
+    const link = first.url ? `\n${first.url}` : ''
+    if (first.url) linked.add(first.url)
+    const credit = `— ${escapeMarkdown(creditLine(first, options.outletOf))}${link}`
     description += `${quoteBlock(first, LIMITS.description - description.length - credit.length - 2)}\n${credit}`
-    for (const passage of rest) fields.push(passageField(passage, options))
+    for (const passage of rest) fields.push(field(passage))
   }
-  return fitEmbed({
+  const footer = question && answer.answer ? truncate(`You asked: ${question}${pageNote}`, LIMITS.footer) : `${FOOTER}${pageNote}`
+  const embed = fitEmbed({
     title,
     description: truncate(description || escapeMarkdown(answer.message ?? ''), LIMITS.description) || undefined,
     color: COLOUR.found,
     fields,
-    footer: { text: question && answer.answer ? truncate(`You asked: ${question}`, LIMITS.footer) : FOOTER },
+    footer: { text: footer },
   })
+  return { embed, page: at, pages: shown.pages }
 }
 
 /** A title for an answer with no short answer: what was found, not the question echoed. */
@@ -166,12 +219,20 @@ function whatWasFound(answer: Answer): string {
   return count ? `${count} ${count === 1 ? 'passage' : 'passages'} from ${named}` : 'Nothing found'
 }
 
-function passageField(passage: AnswerPassage, options: RenderOptions): APIEmbedField {
-  const when = (passage as AnswerPassage & { when?: { iso: string } }).when
-  const name = truncate(`${when ? `${when.iso} · ` : ''}${creditLine(passage, options.outletOf)}`, LIMITS.fieldName)
-  const link = passage.url ? `\n${passage.url}` : ''
-  const quote = `> ${escapeMarkdown(truncate(passage.highlight, LIMITS.fieldValue - link.length - 8)).replace(/\n/g, '\n> ')}`
-  return { name, value: truncate(`${quote}${link}`, LIMITS.fieldValue) }
+/**
+ * A passage as an embed field: its credit as the name, the answering sentence quoted, and its
+ * link unless an earlier field of the embed gave it (`linked`). An article listed by /outlets shows
+ * its title and byline instead of a quote.
+ */
+function passageField(passage: AnswerPassage, options: RenderOptions, linked = new Set<string>()): APIEmbedField {
+  const name = truncate(`${passage.when?.iso ? `${passage.when.iso} · ` : ''}${creditLine(passage, options.outletOf)}`, LIMITS.fieldName)
+  const link = passage.url && !linked.has(passage.url) ? `\n${passage.url}` : ''
+  if (passage.url) linked.add(passage.url)
+  const record = passage.title !== undefined || passage.byline !== undefined
+  const body = record
+    ? `**${escapeMarkdown(passage.title ?? 'Untitled')}**\n${passage.byline ? `By ${escapeMarkdown(passage.byline)}` : 'No byline'}`
+    : `> ${escapeMarkdown(truncate(passage.highlight, LIMITS.fieldValue - link.length - 8)).replace(/\n/g, '\n> ')}`
+  return { name, value: truncate(`${body}${link}`, LIMITS.fieldValue) }
 }
 
 /** Plain message text, escaped and within the 2,000-character limit. */

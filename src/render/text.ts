@@ -42,10 +42,12 @@ export function renderAnswerText(answer: Answer, outletOf: (article: string) => 
     if (answer.message) out.push(answer.message)
   }
   answer.passages.forEach((passage, i) => {
-    const when = (passage as AnswerPassage & { when?: { text: string; iso: string } }).when
+    const { when } = passage
     out.push('')
-    out.push(`${i + 1}. ${when ? `${when.iso} (“${when.text}”) · ` : ''}${credit(passage)}`)
-    out.push(wrap(inQuotes(passage.highlight)))
+    out.push(`${i + 1}. ${when?.iso ? `${when.iso} (“${when.text}”) · ` : ''}${credit(passage)}`)
+    if (passage.title !== undefined || passage.byline !== undefined)
+      out.push(wrap(`${passage.title ?? 'Untitled'} — ${passage.byline ? `by ${passage.byline}` : 'no byline'}`))
+    else out.push(wrap(inQuotes(passage.highlight)))
     if (passage.alsoIn.length) out.push(`    also in: ${passage.alsoIn.map(outletOf).join(', ')}`)
     if (passage.url) out.push(`    ${passage.url}`)
   })

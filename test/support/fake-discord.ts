@@ -15,6 +15,7 @@ export interface Embed {
   title?: string
   description?: string
   fields?: { name: string; value: string }[]
+  footer?: { text: string }
 }
 
 /** The body of an interaction callback: a message, or autocomplete choices. */
@@ -26,6 +27,7 @@ export interface InteractionCallback {
     flags?: number
     allowed_mentions?: unknown
     choices?: { name: string; value: string }[]
+    components?: { components: { custom_id: string; label: string; disabled?: boolean }[] }[]
   }
 }
 
@@ -136,6 +138,35 @@ export class FakeDiscord {
   }
 
   /** A slash-command interaction from a member, in a channel. */
+  /** A click on a button of one of the bot's messages, as Discord sends it. */
+  button(customId: string, from: { channel?: string; user?: string } = {}): Record<string, unknown> {
+    const base = this.command('button', [], from)
+    const channel = from.channel ?? IDS.general
+    return {
+      ...base,
+      type: 3,
+      data: { custom_id: customId, component_type: 2 },
+      message: {
+        id: String(600000000000000000n + BigInt(this.counter)),
+        channel_id: channel,
+        author: { id: IDS.bot, username: 'Byline', discriminator: '0', avatar: null, global_name: null, bot: true },
+        content: '',
+        timestamp: '2026-01-01T00:00:00.000Z',
+        edited_timestamp: null,
+        tts: false,
+        mention_everyone: false,
+        mentions: [],
+        mention_roles: [],
+        attachments: [],
+        embeds: [],
+        components: [],
+        pinned: false,
+        type: 20,
+        flags: 0,
+      },
+    }
+  }
+
   command(name: string, options: unknown[], from: { channel?: string; user?: string; moderator?: boolean } = {}, resolved?: unknown): Record<string, unknown> {
     const id = String(500000000000000000n + BigInt(++this.counter))
     const channel = from.channel ?? IDS.general

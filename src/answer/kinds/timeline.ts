@@ -1,7 +1,7 @@
 import { type AnswerContext, type Asked, quoted } from '../context.js'
 import type { Answer } from '../types.js'
 
-/** timeline: the story's dated events in date order, or those about the query. */
+/** timeline: every dated event of the story in date order, or those about the query (the renderer pages them). */
 export function answerTimeline(context: AnswerContext, asked: Asked): Answer {
   const { base } = asked
   let events = context.events()
@@ -15,7 +15,7 @@ export function answerTimeline(context: AnswerContext, asked: Asked): Answer {
     events = events.filter((event) => relevant.has(event.passage))
     if (events.length === 0) return context.refuse(base, `The story gives no dated events about ${quoted(base.query)}.`)
   }
-  const shown = events.slice(0, context.options.maxGrouped)
+  const shown = events
   const passages = shown.map((event) => ({
     ...context.toPassage(event.passage, event.sentence, 1),
     when: { text: event.mention.text, iso: event.mention.iso },
