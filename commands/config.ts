@@ -1,4 +1,11 @@
-import { ChannelType, type ChatInputCommandInteraction, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js'
+import {
+  ChannelType,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type SlashCommandChannelOption,
+} from 'discord.js'
 import type { BotContext } from '../src/bot/context.js'
 import { privateReply } from '../src/bot/reply.js'
 
@@ -10,6 +17,13 @@ const TEXT_CHANNELS = [
   ChannelType.GuildForum,
 ] as const
 
+const channelOption = (option: SlashCommandChannelOption) =>
+  option
+    .setName('channel')
+    .setDescription('The channel')
+    .setRequired(true)
+    .addChannelTypes(...TEXT_CHANNELS)
+
 export const data = new SlashCommandBuilder()
   .setName('config')
   .setDescription('Moderators: where Byline answers, and who sees its answers')
@@ -19,30 +33,8 @@ export const data = new SlashCommandBuilder()
     group
       .setName('channels')
       .setDescription('The channels Byline answers in (none set: everywhere)')
-      .addSubcommand((sub) =>
-        sub
-          .setName('add')
-          .setDescription('Let Byline answer in a channel')
-          .addChannelOption((option) =>
-            option
-              .setName('channel')
-              .setDescription('The channel')
-              .setRequired(true)
-              .addChannelTypes(...TEXT_CHANNELS),
-          ),
-      )
-      .addSubcommand((sub) =>
-        sub
-          .setName('remove')
-          .setDescription('Stop Byline answering in a channel')
-          .addChannelOption((option) =>
-            option
-              .setName('channel')
-              .setDescription('The channel')
-              .setRequired(true)
-              .addChannelTypes(...TEXT_CHANNELS),
-          ),
-      )
+      .addSubcommand((sub) => sub.setName('add').setDescription('Let Byline answer in a channel').addChannelOption(channelOption))
+      .addSubcommand((sub) => sub.setName('remove').setDescription('Stop Byline answering in a channel').addChannelOption(channelOption))
       .addSubcommand((sub) => sub.setName('clear').setDescription('Forget all channels: Byline answers everywhere again')),
   )
   .addSubcommand((sub) => sub.setName('show').setDescription('Show the current settings'))
