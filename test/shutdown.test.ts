@@ -110,6 +110,17 @@ describe('starting and stopping the bot process', () => {
     expect(bot.output()).not.toMatch(/\n\s+at /)
   }, 40_000)
 
+  it('says in one line, without a stack trace, that Discord rejected the token', async () => {
+    discord = await FakeDiscord.start()
+    discord.acceptedToken = 'the-real-token'
+    bot = await startBot(discord)
+    const [code] = (await once(bot.child, 'exit')) as [number]
+    expect(code).toBe(1)
+    expect(bot.output().trim().split('\n').at(-1)).toMatch(/Discord rejected DISCORD_TOKEN/)
+    expect(bot.output()).not.toMatch(/\n\s+at /)
+    expect(bot.output()).not.toContain(TOKEN)
+  }, 40_000)
+
   it('says in one line that the seeds folder is missing', async () => {
     discord = await FakeDiscord.start()
     bot = await startBot(discord, { BYLINE_SEEDS_DIR: '/nonexistent' })

@@ -64,6 +64,8 @@ export class FakeDiscord {
   readonly identifies: Identify[] = []
   /** Interaction ids whose callback answers as Discord does for an expired interaction. */
   readonly expired = new Set<string>()
+  /** When set, REST calls with another bot token are refused with 401, as Discord does. */
+  acceptedToken: string | null = null
   private readonly sockets = new Set<WebSocket>()
   private sequence = 0
   private waiters: { test: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }[] = []
@@ -261,7 +263,9 @@ export class FakeDiscord {
       response.end(body === undefined ? undefined : JSON.stringify(body))
     }
     const callback = /^\/api\/v10\/interactions\/(\d+)\/[^/]+\/callback$/.exec(url.pathname)
-    if (recorded.method === 'GET' && url.pathname === '/api/v10/gateway/bot') {
+    if (this.acceptedToken !== null && recorded.authorization !== `Bot ${this.acceptedToken}`) {
+      reply(401, { message: '401: Unauthorized', code: 0 })
+    } else if (recorded.method === 'GET' && url.pathname === '/api/v10/gateway/bot') {
       reply(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } })
     } else if (callback?.[1] !== undefined && this.expired.has(callback[1])) {
       reply(404, { message: 'Unknown interaction', code: 10062 })
