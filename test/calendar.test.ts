@@ -23,6 +23,8 @@ describe('dates in news copy', () => {
 
   it('gives "last week" as the whole week, not one day', () => {
     expect(dates('The company said last week that it would appeal.', '2020-10-08')).toEqual(['last week=2020-09-28..2020-10-04'])
+    expect(dates('Bloomberg reported this week that officials met.', '2020-10-07')).toEqual(['this week=2020-10-05..2020-10-11'])
+    expect(dates('Bloomberg reported this week that officials met.', '2020-10')).toEqual(['this week=null'])
   })
 
   it('puts a month named in a past-tense sentence before the article, and a planned one after it', () => {

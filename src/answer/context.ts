@@ -43,6 +43,8 @@ export interface StoryEvent {
   passage: number
   sentence: number
   mention: TemporalMention
+  /** Dated by its article's day, the text giving none ("reported"). */
+  reported?: boolean
 }
 
 /** A question being answered: the analysed question, its weighted terms and the names it mentions. */
@@ -223,7 +225,28 @@ export class AnswerContext {
         events.push({ passage: index, sentence, mention, published: this.article(passage).published ?? '' })
       }
     })
+    events.push(...this.reportedLeads(seen))
     return events.sort((a, b) => (a.mention.iso ?? '').localeCompare(b.mention.iso ?? '') || a.published.localeCompare(b.published))
+  }
+
+  /**
+   * The story's main events, dated by when they were reported: an article's lead sentence that
+   * gives no date of its own, on its article's day (shown as "reported").
+   */
+  private reportedLeads(seen: Set<string>): (StoryEvent & { published: string })[] {
+    const leads: (StoryEvent & { published: string })[] = []
+    this.knowledge.passages.forEach((passage, index) => {
+      const { published } = this.article(passage)
+      const lead = passage.sentences[0]
+      if (passage.paragraph !== 1 || !lead || published?.length !== 10) return
+      const dated = (passage.dates as TemporalMention[]).some((mention) => mention.iso && mention.offset < lead.end - passage.start)
+      const key = `${published}|${[passage.id, ...passage.alsoIn].sort().join(',')}`
+      if (dated || seen.has(key)) return
+      seen.add(key)
+      const mention: TemporalMention = { text: 'reported', iso: published, offset: 0, kind: 'relative', basis: "the article's date" }
+      leads.push({ passage: index, sentence: 0, mention, published, reported: true })
+    })
+    return leads
   }
 
   /** "2020-09-30 · Senior administration officials discussed …" labels for the story's events. */

@@ -119,11 +119,12 @@ export class AnswerEngine {
       .map((record) => record.name)
   }
 
-  /** Dated events ("2020-09-30 · Senior administration officials discussed …") matching what was typed. */
+  /** Events the text dates ("Sept. 30 — Senior administration officials discussed …") matching what was typed. */
   eventLabels(typed: string, limit = 25): string[] {
     const needle = fold(typed).trim()
     return this.context
       .events()
+      .filter((event) => !event.reported)
       .map((event) => this.context.eventLabel(event))
       .filter((label) => !needle || fold(label).includes(needle))
       .slice(0, limit)

@@ -78,9 +78,12 @@ const sameDayParser: chrono.Parser = {
 const weekRefiner: chrono.Refiner = {
   refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
     for (const result of results) {
-      if (!/\b(?:last|this|next|past|previous|coming)\s+week\b/i.test(result.text) || result.end) continue
-      const day = result.start.date()
-      const monday = new Date(day.getTime() - ((day.getDay() + 6) % 7) * DAY_MS)
+      const which = /\b(last|this|next|past|previous|coming)\s+week\b/i.exec(result.text)?.[1]?.toLowerCase()
+      if (!which || result.end) continue
+      // Counted from the reference day's own Monday-to-Sunday week (chrono's weeks start on Sunday).
+      const shift = which === 'this' ? 0 : which === 'next' || which === 'coming' ? 1 : -1
+      const day = context.refDate
+      const monday = new Date(day.getTime() - ((day.getDay() + 6) % 7) * DAY_MS + shift * 7 * DAY_MS)
       const sunday = new Date(monday.getTime() + 6 * DAY_MS)
       result.start = context
         .createParsingComponents()

@@ -53,6 +53,8 @@ export function isoPrecision(iso: string): 'day' | 'month' | 'year' {
   return iso.length === 10 ? 'day' : iso.length === 7 ? 'month' : 'year'
 }
 
+const PRECISION_RANK = { year: 1, month: 2, day: 3 } as const
+
 function referenceDate(reference: string | null): Date | null {
   if (!reference) return null
   const [year, month = '01', day = '01'] = reference.split('-')
@@ -105,8 +107,10 @@ export function annotateDates(text: string, context: DateContext): TemporalMenti
     const start = result.start
     const unit = start.isCertain('day') || start.isCertain('weekday') ? 'day' : start.isCertain('month') ? 'month' : start.isCertain('year') ? 'year' : null
     // Without the article's own date only a stated year anchors a date: never today's.
-    const resolvable = unit !== null && (reference !== null || /\b(1[89]|20)\d{2}\b/.test(result.text))
     const relative = !start.isCertain('year') || !start.isCertain('month') || rangeEnd(result) !== null
+    // Nor does a relative date resolve finer than the article's own date ("this week" in an article known only by its month).
+    const finerThanReference = relative && unit !== null && context.reference !== null && PRECISION_RANK[unit] > PRECISION_RANK[isoPrecision(context.reference)]
+    const resolvable = unit !== null && !finerThanReference && (reference !== null || /\b(1[89]|20)\d{2}\b/.test(result.text))
     const end = result.end && resolvable ? precisionIso(result.end.date(), 'day') : null
     add({
       text: result.text.replace(/[,\s]+$/, ''),
