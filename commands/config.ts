@@ -5,6 +5,7 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
   type SlashCommandChannelOption,
+  type SlashCommandStringOption,
 } from 'discord.js'
 import type { BotContext } from '../src/bot/context.js'
 import { privateReply } from '../src/bot/reply.js'
@@ -24,6 +25,13 @@ const channelOption = (option: SlashCommandChannelOption) =>
     .setRequired(true)
     .addChannelTypes(...TEXT_CHANNELS)
 
+const modeOption = (option: SlashCommandStringOption) =>
+  option
+    .setName('mode')
+    .setDescription('public or private')
+    .setRequired(true)
+    .addChoices({ name: 'public', value: 'public' }, { name: 'private', value: 'private' })
+
 export const data = new SlashCommandBuilder()
   .setName('config')
   .setDescription('Moderators: where Byline answers, and who sees its answers')
@@ -38,23 +46,15 @@ export const data = new SlashCommandBuilder()
       .addSubcommand((sub) => sub.setName('clear').setDescription('Forget all channels: Byline answers everywhere again')),
   )
   .addSubcommand((sub) => sub.setName('show').setDescription('Show the current settings'))
+  .addSubcommand((sub) => sub.setName('replies').setDescription('Whether answers are visible to the channel or only to the asker').addStringOption(modeOption))
   .addSubcommand((sub) =>
-    sub
-      .setName('replies')
-      .setDescription('Whether answers are visible to the channel or only to the asker')
-      .addStringOption((option) =>
-        option
-          .setName('mode')
-          .setDescription('public or private')
-          .setRequired(true)
-          .addChoices({ name: 'public', value: 'public' }, { name: 'private', value: 'private' }),
-      ),
+    sub.setName('find').setDescription('Whether "Find in the story" replies are visible to the channel (private by default)').addStringOption(modeOption),
   )
 
 function describeSettings(context: BotContext, guildId: string): string {
   const channels = context.settings.channels(guildId)
   const where = channels.length ? `Byline answers in ${channels.map((id) => `<#${id}>`).join(', ')}.` : 'Byline answers in every channel.'
-  return `${where} Answers are ${context.settings.visibility(guildId)}.`
+  return `${where} Answers are ${context.settings.visibility(guildId)}; "Find in the story" replies are ${context.settings.findVisibility(guildId)}.`
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
@@ -83,6 +83,10 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
     const mode = interaction.options.getString('mode', true) === 'private' ? 'private' : 'public'
     context.settings.setVisibility(guildId, mode)
     done = `Answers are now ${mode}.`
+  } else if (sub === 'find') {
+    const mode = interaction.options.getString('mode', true) === 'public' ? 'public' : 'private'
+    context.settings.setFindVisibility(guildId, mode)
+    done = `"Find in the story" replies are now ${mode}.`
   } else done = 'Current settings:'
   context.logger.info({ guild: guildId, user: interaction.user.id, setting: [group, sub].filter(Boolean).join(' ') }, 'settings changed')
   await privateReply(interaction, `${done} ${describeSettings(context, guildId)}`)

@@ -231,6 +231,29 @@ describe('the bot against a stand-in Discord', () => {
     for (const guild of client.guilds.cache.values()) expect([...guild.members.cache.keys()].filter((id) => id !== client.user?.id)).toEqual([])
   })
 
+  it('finds a message’s claims in the story, privately, ignoring mentions, links and markdown', async () => {
+    const content =
+      '@everyone <@123456789012345678> **Trump** signed an order banning Alipay and other Chinese payment apps https://example.com/x. Also the moon landing was staged in a studio in Nevada!'
+    const callback = await discord.interact(discord.messageCommand('Find in the story', content, { channel: IDS.answers }))
+    expect(callback.body.type).toBe(4)
+    expect(callback.body.data.flags).toBe(EPHEMERAL)
+    const embeds = callback.body.data.embeds ?? []
+    expect(embeds).toHaveLength(2)
+    expect(JSON.stringify(embeds[0])).toContain('TechCentral')
+    expect(embeds[1]?.description).toMatch(/No article in this story reports that/)
+    expect(JSON.stringify(callback.body)).not.toContain('@everyone')
+    expect(callback.body.data.allowed_mentions).toEqual({ parse: [] })
+  })
+
+  it('makes "Find in the story" replies public when moderators say so', async () => {
+    const set = await discord.interact(
+      discord.command('config', [{ name: 'find', type: 1, options: [{ name: 'mode', type: 3, value: 'public' }] }], { moderator: true }),
+    )
+    expect(set.body.data.content).toContain('"Find in the story" replies are now public')
+    const callback = await discord.interact(discord.messageCommand('Find in the story', 'Trump signed an order banning Alipay.', { channel: IDS.answers }))
+    expect(callback.body.data.flags ?? 0).toBe(0)
+  })
+
   it('never writes the token to its logs', () => {
     expect(logs.length).toBeGreaterThan(0)
     expect(logs).not.toContain(TOKEN)

@@ -13,6 +13,7 @@ interface Option {
 }
 interface Command {
   name: string
+  type?: number
   description: string
   options?: Option[]
   default_member_permissions?: string | null
@@ -38,8 +39,22 @@ describe('deploy-commands --dry-run', () => {
     })
     expect(result.status).toBe(0)
     const payload = JSON.parse(result.stdout) as Command[]
-    expect(payload.map((command) => command.name).sort()).toEqual(['ask', 'compare', 'config', 'help', 'outlets', 'source', 'timeline', 'when', 'who'])
-    for (const command of payload) {
+    expect(payload.map((command) => command.name).sort()).toEqual([
+      'Find in the story',
+      'ask',
+      'compare',
+      'config',
+      'help',
+      'outlets',
+      'source',
+      'timeline',
+      'when',
+      'who',
+    ])
+    const [find, ...slash] = [...payload].sort((a, b) => ((a.type ?? 1) === 3 ? -1 : (b.type ?? 1) === 3 ? 1 : 0))
+    expect(find).toMatchObject({ name: 'Find in the story', type: 3 })
+    expect(find?.name.length).toBeLessThanOrEqual(32)
+    for (const command of slash) {
       expect(command.name).toMatch(NAME)
       expect(command.description.length).toBeGreaterThan(0)
       expect(command.description.length).toBeLessThanOrEqual(100)

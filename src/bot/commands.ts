@@ -1,13 +1,18 @@
 import { readdir } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js'
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  MessageContextMenuCommandInteraction,
+  RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord.js'
 import type { BotContext } from './context.js'
 
-/** A command module: its slash-command definition, its handler, and optionally autocomplete. */
+/** A command module: its definition (a slash command, or a message command such as "Find in the story"), its handler, and optionally autocomplete. */
 export interface CommandModule {
-  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody }
-  execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>
+  data: { name: string; toJSON(): RESTPostAPIApplicationCommandsJSONBody }
+  execute(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction, context: BotContext): Promise<void>
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>
 }
 

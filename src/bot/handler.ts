@@ -39,7 +39,7 @@ export function createInteractionHandler(commands: Map<string, CommandModule>, c
       }
       return
     }
-    if (!interaction.isChatInputCommand()) return
+    if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand()) return
     const command = commands.get(interaction.commandName)
     let outcome = 'answered'
     try {

@@ -27,6 +27,7 @@ const MIGRATIONS = [
      query TEXT NOT NULL,
      asked_at TEXT NOT NULL DEFAULT (datetime('now'))
    );`,
+  `ALTER TABLE guild_settings ADD COLUMN find_visibility TEXT NOT NULL DEFAULT 'private' CHECK (find_visibility IN ('public', 'private'));`,
 ]
 
 /** How long the pages of an answer ("More passages", "Later") stay reachable. */
@@ -100,6 +101,20 @@ export class SettingsStore {
   visibility(guildId: string): ReplyVisibility {
     const row = this.db.prepare('SELECT reply_visibility FROM guild_settings WHERE guild_id = ?').pluck().get(guildId)
     return row === 'private' ? 'private' : 'public'
+  }
+
+  /** Whether "Find in the story" replies are seen by the channel; private unless moderators chose otherwise. */
+  findVisibility(guildId: string): ReplyVisibility {
+    const row = this.db.prepare('SELECT find_visibility FROM guild_settings WHERE guild_id = ?').pluck().get(guildId)
+    return row === 'public' ? 'public' : 'private'
+  }
+
+  setFindVisibility(guildId: string, visibility: ReplyVisibility): void {
+    this.db
+      .prepare(
+        'INSERT INTO guild_settings (guild_id, find_visibility) VALUES (?, ?) ON CONFLICT(guild_id) DO UPDATE SET find_visibility = excluded.find_visibility',
+      )
+      .run(guildId, visibility)
   }
 
   setVisibility(guildId: string, visibility: ReplyVisibility): void {

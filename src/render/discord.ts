@@ -235,6 +235,22 @@ function passageField(passage: AnswerPassage, options: RenderOptions, linked = n
   return { name, value: truncate(`${body}${link}`, LIMITS.fieldValue) }
 }
 
+/** Several embeds for one message, within Discord's total for all of them: each gets an equal share, giving up fields, then description. */
+export function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
+  const share = Math.floor(LIMITS.embedTotal / Math.max(1, embeds.length))
+  return embeds.map((embed) => {
+    const fields = [...(embed.fields ?? [])]
+    let fitted: APIEmbed = { ...embed, fields }
+    while (embedLength(fitted) > share && fields.length) {
+      fields.pop()
+      fitted = { ...fitted, fields: [...fields] }
+    }
+    const excess = embedLength(fitted) - share
+    if (excess > 0 && fitted.description) fitted = { ...fitted, description: truncate(fitted.description, Math.max(1, fitted.description.length - excess)) }
+    return fitted
+  })
+}
+
 /** Plain message text, escaped and within the 2,000-character limit. */
 export function safeContent(text: string): string {
   return truncate(text, LIMITS.content)

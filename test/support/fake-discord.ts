@@ -140,6 +140,32 @@ export class FakeDiscord {
   }
 
   /** A slash-command interaction from a member, in a channel. */
+  /** A message command ("Find in the story") used on a message with this content. */
+  messageCommand(name: string, content: string, from: { channel?: string; user?: string } = {}): Record<string, unknown> {
+    const base = this.command(name, [], from)
+    const channel = from.channel ?? IDS.general
+    const target = String(700000000000000000n + BigInt(this.counter))
+    const message = {
+      id: target,
+      channel_id: channel,
+      author: { id: IDS.alice, username: 'alice', discriminator: '0', avatar: null, global_name: null },
+      content,
+      timestamp: '2026-01-01T00:00:00.000Z',
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+    }
+    return { ...base, data: { id: `cmd-${name}`, name, type: 3, target_id: target, resolved: { messages: { [target]: message } } } }
+  }
+
   /** A click on a button of one of the bot's messages, as Discord sends it. */
   button(customId: string, from: { channel?: string; user?: string } = {}): Record<string, unknown> {
     const base = this.command('button', [], from)

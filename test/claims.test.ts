@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { claimsOf, plainText } from '../src/answer/claims.js'
+
+describe('claims of a Discord message', () => {
+  it('drop mentions, emoji, links and markdown, keeping a masked link’s words', () => {
+    expect(plainText('@everyone <@123456789012345678> <:ok:1> **Trump** __signed__ [the order](https://evil.example) ||today|| https://x.y/z')).toBe(
+      'Trump signed the order today',
+    )
+  })
+
+  it('split a long message into its longest three sentences, in order', () => {
+    const message =
+      'Wow. Trump signed an order banning Alipay and seven other apps. Ant Group says it was unaware of any talks. The IPO raised $35 billion in Shanghai and Hong Kong. Regulators halted it anyway, people said.'
+    expect(claimsOf(message)).toEqual([
+      'Trump signed an order banning Alipay and seven other apps.',
+      'Ant Group says it was unaware of any talks.',
+      'The IPO raised $35 billion in Shanghai and Hong Kong.',
+    ])
+    expect(claimsOf('ant ipo')).toEqual(['ant ipo'])
+    expect(claimsOf('<@123456789012345678> https://x.y')).toEqual([])
+  })
+})
