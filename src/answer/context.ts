@@ -78,7 +78,10 @@ export class AnswerContext {
   /** Weighs the question's lemmas and finds the names it mentions. */
   ask(question: AnalysedQuestion, base: Answer): Asked {
     const named = entitiesIn(this.knowledge, question.text)
-    const events = question.predicates.filter((lemma) => !named.some((record) => record.words.includes(lemma)))
+    const notName = (lemma: string) => !named.some((record) => record.words.includes(lemma))
+    const verbs = question.predicates.filter(notName)
+    // A lowercase name read as the only verb ("did trump sign the order"): the word after it names the event.
+    const events = verbs.length || question.eventIsNoun ? verbs : question.nouns.filter(notName).slice(0, 1)
     const predicate = events[0] ?? null
     const eventWords = question.eventIsNoun ? events : events.slice(0, 1)
     return { question, terms: expandTerms(this.knowledge, question.lemmas, question.surfaces), named, predicate, eventWords, base }

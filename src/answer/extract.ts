@@ -8,6 +8,7 @@ interface Located {
   term: string
   start: number
   end: number
+  pos: string
 }
 
 const LOCATED = new Map<string, Located[]>()
@@ -19,7 +20,7 @@ export function locateTerms(text: string): Located[] {
   if (!located) {
     located = analyse(text)
       .tokens.filter(isContent)
-      .map((token) => ({ term: token.lemma, start: token.start, end: token.end }))
+      .map((token) => ({ term: token.lemma, start: token.start, end: token.end, pos: token.pos }))
     if (LOCATED.size >= MAX_LOCATED) LOCATED.clear()
     LOCATED.set(text, located)
   }
@@ -209,7 +210,14 @@ export function subjectIn(passage: Passage, sentenceIndex: number, named: Set<st
  * The time the sentence gives for the matched event (a length of time, for `wantDuration`): the temporal expression nearest the
  * matched words that does not merely restate the question ("since regulators halted the IPO").
  */
-export function timeIn(passage: Passage, sentenceIndex: number, candidate: Candidate, queryTerms: Set<string>, wantDuration = false): TemporalMention | null {
+export function timeIn(
+  passage: Passage,
+  sentenceIndex: number,
+  candidate: Candidate,
+  queryTerms: Set<string>,
+  wantDuration = false,
+  event: string | null = null,
+): TemporalMention | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   // A time clause that only restates the question ("since regulators halted the IPO") is not its answer.
   const mentions = inSentence(passage.dates as TemporalMention[], offset, text.length).filter((mention) => {
@@ -226,10 +234,22 @@ export function timeIn(passage: Passage, sentenceIndex: number, candidate: Candi
     const at = mention.offset - offset
     return Math.min(...anchors.map((anchor) => Math.abs(anchor.start - at)), 1000)
   }
-  /** "progress was delayed after Trump had contracted …": the time right after the matched verb modifies it. */
-  const modifiesVerb = (mention: TemporalMention) => verbs.some((verb) => mention.offset - offset - verb.end >= 0 && mention.offset - offset - verb.end <= 12)
+  // The event asked about, where the sentence names it: the time must belong to it.
+  const eventTerms = new Set(event ? (candidate.matched.get(event) ?? []) : [])
+  const eventAt = wantDuration ? [] : locateTerms(text).filter((located) => located.pos === 'VERB' && eventTerms.has(located.term))
+  /** "progress was delayed after Trump had contracted …": the time right after the matched verb (the asked event's, when named) modifies it. */
+  const modifiesVerb = (mention: TemporalMention) =>
+    (eventAt.length ? eventAt : verbs).some((verb) => mention.offset - offset - verb.end >= 0 && mention.offset - offset - verb.end <= 12)
   const penalty: Record<string, number> = wantDuration ? { date: 200, relative: 200, vague: 200, clause: 200 } : { duration: 20, clause: 50 }
   const rank = (mention: TemporalMention) =>
     distance(mention) - (mention.iso && !wantDuration ? 25 : 0) + (penalty[mention.kind] ?? 0) - (modifiesVerb(mention) ? 100 : 0)
-  return [...mentions].sort((a, b) => rank(a) - rank(b))[0] ?? null
+  const best = [...mentions].sort((a, b) => rank(a) - rank(b))[0] ?? null
+  // When the sentence names the event, the time stands near it ("has signed an order banning … in 45
+  // days": the 45 days are the ban's, not the signing's).
+  if (!best || eventAt.length === 0 || modifiesVerb(best)) return best
+  const fromEvent = Math.min(...eventAt.map((located) => Math.abs(located.start - (best.offset - offset))))
+  return fromEvent <= MAX_TIME_FROM_EVENT ? best : null
 }
+
+/** How far (in characters) a time may stand from the event it dates. */
+const MAX_TIME_FROM_EVENT = 80

@@ -33,6 +33,8 @@ export interface AnalysedQuestion {
   predicates: string[]
   /** No verb names the event, so any of `predicates` (nouns) may stand for it. */
   eventIsNoun: boolean
+  /** The question's nouns in order, for when its only verb turns out to be a name ("did trump sign …", "sign" read as a noun). */
+  nouns: string[]
   /** Content lemmas to look for in the story (question words and the answer's kind left out). */
   lemmas: string[]
   /** The same words as written (folded), for when the story spells a word as typed but lemmatises it otherwise. */
@@ -130,7 +132,8 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
     })
   // With no verb ("when is Biden's inauguration", "us election date") the event is a noun: the last one.
   const nouns = tokens.filter((token) => token.pos === 'NOUN' && token !== focusToken && !kindOnly(token))
-  const predicates = verbs.length ? verbs : nouns.reverse().map((token) => token.lemma)
+  const nounsInOrder = nouns.map((token) => token.lemma)
+  const predicates = verbs.length ? verbs : [...nounsInOrder].reverse()
   const eventIsNoun = verbs.length === 0
   const searched = tokens
     .filter((token) => isContent(token) && !AUXILIARIES.has(token.lemma))
@@ -143,6 +146,7 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
     focus: focusToken && !dropFocus ? focusToken.lemma : null,
     predicates,
     eventIsNoun,
+    nouns: nounsInOrder,
     lemmas: searched.map((token) => token.lemma),
     surfaces: searched.map((token) => fold(token.text)),
     tokens,

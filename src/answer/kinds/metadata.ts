@@ -6,7 +6,7 @@ import type { Answer } from '../types.js'
 /** Words people use for an article itself, and for putting one out or writing it. */
 const ARTICLE_NOUNS = new Set(['article', 'piece', 'story', 'version', 'copy', 'one', 'report', 'item', 'write-up', 'coverage'])
 const PUBLISHING = new Set(['publish', 'run', 'come', 'put', 'post', 'release', 'print', 'appear', 'carry', 'file', 'out'])
-const AUTHORSHIP = new Set(['write', 'author', 'byline', 'reporter', 'journalist', 'writer'])
+const AUTHORSHIP = new Set(['write', 'author', 'byline', 'reporter', 'journalist', 'writer', 'report'])
 
 /** The names an article goes by: its outlet, without "the", its initials, its web address. */
 function aliasesOf(name: string | null, url: string | null): string[] {
@@ -79,9 +79,11 @@ export function answerFromRecords(context: AnswerContext, asked: Asked): Answer 
   const record = (of: Article) => `From the article's record: ${of.outlet ?? 'outlet unknown'}, ${of.published ? spellDate(of.published) : 'date unknown'}.`
 
   if (lemmas.some((lemma) => AUTHORSHIP.has(lemma)) && (question.type === 'agent' || question.type === 'identify')) {
-    const credit = [article.byline, article.wire && article.wire !== article.byline ? `for ${article.wire}` : null].filter(Boolean).join(' ')
-    if (!credit) return { ...base, found: false, message: `The ${article.outlet ?? article.id} article does not name its author.`, passages: lead(article) }
-    return { ...base, found: true, answer: credit, message: record(article), passages: lead(article) }
+    // Of the articles named ("for Bloomberg" may name several copies), the one that credits its authors.
+    const signed = articles.find((each) => each.byline) ?? article
+    const credit = [signed.byline, signed.wire && signed.wire !== signed.byline ? `for ${signed.wire}` : null].filter(Boolean).join(' ')
+    if (!credit) return { ...base, found: false, message: `The ${signed.outlet ?? signed.id} article does not name its author.`, passages: lead(signed) }
+    return { ...base, found: true, answer: credit, message: record(signed), passages: lead(signed) }
   }
   const publishing = rest.every((lemma) => PUBLISHING.has(lemma)) || lemmas.some((lemma) => PUBLISHING.has(lemma) || lemma === 'date')
   if (question.type === 'date' && publishing && articles.length === 1) {
