@@ -87,7 +87,7 @@ describe('when', () => {
   it('refuses when the story reports the event but not its time', () => {
     const answer = story.answer('when', "when did chinese regulators halt ant's ipo")
     expect(answer.found).toBe(false)
-    expect(answer.message).toMatch(/does not say when/)
+    expect(answer.message).toMatch(/none of them dates it/)
   })
 })
 

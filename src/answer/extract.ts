@@ -217,6 +217,7 @@ export function timeIn(
   queryTerms: Set<string>,
   wantDuration = false,
   event: string | null = null,
+  question: string | null = null,
 ): TemporalMention | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   // A time clause that only restates the question ("since regulators halted the IPO") is not its answer.
@@ -241,12 +242,14 @@ export function timeIn(
   const modifiesVerb = (mention: TemporalMention) =>
     (eventAt.length ? eventAt : verbs).some((verb) => mention.offset - offset - verb.end >= 0 && mention.offset - offset - verb.end <= 12)
   const penalty: Record<string, number> = wantDuration ? { date: 200, relative: 200, vague: 200, clause: 200 } : { duration: 20, clause: 50 }
+  // A picked /when suggestion ("Sept. 30 — Senior officials discussed …") opens with the date it is about: that date answers.
+  const picked = (mention: TemporalMention) => question !== null && question.toLowerCase().startsWith(`${mention.text.toLowerCase()} —`)
   const rank = (mention: TemporalMention) =>
-    distance(mention) - (mention.iso && !wantDuration ? 25 : 0) + (penalty[mention.kind] ?? 0) - (modifiesVerb(mention) ? 100 : 0)
+    distance(mention) - (mention.iso && !wantDuration ? 25 : 0) + (penalty[mention.kind] ?? 0) - (modifiesVerb(mention) ? 100 : 0) - (picked(mention) ? 300 : 0)
   const best = [...mentions].sort((a, b) => rank(a) - rank(b))[0] ?? null
   // When the sentence names the event, the time stands near it ("has signed an order banning … in 45
   // days": the 45 days are the ban's, not the signing's).
-  if (!best || eventAt.length === 0 || modifiesVerb(best)) return best
+  if (!best || eventAt.length === 0 || modifiesVerb(best) || picked(best)) return best
   const fromEvent = Math.min(...eventAt.map((located) => Math.abs(located.start - (best.offset - offset))))
   return fromEvent <= MAX_TIME_FROM_EVENT ? best : null
 }

@@ -22,7 +22,10 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
   const timed = candidates
     .filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= best.score * 0.5)
     .slice(0, 8)
-    .map((candidate) => ({ candidate, time: timeIn(context.passage(candidate), candidate.sentence, candidate, wanted, wantDuration, asked.predicate) }))
+    .map((candidate) => ({
+      candidate,
+      time: timeIn(context.passage(candidate), candidate.sentence, candidate, wanted, wantDuration, asked.predicate, asked.question.text),
+    }))
     .filter((entry): entry is { candidate: Candidate; time: TemporalMention } => entry.time !== null)
   if (timed.length === 0) return context.closest(asked, candidates, 'The passages below tell of this, but none of them dates it.')
   // The same event told twice (a syndicated copy, or the same phrase in another article): the telling that dates it wins.
