@@ -243,7 +243,7 @@ export function timeIn(
     (eventAt.length ? eventAt : verbs).some((verb) => mention.offset - offset - verb.end >= 0 && mention.offset - offset - verb.end <= 12)
   const penalty: Record<string, number> = wantDuration ? { date: 200, relative: 200, vague: 200, clause: 200 } : { duration: 20, clause: 50 }
   // A picked /when suggestion ("Sept. 30 — Senior officials discussed …") opens with the date it is about: that date answers.
-  const picked = (mention: TemporalMention) => question !== null && question.toLowerCase().startsWith(`${mention.text.toLowerCase()} —`)
+  const picked = (mention: TemporalMention) => question?.toLowerCase().startsWith(`${mention.text.toLowerCase()} —`) === true
   const rank = (mention: TemporalMention) =>
     distance(mention) - (mention.iso && !wantDuration ? 25 : 0) + (penalty[mention.kind] ?? 0) - (modifiesVerb(mention) ? 100 : 0) - (picked(mention) ? 300 : 0)
   const best = [...mentions].sort((a, b) => rank(a) - rank(b))[0] ?? null
