@@ -30,6 +30,7 @@ describe('dates in news copy', () => {
   it('puts a month named in a past-tense sentence before the article, and a planned one after it', () => {
     expect(dates('In December, the company raised $2 billion.', '2020-10-07')).toEqual(['December=2019-12'])
     expect(dates('The company expects to list in December.', '2020-10-07')).toEqual(['December=2020-12'])
+    expect(dates('Goldman moved before the new tax law takes effect on Jan. 1.', '2017-12-29')).toEqual(['Jan. 1=2018-01-01'])
   })
 
   it('never resolves a relative date against today when the article has no date', () => {

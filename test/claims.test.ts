@@ -20,3 +20,15 @@ describe('claims of a Discord message', () => {
     expect(claimsOf('<@123456789012345678> https://x.y')).toEqual([])
   })
 })
+
+describe('figures in claims', () => {
+  it('a claim with a figure is reported only by outlets that give the figure', async () => {
+    const { AnswerEngine } = await import('../src/answer/engine.js')
+    const { loadCorpus } = await import('../src/ingest/corpus.js')
+    const { defaultSeedsDir } = await import('../src/paths.js')
+    const story = AnswerEngine.fromCorpus(await loadCorpus(defaultSeedsDir))
+    const answer = story.answer('source', 'alibaba owns a third of ant')
+    expect(answer.passages.map((passage) => passage.outlet)).toEqual(['FashionNetwork'])
+    expect(story.answer('when', 'when did the white house first talk about blocking chinese payment apps').found).toBe(true)
+  })
+})

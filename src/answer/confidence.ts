@@ -28,9 +28,10 @@ function meetsNames(knowledge: Knowledge, asked: Asked, candidate: Candidate): b
   return asked.named.every((record) => written(record).every((word) => words.has(word) || !indexed(word)))
 }
 
-/** Figures the question gives ("2004", "13%") must be in the answering sentence or beside it. */
+/** Figures the question gives ("2004", "13%", "a third", "eight") must be in the answering sentence or beside it. */
 function meetsFigures(asked: Asked, candidate: Candidate): boolean {
-  return asked.terms.every((term) => !/^\d/.test(term.term) || candidate.window.has(term.term))
+  const figures = new Set(asked.question.figures)
+  return asked.terms.every((term) => !(/^\d/.test(term.term) || figures.has(term.term)) || candidate.window.has(term.term))
 }
 
 /** Kinds of question about an event's time: the passage must speak of that event, not only its topic. */

@@ -1,6 +1,6 @@
 import type { IndexDocument } from '../index/search-index.js'
 import { editDistanceWithin } from '../language/spelling.js'
-import { type Analysis, fold, isContent, type Language, type Token } from '../language/index.js'
+import { type Analysis, fold, isContent, isFigure, type Language, type Token } from '../language/index.js'
 import { corporateCore } from '../ingest/resolve.js'
 import type { Article, EntityType, Passage } from '../ingest/types.js'
 
@@ -99,7 +99,8 @@ function termsBySentence(passage: Passage, analysis: Analysis): string[][] {
     while (sentence < passage.sentences.length - 1 && at >= (passage.sentences[sentence]?.end ?? Infinity)) sentence++
     bySentence[sentence]?.push(token)
   }
-  return bySentence.map((tokens) => [...tokens.filter(isContent).map((token) => token.lemma), ...acronymsOf(tokens)])
+  const searchable = (token: Token) => isContent(token) || isFigure(token, analysis)
+  return bySentence.map((tokens) => [...tokens.filter(searchable).map((token) => token.lemma), ...acronymsOf(tokens)])
 }
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ'])

@@ -1,4 +1,4 @@
-import { type Analysis, fold, isContent, type Token } from '../language/index.js'
+import { type Analysis, fold, isContent, isFigure, type Token } from '../language/index.js'
 import type { Command } from './types.js'
 
 /** What kind of answer a question wants, read from its form (never from its topic). */
@@ -35,6 +35,8 @@ export interface AnalysedQuestion {
   eventIsNoun: boolean
   /** The question's nouns in order, for when its only verb turns out to be a name ("did trump sign …", "sign" read as a noun). */
   nouns: string[]
+  /** Lemmas of the figures the question gives ("2004", "third", "eight"): a passage must give them too. */
+  figures: string[]
   /** Content lemmas to look for in the story (question words and the answer's kind left out). */
   lemmas: string[]
   /** The same words as written (folded), for when the story spells a word as typed but lemmatises it otherwise. */
@@ -135,8 +137,10 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   const nounsInOrder = nouns.map((token) => token.lemma)
   const predicates = verbs.length ? verbs : [...nounsInOrder].reverse()
   const eventIsNoun = verbs.length === 0
+  // Figures count even when they are function words to the tagger ("a third", "eight").
+  const figures = tokens.filter((token) => isFigure(token, analysis))
   const searched = tokens
-    .filter((token) => isContent(token) && !AUXILIARIES.has(token.lemma))
+    .filter((token) => (isContent(token) || figures.includes(token)) && !AUXILIARIES.has(token.lemma))
     .filter((token) => !(dropFocus && token === focusToken) && !kindOnly(token))
     .filter((token) => !(type === 'reporters' && REPORTING.has(token.lemma)))
   return {
@@ -147,6 +151,7 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
     predicates,
     eventIsNoun,
     nouns: nounsInOrder,
+    figures: figures.map((token) => token.lemma),
     lemmas: searched.map((token) => token.lemma),
     surfaces: searched.map((token) => fold(token.text)),
     tokens,

@@ -7,7 +7,7 @@ import { analyse, type Analysis } from './nlp.js'
 import { WordVectors } from './vectors.js'
 import { WordNet } from './wordnet.js'
 
-export { analyse, fold, isContent, type Analysis, type NamedValue, type Token } from './nlp.js'
+export { analyse, fold, isContent, isFigure, type Analysis, type NamedValue, type Token } from './nlp.js'
 
 export interface Language {
   analyse(text: string): Analysis

@@ -120,3 +120,21 @@ export function analyse(text: string): Analysis {
 export function isContent(token: Token): boolean {
   return CONTENT_POS.has(token.pos) && (!token.stop || (token.pos === 'VERB' && token.text.length > 2)) && /[\p{L}\p{N}]/u.test(token.text)
 }
+
+const FIGURE_TYPES = new Set(['CARDINAL', 'ORDINAL', 'MONEY', 'PERCENT'])
+const FRACTION_LEAD = new Set(['a', 'an', 'one', 'two', 'three', 'four'])
+
+/**
+ * Whether a token of the analysis states a figure ("2004", "eight", "a third", "$5 billion"), even
+ * one the stop list holds. An ordinal counts only as a fraction ("a third"): "first" in "first
+ * talked about" is no figure.
+ */
+export function isFigure(token: Token, analysis: Analysis): boolean {
+  if (/^\d/.test(token.lemma) || token.pos === 'NUM') return true
+  if (token.pos !== 'ADJ') return false
+  const value = analysis.values.find((each) => FIGURE_TYPES.has(each.type) && token.start >= each.start && token.end <= each.end)
+  if (!value) return false
+  if (value.type !== 'ORDINAL') return true
+  const before = analysis.tokens[analysis.tokens.indexOf(token) - 1]
+  return before !== undefined && FRACTION_LEAD.has(before.text.toLowerCase())
+}

@@ -38,7 +38,8 @@ export function renderAnswerText(answer: Answer, outletOf: (article: string) => 
     if (answer.suggestions.length) out.push(`The story does cover: ${answer.suggestions.join(', ')}`)
     if (answer.passages.length) out.push('', 'Closest passages (the story may not say exactly this):')
   } else {
-    out.push(`${heading}${answer.answer ? ` → ${answer.answer}` : ''}${answer.date ? ` [${answer.date}]` : ''}`)
+    const date = answer.date && !answer.answer?.includes(answer.date) ? ` [${answer.date}]` : ''
+    out.push(`${heading}${answer.answer ? ` → ${answer.answer}` : ''}${date}`)
     if (answer.message) out.push(answer.message)
   }
   answer.passages.forEach((passage, i) => {

@@ -54,6 +54,11 @@ function holderOfRole(context: AnswerContext, asked: Asked, roleWord: string, to
   return null
 }
 
+/** A role word as people write it: abbreviations in capitals ("CEO"), others as they are. */
+function asWritten(roleWord: string): string {
+  return roleWord.length <= 3 ? roleWord.toUpperCase() : roleWord
+}
+
 /** A passage chosen for a name, pointed at its sentence that gives the name (or the surname). */
 function naming(context: AnswerContext, index: number, name: string, score = 1): Candidate {
   const { sentences } = passageAt(context.knowledge, index)
@@ -134,7 +139,7 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   if (question.type === 'identify' && roleWord && record && !OWNERSHIP_ROLES.has(roleWord)) {
     return (
       roleHolder(context, asked, record, roleWord) ??
-      context.refuse(base, `The story does not name ${record.name}${record.name.endsWith('s') ? '’' : '’s'} ${roleWord}.`)
+      context.refuse(base, `The story does not name ${record.name}${record.name.endsWith('s') ? '’' : '’s'} ${asWritten(roleWord)}.`)
     )
   }
   if (question.type === 'identify' && roleWord && !record && !OWNERSHIP_ROLES.has(roleWord)) {

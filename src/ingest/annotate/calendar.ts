@@ -106,6 +106,16 @@ function pastTense(sentence: string): boolean {
   return /\b(?:was|were|had|did|\w{3,}ed)\b/i.test(sentence) && !future.test(sentence)
 }
 
+/** The words around a mention, within its sentence: the clause that tells what happened then. */
+function clauseAround(text: string, start: number, end: number): string {
+  const sentence = sentenceAround(text, start)
+  const at = text.indexOf(sentence)
+  const from = Math.max(at, start - CLAUSE_REACH)
+  return text.slice(from, Math.min(at + sentence.length, end + CLAUSE_REACH))
+}
+
+const CLAUSE_REACH = 40
+
 /** The sentence of `text` around position `at`. */
 function sentenceAround(text: string, at: number): string {
   const start = Math.max(text.lastIndexOf('. ', at) + 1, 0)
@@ -114,17 +124,27 @@ function sentenceAround(text: string, at: number): string {
 }
 
 /**
- * "In December" in a past-tense sentence of an October article is the December before it: a
- * month or day without a year, which would fall after the article, moves back a year when the
- * sentence tells of the past.
+ * A month or day without a year is the occurrence nearest the article's date ("takes effect on
+ * Jan. 1" in a late-December story is the coming January), except that in a sentence telling of
+ * the past it is never after the article ("in December" in an October story, told in the past
+ * tense, is the December before).
  */
 const pastYearRefiner: chrono.Refiner = {
   refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
     for (const result of results) {
       const { start } = result
-      if (start.isCertain('year') || !start.isCertain('month') || start.date() <= context.refDate) continue
-      if (!pastTense(sentenceAround(context.text, result.index))) continue
-      start.imply('year', (start.get('year') ?? context.refDate.getFullYear()) - 1)
+      if (start.isCertain('year') || !start.isCertain('month') || result.end) continue
+      const year = start.get('year') ?? context.refDate.getFullYear()
+      const past = pastTense(clauseAround(context.text, result.index, result.index + result.text.length))
+      // Of last year's, this year's and next year's, the nearest to the article ("takes effect on Jan. 1" in a December
+      // story is next January) — but never after it in a sentence that tells of the past.
+      const options = [year - 1, year, year + 1].map((candidate) => {
+        start.imply('year', candidate)
+        return { year: candidate, date: start.date() }
+      })
+      const allowed = past ? options.filter((option) => option.date <= context.refDate) : options
+      const nearest = allowed.sort((a, b) => Math.abs(a.date.getTime() - context.refDate.getTime()) - Math.abs(b.date.getTime() - context.refDate.getTime()))[0]
+      start.imply('year', nearest?.year ?? year)
     }
     return results
   },
