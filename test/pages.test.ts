@@ -51,6 +51,24 @@ describe('pages without an articles.json entry', () => {
     ])
   })
 
+  it('drop short briefs about other events appended to the page, and keep an article’s own closing paragraphs', () => {
+    const story = [
+      'Goldman Sachs said on Friday it expects a $5 billion charge from the new tax law, most of it from a tax on overseas cash.',
+      'The bank, led by Lloyd Blankfein, said the charge would push it to a loss for the fourth quarter.',
+      'Analysts at Keefe, Bruyette & Woods had expected a smaller charge from the tax on repatriated earnings.',
+      'Goldman shares fell about 1 percent in early trading after the filing with the Securities and Exchange Commission.',
+      'Other banks, including Citigroup and Bank of America, have warned of similar charges from the tax law.',
+      'Goldman said it expects its tax rate to fall next year, when the lower corporate rate takes effect.',
+    ]
+    const briefs = [
+      'In other news, Boeing won an order for twenty jets from Qantas Airways in Sydney on Thursday.',
+      'Meanwhile Toyota recalled thousands of Prius hybrids in Japan over faulty airbags, its spokesman said.',
+    ]
+    const article = page([...story, ...briefs].join('\n\n'))
+    expect(article.passages.map((passage) => passage.text)).toEqual(story)
+    expect(article.removed.filter((item) => item.rule === 'appended brief').map((item) => item.text)).toEqual(briefs)
+  })
+
   it('read "(CNN) —" and "HONG KONG (Bloomberg) --" datelines', () => {
     expect(page('(CNN) — The company said it would appeal the ruling, according to a statement released on Monday.\n').outlet).toBe('CNN')
     const bloomberg = page('HONG KONG (Bloomberg) -- Ant Group is weighing a listing in Hong Kong and Shanghai, people familiar said.\n')

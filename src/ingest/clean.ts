@@ -148,7 +148,45 @@ export function cleanPage(file: string): CleanResult {
       removed.push(...entry.credits)
     }
   })
-  return { paragraphs: kept.filter((span) => span.text.length > 0), removed }
+  const body = kept.filter((span) => span.text.length > 0)
+  const briefs = appendedBriefs(body)
+  for (const brief of briefs) removed.push({ text: brief.text, rule: 'appended brief' })
+  return { paragraphs: body.slice(0, body.length - briefs.length), removed }
+}
+
+/** Capitalised words inside sentences (not opening them): the names a paragraph is about. */
+function namesIn(text: string): Set<string> {
+  return new Set([...text.matchAll(/(?<=[\p{L}\p{N},;:'’"”)]\s+)\p{Lu}[\p{L}’'-]+/gu)].map((match) => match[0].replace(/['’]s$/, '')))
+}
+
+const BRIEF_MAX_WORDS = 60
+
+/**
+ * Short items about other events appended to a page ("In other news …"): a run of two or more
+ * short paragraphs at the end of a longer page that share no name and at most one topic word with the
+ * paragraphs before them.
+ */
+function appendedBriefs(body: Span[]): Span[] {
+  if (body.length < 6) return []
+  const briefs: Span[] = []
+  for (let end = body.length; end > 0; end--) {
+    const span = body[end - 1]
+    if (!span) break
+    const rest = body.slice(0, end - 1).map((each) => each.text)
+    const restNames = new Set(rest.flatMap((text) => [...namesIn(text)]))
+    const restWords = new Set(rest.flatMap(longWords))
+    const names = namesIn(span.text)
+    const sharedWords = new Set(longWords(span.text).filter((word) => restWords.has(word)))
+    const unrelated = words(span.text).length < BRIEF_MAX_WORDS && names.size > 0 && ![...names].some((name) => restNames.has(name)) && sharedWords.size <= 1
+    if (!unrelated) break
+    briefs.unshift(span)
+  }
+  return briefs.length >= 2 && briefs.length < body.length / 2 ? briefs : []
+}
+
+/** The longer lower-case words of a text, which carry its topic. */
+function longWords(text: string): string[] {
+  return text.toLowerCase().match(/\p{L}{5,}/gu) ?? []
 }
 
 const LIST_RULES = new Set(['headline', 'fragment', 'repeated line'])
