@@ -139,30 +139,12 @@ export class FakeDiscord {
     return callback as RecordedRequest<InteractionCallback>
   }
 
-  /** A slash-command interaction from a member, in a channel. */
   /** A message command ("Find in the story") used on a message with this content. */
   messageCommand(name: string, content: string, from: { channel?: string; user?: string } = {}): Record<string, unknown> {
     const base = this.command(name, [], from)
     const channel = from.channel ?? IDS.general
     const target = String(700000000000000000n + BigInt(this.counter))
-    const message = {
-      id: target,
-      channel_id: channel,
-      author: { id: IDS.alice, username: 'alice', discriminator: '0', avatar: null, global_name: null },
-      content,
-      timestamp: '2026-01-01T00:00:00.000Z',
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      components: [],
-      pinned: false,
-      type: 0,
-      flags: 0,
-    }
+    const message = chatMessage(target, channel, { id: IDS.alice, username: 'alice', discriminator: '0', avatar: null, global_name: null }, content, 0)
     return { ...base, data: { id: `cmd-${name}`, name, type: 3, target_id: target, resolved: { messages: { [target]: message } } } }
   }
 
@@ -174,27 +156,17 @@ export class FakeDiscord {
       ...base,
       type: 3,
       data: { custom_id: customId, component_type: 2 },
-      message: {
-        id: String(600000000000000000n + BigInt(this.counter)),
-        channel_id: channel,
-        author: { id: IDS.bot, username: 'Byline', discriminator: '0', avatar: null, global_name: null, bot: true },
-        content: '',
-        timestamp: '2026-01-01T00:00:00.000Z',
-        edited_timestamp: null,
-        tts: false,
-        mention_everyone: false,
-        mentions: [],
-        mention_roles: [],
-        attachments: [],
-        embeds: [],
-        components: [],
-        pinned: false,
-        type: 20,
-        flags: 0,
-      },
+      message: chatMessage(
+        String(600000000000000000n + BigInt(this.counter)),
+        channel,
+        { id: IDS.bot, username: 'Byline', discriminator: '0', avatar: null, global_name: null, bot: true },
+        '',
+        20,
+      ),
     }
   }
 
+  /** A slash-command interaction from a member, in a channel. */
   command(name: string, options: unknown[], from: { channel?: string; user?: string; moderator?: boolean } = {}, resolved?: unknown): Record<string, unknown> {
     const id = String(500000000000000000n + BigInt(++this.counter))
     const channel = from.channel ?? IDS.general
@@ -382,5 +354,27 @@ function message(body: MessageBody): Record<string, unknown> {
     edited_timestamp: null,
     flags: 0,
     components: [],
+  }
+}
+
+/** A message as Discord's API sends it inside an interaction. */
+function chatMessage(id: string, channel: string, author: Record<string, unknown>, content: string, type: number): Record<string, unknown> {
+  return {
+    id,
+    channel_id: channel,
+    author,
+    content,
+    timestamp: '2026-01-01T00:00:00.000Z',
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: [],
+    pinned: false,
+    type,
+    flags: 0,
   }
 }
