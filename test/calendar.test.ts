@@ -19,6 +19,7 @@ describe('dates in news copy', () => {
 
   it('takes "earlier in the day" as the article’s own day', () => {
     expect(dates('Officials met earlier in the day to discuss the order.', '2020-10-07')).toEqual(['earlier in the day=2020-10-07'])
+    expect(dates('The minister spoke this morning in Beijing.', '2020-10-07')).toEqual(['this morning=2020-10-07'])
   })
 
   it('gives "last week" as the whole week, not one day', () => {

@@ -61,9 +61,9 @@ const holidayParser: chrono.Parser = {
   },
 }
 
-/** "earlier in the day", "later in the day", "earlier today": the reference day itself. */
+/** "earlier in the day", "later today", "this morning": the reference day itself. */
 const sameDayParser: chrono.Parser = {
-  pattern: () => /\b(?:earlier|later)\s+(?:in\s+the\s+day|today)\b/i,
+  pattern: () => /\b(?:(?:earlier|later)\s+(?:in\s+the\s+day|today)|this\s+(?:morning|afternoon|evening))\b/i,
   extract(context: ParsingContext): ParsingComponents {
     const day = context.refDate
     return context
@@ -153,7 +153,7 @@ const pastYearRefiner: chrono.Refiner = {
 /** chrono-node's casual English, taught news copy's holidays, same-day phrases, week ranges and past-tense months. */
 export const newsCalendar: chrono.Chrono = (() => {
   const parser = chrono.casual.clone()
-  parser.parsers.push(holidayParser, sameDayParser)
+  parser.parsers.unshift(holidayParser, sameDayParser)
   parser.refiners.push(weekRefiner, pastYearRefiner)
   return parser
 })()
