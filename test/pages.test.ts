@@ -91,3 +91,18 @@ describe('pages without an articles.json entry', () => {
     expect(corpus.errors.map((error) => error.message)).toEqual([expect.stringMatching(/menu\.txt: no article text found/)])
   })
 })
+
+describe('people named with their titles', () => {
+  it('takes a whole "Chief … Officer" title as the role, and never a courtesy title', () => {
+    const article = page(
+      [
+        'Chief Executive Officer Lloyd Blankfein was among managers receiving stock awards early, the bank said on Friday.',
+        'The shares Mr. Blankfein and others received cannot be sold for five years, according to the filing.',
+      ].join('\n\n'),
+    )
+    const mentions = article.passages.flatMap((passage) => passage.entities).filter((entity) => entity.name.endsWith('Blankfein'))
+    expect(mentions.map((entity) => entity.name)).toContain('Lloyd Blankfein')
+    expect(mentions.map((entity) => entity.role)).toContain('Chief Executive Officer')
+    expect(mentions.map((entity) => entity.role)).not.toContain('Mr.')
+  })
+})

@@ -233,7 +233,9 @@ function nameMention(text: string, words: Word[], first: number, last: number): 
   if (titleEnd > 0) {
     nameStart = first + titleEnd
     const titleLast = wordAt(words, nameStart - 1)
-    role = text.slice(wordAt(words, first).offset, titleLast.offset + titleLast.core.length)
+    const title = text.slice(wordAt(words, first).offset, titleLast.offset + titleLast.core.length)
+    // "Mr." says how to address someone, not what they do.
+    role = HONORIFIC.test(title) ? null : title
     type = 'person'
   }
   const nameEnd = lastWord.offset + lastWord.core.length
@@ -250,10 +252,25 @@ function nameMention(text: string, words: Word[], first: number, last: number): 
   return [{ name, type: type ?? 'other', role, offset: nameOffset }]
 }
 
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady)\.?$/i
+const TITLE_OPENERS = new Set(['chief', 'vice', 'deputy'])
+const TITLE_HEADS = new Set(['officer', 'executive', 'president', 'director', 'economist', 'strategist', 'editor', 'counsel'])
+
 function titleLength(words: Word[], first: number, last: number): number {
   let k = first
   if (PLACES.has(wordAt(words, k).core.toLowerCase()) && k < last && TITLES.has(wordAt(words, k + 1).core.toLowerCase())) k++
   while (k < last && TITLES.has(wordAt(words, k).core.toLowerCase())) k++
+  // "Chief Financial Officer John Gerspach", "Chief Executive Officer Lloyd Blankfein": a title that
+  // opens with "chief" (or "vice", "deputy") runs on to its head noun.
+  if (k > first && TITLE_OPENERS.has(wordAt(words, k - 1).core.toLowerCase())) {
+    for (let extra = 2; extra >= 1; extra--) {
+      if (k + extra >= last) continue
+      if (TITLE_HEADS.has(wordAt(words, k + extra - 1).core.toLowerCase())) {
+        k += extra
+        break
+      }
+    }
+  }
   if (k === first) return 0
   if (k + 1 < last && wordAt(words, k).core === 'of' && isCapital(wordAt(words, k + 1).core)) k += 2
   return k <= last ? k - first : 0
@@ -261,8 +278,11 @@ function titleLength(words: Word[], first: number, last: number): number {
 
 function roleBefore(text: string, words: Word[], first: number): string | null {
   const head = words[first - 1]
-  if (!head || head.breaksAfter || head.possessive) return null
+  if (!head || head.possessive) return null
   const headWord = head.core.toLowerCase()
+  // "JPMorgan Chase’s chief financial officer, Marianne Lake": a role noun, then a comma, then the name.
+  const appositive = head.breaksAfter && text.slice(head.offset + head.core.length).startsWith(',') && (PERSON_ROLES.has(headWord) || TITLE_HEADS.has(headWord))
+  if (head.breaksAfter && !appositive) return null
   if (!PERSON_ROLES.has(headWord) && !ORG_ROLES.has(headWord) && !/(maker|founder)$/.test(headWord)) return null
   let k = first - 1
   while (k - 1 >= 0 && first - k < 4) {
