@@ -106,3 +106,11 @@ describe('people named with their titles', () => {
     expect(mentions.map((entity) => entity.role)).not.toContain('Mr.')
   })
 })
+
+describe('appositive roles', () => {
+  it('reads "the Citigroup chief financial officer, John Gerspach," as his role', () => {
+    const article = page('On Dec. 6, the Citigroup chief financial officer, John Gerspach, said the bank could be facing a large hit from the law.\n')
+    const gerspach = article.passages.flatMap((passage) => passage.entities).find((entity) => entity.name === 'John Gerspach')
+    expect(gerspach?.role).toBe('Citigroup chief financial officer')
+  })
+})

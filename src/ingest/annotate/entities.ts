@@ -283,7 +283,7 @@ function roleBefore(text: string, words: Word[], first: number): string | null {
   // "JPMorgan Chase’s chief financial officer, Marianne Lake": a role noun, then a comma, then the name.
   const appositive = head.breaksAfter && text.slice(head.offset + head.core.length).startsWith(',') && (PERSON_ROLES.has(headWord) || TITLE_HEADS.has(headWord))
   if (head.breaksAfter && !appositive) return null
-  if (!PERSON_ROLES.has(headWord) && !ORG_ROLES.has(headWord) && !/(maker|founder)$/.test(headWord)) return null
+  if (!PERSON_ROLES.has(headWord) && !TITLE_HEADS.has(headWord) && !ORG_ROLES.has(headWord) && !/(maker|founder)$/.test(headWord)) return null
   let k = first - 1
   while (k - 1 >= 0 && first - k < 4) {
     const previous = wordAt(words, k - 1)
