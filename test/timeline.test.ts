@@ -28,3 +28,12 @@ describe('the timeline', () => {
     expect(story.eventLabels('', 1000).some((label) => label.startsWith('reported'))).toBe(false)
   })
 })
+
+describe('figures', () => {
+  it('keep the words that qualify them ("a couple hundred", "more than 40 percent")', async () => {
+    const { join } = await import('node:path')
+    const { projectRoot } = await import('../src/paths.js')
+    const goldman = AnswerEngine.fromCorpus(await loadCorpus(join(projectRoot, 'test', 'eval', 'stories', 'goldman')))
+    expect(goldman.answer('ask', 'how many people got their stock early').answer).toMatch(/couple hundred/)
+  })
+})

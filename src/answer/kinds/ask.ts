@@ -19,6 +19,10 @@ const FRACTION =
 
 const MIN_ANCHOR_RARITY = 0.5
 
+/** Words right before a figure that say how exact it is. */
+const QUALIFIER =
+  /\b(?:a\s+["“]?couple(?: of)?|a few|several|some|about|around|roughly|nearly|almost|approximately|more than|less than|fewer than|over|under|up to|at least|at most)\s+["“]?$/i
+
 /** A figure found in a sentence, and how far it stands from the words the question matched. */
 export interface Figure {
   text: string
@@ -48,7 +52,11 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, r
   const best = [...values].sort((a, b) => distance(a) - distance(b))[0]
   if (!best) return null
   const counted = kind === 'count' ? /^\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+s)\b/u.exec(sentence.slice(best.end))?.[1] : undefined
-  return { text: counted ? `${best.text} ${counted}` : best.text, distance: distance(best) }
+  // The words that qualify a figure belong to it: "a couple hundred", "more than 40 percent", "about $5 billion".
+  const qualifier = QUALIFIER.exec(sentence.slice(0, best.start))?.[0] ?? ''
+  const closing = /["“][^"”]*$/.test(qualifier) ? (/^["”]/.exec(sentence.slice(best.end))?.[0] ?? '') : ''
+  const figure = `${qualifier}${best.text}${closing}`
+  return { text: counted ? `${figure} ${counted}` : figure, distance: distance(best) }
 }
 
 /** What did X say (or did X say …), when the story never quotes X: refused rather than someone else's words. */
