@@ -80,22 +80,24 @@ const share = (hits: number, total: number) => (total === 0 ? 1 : Math.round((hi
  * article ids, refusals, noise and credits.
  */
 export function score(outcomes: Outcome[], articles: Map<string, Article>, files: Map<string, string>): Report {
-  let evidenceTotal = 0,
-    at1 = 0,
-    at3 = 0,
-    shortTotal = 0,
-    shortHits = 0,
-    shortGiven = 0
-  let sourceGold = 0,
-    sourceFound = 0,
-    sourceReturned = 0,
-    sourceRight = 0
-  let unanswerable = 0,
-    refusedRight = 0,
-    answerable = 0,
-    refusedWrong = 0,
-    noisy = 0,
-    miscredited = 0
+  const count = {
+    evidenceTotal: 0,
+    at1: 0,
+    at3: 0,
+    shortTotal: 0,
+    shortHits: 0,
+    shortGiven: 0,
+    sourceGold: 0,
+    sourceFound: 0,
+    sourceReturned: 0,
+    sourceRight: 0,
+    unanswerable: 0,
+    refusedRight: 0,
+    answerable: 0,
+    refusedWrong: 0,
+    noisy: 0,
+    miscredited: 0,
+  }
   const failures: Report['failures'] = []
 
   for (const { question, answer } of outcomes) {
@@ -103,47 +105,47 @@ export function score(outcomes: Outcome[], articles: Map<string, Article>, files
     for (const passage of answer.passages) {
       const article = articles.get(passage.article)
       if (holdsNoise(passage.text, article)) {
-        noisy++
+        count.noisy++
         problems.push(`noise in ${passage.article}`)
       }
       if (article?.outlet !== passage.outlet || !files.get(passage.article)?.includes(passage.text)) {
-        miscredited++
-        problems.push(`miscredited ${passage.article}`)
+        count.miscredited++
+        problems.push(`count.miscredited ${passage.article}`)
       }
     }
     if (question.unanswerable) {
-      unanswerable++
-      if (!answer.found) refusedRight++
+      count.unanswerable++
+      if (!answer.found) count.refusedRight++
       else problems.push(`should refuse; answered "${answer.answer ?? answer.passages[0]?.highlight}"`)
     } else {
-      answerable++
+      count.answerable++
       if (!answer.found) {
-        refusedWrong++
-        problems.push('refused an answerable question')
+        count.refusedWrong++
+        problems.push('refused an count.answerable question')
       }
       const gold = question.evidence.map(foldQuote)
       if (gold.length) {
-        evidenceTotal++
+        count.evidenceTotal++
         const has = (n: number) => answer.passages.slice(0, n).some((passage) => gold.some((evidence) => foldQuote(passage.text).includes(evidence)))
-        if (has(1)) at1++
+        if (has(1)) count.at1++
         else problems.push('evidence not in passage 1')
-        if (has(3)) at3++
+        if (has(3)) count.at3++
         else problems.push('evidence not in passages 1–3')
       }
       if ((question.command === 'who' || question.command === 'when') && (question.answer.length || question.iso)) {
-        shortTotal++
+        count.shortTotal++
         const given = foldQuote(answer.answer ?? '')
         const right = (given && question.answer.some((variant) => given.includes(foldQuote(variant)))) || (question.iso !== '' && answer.date === question.iso)
-        if (given || answer.date) shortGiven++
-        if (right) shortHits++
+        if (given || answer.date) count.shortGiven++
+        if (right) count.shortHits++
         else problems.push(`short answer "${answer.answer}" (${answer.date}) ≠ ${JSON.stringify(question.answer)} ${question.iso}`)
       }
       if (question.command === 'source') {
         const returned = new Set(answer.passages.map((passage) => passage.article.slice(0, 3)))
-        sourceGold += question.articles.length
-        sourceFound += question.articles.filter((id) => returned.has(id)).length
-        sourceReturned += returned.size
-        sourceRight += [...returned].filter((id) => question.articles.includes(id)).length
+        count.sourceGold += question.articles.length
+        count.sourceFound += question.articles.filter((id) => returned.has(id)).length
+        count.sourceReturned += returned.size
+        count.sourceRight += [...returned].filter((id) => question.articles.includes(id)).length
         const missing = question.articles.filter((id) => !returned.has(id))
         const extra = [...returned].filter((id) => !question.articles.includes(id))
         if (missing.length || extra.length) problems.push(`sources missing [${missing.join(',')}] extra [${extra.join(',')}]`)
@@ -153,16 +155,16 @@ export function score(outcomes: Outcome[], articles: Map<string, Article>, files
   }
   return {
     questions: outcomes.length,
-    evidence_at_1: share(at1, evidenceTotal),
-    evidence_at_3: share(at3, evidenceTotal),
-    short_answer_accuracy: share(shortHits, shortTotal),
-    wrong_short_answers: shortGiven === 0 ? 0 : share(shortGiven - shortHits, shortGiven),
-    source_recall: share(sourceFound, sourceGold),
-    source_precision: share(sourceRight, sourceReturned),
-    unanswerable_refused: share(refusedRight, unanswerable),
-    answerable_refused: share(refusedWrong, answerable),
-    noisy_passages: noisy,
-    miscredited_passages: miscredited,
+    evidence_at_1: share(count.at1, count.evidenceTotal),
+    evidence_at_3: share(count.at3, count.evidenceTotal),
+    short_answer_accuracy: share(count.shortHits, count.shortTotal),
+    wrong_short_answers: count.shortGiven === 0 ? 0 : share(count.shortGiven - count.shortHits, count.shortGiven),
+    source_recall: share(count.sourceFound, count.sourceGold),
+    source_precision: share(count.sourceRight, count.sourceReturned),
+    unanswerable_refused: share(count.refusedRight, count.unanswerable),
+    answerable_refused: share(count.refusedWrong, count.answerable),
+    noisy_passages: count.noisy,
+    miscredited_passages: count.miscredited,
     failures,
   }
 }
