@@ -43,9 +43,4 @@ export class WordNet {
   has(word: string): boolean {
     return this.lemmas.has(word)
   }
-
-  /** Every word related to `word` by a derivation or a shared sense. */
-  relatedTo(word: string): string[] {
-    return [...(this.derived.get(word) ?? []), ...(this.synonyms.get(word) ?? [])]
-  }
 }
