@@ -1,7 +1,8 @@
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AnswerEngine } from '../src/answer/engine.js'
 import { loadCorpus } from '../src/ingest/corpus.js'
-import { defaultSeedsDir } from '../src/paths.js'
+import { defaultSeedsDir, projectRoot } from '../src/paths.js'
 
 let story: AnswerEngine
 
@@ -31,8 +32,6 @@ describe('the timeline', () => {
 
 describe('figures', () => {
   it('keep the words that qualify them ("a couple hundred", "more than 40 percent")', async () => {
-    const { join } = await import('node:path')
-    const { projectRoot } = await import('../src/paths.js')
     const goldman = AnswerEngine.fromCorpus(await loadCorpus(join(projectRoot, 'test', 'eval', 'stories', 'goldman')))
     expect(goldman.answer('ask', 'how many people got their stock early').answer).toMatch(/couple hundred/)
   })
