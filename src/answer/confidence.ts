@@ -34,16 +34,13 @@ function meetsFigures(asked: Asked, candidate: Candidate): boolean {
   return asked.terms.every((term) => !(/^\d/.test(term.term) || figures.has(term.term)) || candidate.window.has(term.term))
 }
 
-/** Kinds of question about an event's time: the passage must speak of that event, not only its topic. */
-const ABOUT_EVENT = new Set(['date'])
-
 /** How close the passage's word must be to the event asked about: the same event, not a neighbouring topic. */
 const PREDICATE_CLOSENESS = 0.7
 
-/** The event asked about ("when did X *sign*", "who *halted*") is in the answering sentence or beside it. */
+/** For a question about an event's date ("when did X *sign*"), the event is in the answering sentence or beside it, not only its topic. */
 function meetsPredicate(asked: Asked, candidate: Candidate): boolean {
   const events = asked.eventWords.filter((word) => asked.terms.some((term) => term.term === word))
-  if (events.length === 0 || !ABOUT_EVENT.has(asked.question.type)) return true
+  if (events.length === 0 || asked.question.type !== 'date') return true
   return events.some((word) => (candidate.window.get(word) ?? 0) >= PREDICATE_CLOSENESS)
 }
 

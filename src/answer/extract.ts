@@ -206,6 +206,18 @@ export function subjectIn(passage: Passage, sentenceIndex: number, named: Set<st
   return entities.find((entity) => entity.type === 'person')?.name ?? entities[0]?.name ?? null
 }
 
+/** What `timeIn` needs to know of the question beyond its terms. */
+export interface TimeOptions {
+  /** A length of time is wanted ("how long …"), not a date. */
+  wantDuration: boolean
+  /** The question's event lemma: when the sentence has it as a verb, the time must stand near it. */
+  event: string | null
+  /** The question as typed: a picked /when suggestion opens with the date it is about. */
+  question: string | null
+}
+
+const TIME_DEFAULTS: TimeOptions = { wantDuration: false, event: null, question: null }
+
 /**
  * The time the sentence gives for the matched event (a length of time, for `wantDuration`): the temporal expression nearest the
  * matched words that does not merely restate the question ("since regulators halted the IPO").
@@ -215,10 +227,9 @@ export function timeIn(
   sentenceIndex: number,
   candidate: Candidate,
   queryTerms: Set<string>,
-  wantDuration = false,
-  event: string | null = null,
-  question: string | null = null,
+  options: Partial<TimeOptions> = {},
 ): TemporalMention | null {
+  const { wantDuration, event, question } = { ...TIME_DEFAULTS, ...options }
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   // A time clause that only restates the question ("since regulators halted the IPO") is not its answer.
   const mentions = inSentence(passage.dates as TemporalMention[], offset, text.length).filter((mention) => {

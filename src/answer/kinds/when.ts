@@ -24,7 +24,7 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
     .slice(0, 8)
     .map((candidate) => ({
       candidate,
-      time: timeIn(context.passage(candidate), candidate.sentence, candidate, wanted, wantDuration, asked.predicate, asked.question.text),
+      time: timeIn(context.passage(candidate), candidate.sentence, candidate, wanted, { wantDuration, event: asked.predicate, question: asked.question.text }),
     }))
     .filter((entry): entry is { candidate: Candidate; time: TemporalMention } => entry.time !== null)
   if (timed.length === 0) return context.closest(asked, candidates, 'The passages below tell of this, but none of them dates it.')
