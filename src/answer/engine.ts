@@ -43,6 +43,11 @@ export class AnswerEngine {
     return new AnswerEngine(knowledge, PassageIndex.build(indexDocuments(knowledge)), options)
   }
 
+  /** An engine over knowledge and an index kept by the caller (a story whose articles change; see LiveStory). */
+  static fromParts(knowledge: Knowledge, index: PassageIndex, options: Partial<EngineOptions> = {}): AnswerEngine {
+    return new AnswerEngine(knowledge, index, options)
+  }
+
   /** Everything the engine computed, as plain data: loading it skips ingestion, analysis and indexing. */
   snapshot(): EngineSnapshot {
     const { articles, sentenceTerms, documentFrequency, speakers } = this.knowledge
@@ -76,6 +81,7 @@ export class AnswerEngine {
     const base: Answer = { command, query, found: false, answer: null, date: null, passages: [], suggestions: [], message: null }
     const { context } = this
     if (!COMMANDS.includes(command)) return { ...base, message: `Unknown command "${command}".` }
+    if (this.knowledge.passages.length === 0) return { ...base, message: 'This story has no articles yet.' }
     if (command === 'outlets') return answerOutlets(context, base)
     if (NEEDS_QUERY.has(command) && !query) return { ...base, message: 'Ask something: the query is empty.', suggestions: context.suggest('') }
     if (query.length > this.options.maxQueryLength) {

@@ -18,6 +18,8 @@ export interface EntityRecord {
 export interface Knowledge {
   articles: Map<string, Article>
   passages: Passage[]
+  /** Each passage's position in `passages`, by passage id (the index's ids). */
+  positions: Map<string, number>
   /** Content lemmas of each sentence of each passage (see `language/`). */
   sentenceTerms: string[][][]
   /** In how many passages each term occurs. */
@@ -44,11 +46,14 @@ export interface Analysed {
   speakers: Set<string>
 }
 
-/** Flattens the corpus and analyses every passage once (or reuses the analysis from a snapshot). Pure. */
-export function buildKnowledge(articles: Article[], language: Language, analysed?: Analysed): Knowledge {
+/**
+ * Flattens the corpus and analyses every passage once, reusing whatever analysis is given (from
+ * a snapshot, or kept by a story whose articles change). Pure.
+ */
+export function buildKnowledge(articles: Article[], language: Language, analysed: Partial<Analysed> = {}): Knowledge {
   const passages = articles.flatMap((article) => article.passages)
-  const sentenceTerms = analysed?.sentenceTerms ?? passages.map((passage) => termsBySentence(passage, language.analyse(passage.text)))
-  let documentFrequency = analysed?.documentFrequency
+  const sentenceTerms = analysed.sentenceTerms ?? passages.map((passage) => passageTerms(passage, language))
+  let documentFrequency = analysed.documentFrequency
   if (!documentFrequency) {
     documentFrequency = new Map<string, number>()
     for (const sentences of sentenceTerms) for (const term of new Set(sentences.flat())) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1)
@@ -65,7 +70,7 @@ export function buildKnowledge(articles: Article[], language: Language, analysed
       if (entity.role) record.roles.push({ role: entity.role, passage: index })
     }
   })
-  const speakers = analysed?.speakers ?? speakersOf(passages)
+  const speakers = analysed.speakers ?? speakersOf(passages)
   const lowercaseWords = new Set<string>()
   const capitalWords = new Set<string>()
   for (const passage of passages) {
@@ -78,6 +83,7 @@ export function buildKnowledge(articles: Article[], language: Language, analysed
   return {
     articles: new Map(articles.map((article) => [article.id, article])),
     passages,
+    positions: new Map(passages.map((passage, position) => [passage.id, position])),
     sentenceTerms,
     documentFrequency,
     entities,
@@ -88,6 +94,11 @@ export function buildKnowledge(articles: Article[], language: Language, analysed
     language,
     matchCache: new Map(),
   }
+}
+
+/** The searchable terms of each of the passage's sentences: content lemmas, figures and acronyms. */
+export function passageTerms(passage: Passage, language: Language): string[][] {
+  return termsBySentence(passage, language.analyse(passage.text))
 }
 
 /** The content lemmas of each of the passage's sentences, from one analysis of the passage. */
@@ -169,9 +180,11 @@ export function passageAt(knowledge: Knowledge, index: number): Passage {
   return passage
 }
 
-/** The index documents for the passages: their analysed text. */
-export function indexDocuments(knowledge: Knowledge): IndexDocument[] {
-  return knowledge.passages.map((_, id) => ({ id, terms: (knowledge.sentenceTerms[id] ?? []).flat() }))
+/** The index documents for the passages (all, or those of some articles): their analysed text. */
+export function indexDocuments(knowledge: Knowledge, articles?: Set<string>): IndexDocument[] {
+  return knowledge.passages.flatMap((passage, position) =>
+    !articles || articles.has(passage.article) ? [{ id: passage.id, terms: (knowledge.sentenceTerms[position] ?? []).flat() }] : [],
+  )
 }
 
 /** Entities whose name the query mentions: every word of the name, or a person's surname, matched. */

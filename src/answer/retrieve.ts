@@ -128,7 +128,13 @@ export function retrieve(knowledge: Knowledge, index: PassageIndex, query: Query
   const { weights } = settings
   const boost = new Map<string, number>()
   for (const term of query) for (const [storyTerm, value] of term.matches) boost.set(storyTerm, Math.max(boost.get(storyTerm) ?? 0, value * term.weight))
-  const hits = index.find([...boost.keys()], (term) => boost.get(term) ?? 1).slice(0, settings.maxHits)
+  const hits = index
+    .find([...boost.keys()], (term) => boost.get(term) ?? 1)
+    .slice(0, settings.maxHits)
+    .flatMap((hit) => {
+      const position = knowledge.positions.get(hit.id)
+      return position === undefined ? [] : [{ id: position, score: hit.score }]
+    })
   if (hits.length === 0) return []
   const totalWeight = query.reduce((sum, term) => sum + term.weight, 0) || 1
   const topScore = hits[0]?.score ?? 1

@@ -2,8 +2,8 @@ import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 
 
 /** What the index needs of a passage: its analysed terms (content lemmas, see language/). */
 export interface IndexDocument {
-  /** Position of the passage in the engine's passage list. */
-  id: number
+  /** The passage's id (`<article>#<paragraph>`): stable while articles come and go. */
+  id: string
   terms: string[]
 }
 
@@ -15,7 +15,7 @@ export interface IndexOptions {
 export const DEFAULT_INDEX_OPTIONS: IndexOptions = { maxHits: 80 }
 
 export interface Hit {
-  id: number
+  id: string
   score: number
 }
 
@@ -24,7 +24,7 @@ const identity = (term: string) => term
 /** Documents arrive analysed: fields are term arrays, and queries are analysed terms joined by spaces. */
 const MINISEARCH_OPTIONS: Options<IndexDocument> = {
   fields: ['terms'],
-  extractField: (document, field) => (field === 'id' ? document.id : document.terms.join(' ')) as string,
+  extractField: (document, field) => (field === 'id' ? document.id : document.terms.join(' ')),
   tokenize: (value) => value.split(' '),
   processTerm: identity,
   searchOptions: { tokenize: (query) => query.split(' '), processTerm: identity },
@@ -53,6 +53,21 @@ export class PassageIndex {
     return new PassageIndex(search, { ...DEFAULT_INDEX_OPTIONS, ...options })
   }
 
+  /** Adds passages to the index in place (an article added to a story). */
+  add(documents: IndexDocument[]): void {
+    this.search.addAll(documents)
+  }
+
+  /** Takes passages out of the index in place (an article removed from a story); unknown ids are ignored. */
+  discard(ids: string[]): void {
+    for (const id of ids) if (this.search.has(id)) this.search.discard(id)
+  }
+
+  /** How many passages the index holds. */
+  get size(): number {
+    return this.search.documentCount
+  }
+
   /** The index as plain data, for JSON. */
   snapshot(): AsPlainObject {
     return this.search.toJSON()
@@ -66,6 +81,6 @@ export class PassageIndex {
   find(terms: string[], boost: (term: string) => number = () => 1): Hit[] {
     if (terms.length === 0) return []
     const results: SearchResult[] = this.search.search(terms.join(' '), { combineWith: 'OR', boostTerm: (term) => boost(term) })
-    return results.slice(0, this.options.maxHits).map((result) => ({ id: result.id as number, score: result.score }))
+    return results.slice(0, this.options.maxHits).map((result) => ({ id: String(result.id), score: result.score }))
   }
 }

@@ -87,49 +87,58 @@ function properNounsOf(sentences: string[]): Set<string> {
   return words
 }
 
+/** The names written in capitals across some pages, which tells names from sentence openers when annotating any of them. */
+export function properNounsOfPages(raws: RawArticle[]): Set<string> {
+  return properNounsOf(raws.flatMap((raw) => cleanPage(raw.text).paragraphs.flatMap((paragraph) => splitSentences(paragraph).map((sentence) => sentence.text))))
+}
+
+/**
+ * Cleans, segments and annotates one page on its own (pure; no I/O). Entity names are as the
+ * page writes them until `linkArticles` resolves them across the story.
+ */
+export function annotateArticle(raw: RawArticle, properNouns: Set<string>): Article {
+  const clean = cleanPage(raw.text)
+  const id = basename(raw.file, extname(raw.file))
+  const meta = metaFor(raw)
+  const reference = raw.entry?.referenceDate ?? meta.published
+  const earlier: DateMention[] = []
+  let lastPerson: string | null = null
+  let lastOrganisation: string | null = null
+  let previousSpeaker: string | null = null
+  const passages = clean.paragraphs.map((span, index): Passage => {
+    const sentences = splitSentences(span)
+    const entities: EntityMention[] = sentences.flatMap((sentence) =>
+      annotateEntities(sentence.text, { properNouns }).map((entity) => ({ ...entity, offset: entity.offset + sentence.start - span.start })),
+    )
+    const dates = annotateDates(span.text, { reference, earlier })
+    const quotes = annotateQuotes(span.text, entities, { lastPerson, lastOrganisation, previousSpeaker })
+    earlier.push(...dates.filter((date) => date.iso))
+    lastPerson = entities.filter((entity) => entity.type === 'person').at(-1)?.name ?? lastPerson
+    lastOrganisation = entities.filter((entity) => entity.type === 'organisation').at(-1)?.name ?? lastOrganisation
+    const lastQuote = quotes.at(-1)
+    previousSpeaker = lastQuote && lastQuote.offset + lastQuote.text.length >= span.text.length - 20 ? lastQuote.speaker : null
+    return {
+      id: `${id}#${index + 1}`,
+      article: id,
+      paragraph: index + 1,
+      start: span.start,
+      end: span.end,
+      text: span.text,
+      sentences,
+      dates,
+      entities,
+      quotes,
+      alsoIn: [],
+    }
+  })
+  return { id, file: raw.file, ...meta, passages, removed: clean.removed }
+}
+
 /** Turns raw pages into annotated, cross-linked articles (pure; no I/O). */
 export function buildArticles(raws: RawArticle[]): Article[] {
-  const cleaned = raws.map((raw) => ({ raw, clean: cleanPage(raw.text) }))
-  const properNouns = properNounsOf(
-    cleaned.flatMap(({ clean }) => clean.paragraphs.flatMap((paragraph) => splitSentences(paragraph).map((sentence) => sentence.text))),
-  )
-
-  const articles = cleaned.map(({ raw, clean }): Article => {
-    const id = basename(raw.file, extname(raw.file))
-    const meta = metaFor(raw)
-    const reference = raw.entry?.referenceDate ?? meta.published
-    const earlier: DateMention[] = []
-    let lastPerson: string | null = null
-    let lastOrganisation: string | null = null
-    let previousSpeaker: string | null = null
-    const passages = clean.paragraphs.map((span, index): Passage => {
-      const sentences = splitSentences(span)
-      const entities: EntityMention[] = sentences.flatMap((sentence) =>
-        annotateEntities(sentence.text, { properNouns }).map((entity) => ({ ...entity, offset: entity.offset + sentence.start - span.start })),
-      )
-      const dates = annotateDates(span.text, { reference, earlier })
-      const quotes = annotateQuotes(span.text, entities, { lastPerson, lastOrganisation, previousSpeaker })
-      earlier.push(...dates.filter((date) => date.iso))
-      lastPerson = entities.filter((entity) => entity.type === 'person').at(-1)?.name ?? lastPerson
-      lastOrganisation = entities.filter((entity) => entity.type === 'organisation').at(-1)?.name ?? lastOrganisation
-      const lastQuote = quotes.at(-1)
-      previousSpeaker = lastQuote && lastQuote.offset + lastQuote.text.length >= span.text.length - 20 ? lastQuote.speaker : null
-      return {
-        id: `${id}#${index + 1}`,
-        article: id,
-        paragraph: index + 1,
-        start: span.start,
-        end: span.end,
-        text: span.text,
-        sentences,
-        dates,
-        entities,
-        quotes,
-        alsoIn: [],
-      }
-    })
-    return { id, file: raw.file, ...meta, passages, removed: clean.removed }
-  })
+  const properNouns = properNounsOfPages(raws)
+  const articles = raws.map((raw) => annotateArticle(raw, properNouns))
+  // The story-wide steps: one canonical name per entity, and the passages other articles carry.
   canonicalizeEntities(articles)
   linkSyndicated(articles.flatMap((article) => article.passages))
   return articles

@@ -1,4 +1,4 @@
-import type { Passage, Sentence } from './types.js'
+import type { Passage } from './types.js'
 
 export interface SyndicationOptions {
   /** Share of the shorter sentence's word pairs the other must carry for two passages to be one text… */
@@ -39,40 +39,94 @@ export function containment(a: Set<string>, b: Set<string>): number {
 
 /** A passage being linked: its sentences with their word pairs, and the passages found to carry it and each sentence. */
 interface Linking {
-  index: number
+  order: number
   passage: Passage
-  sentences: { sentence: Sentence; pairs: Set<string>; alsoIn: Set<string> }[]
+  sentences: { pairs: Set<string>; alsoIn: Set<string> }[]
   /** The sentences long enough to judge. */
   judged: { pairs: Set<string>; alsoIn: Set<string> }[]
+  /** Every word pair of the judged sentences. */
+  pairs: Set<string>
   alsoIn: Set<string>
 }
 
 /**
  * Links passages of different articles that carry the same text — a wire story and its copies,
- * rewrites with light edits — by comparing their sentences' word pairs. Fills each passage's
- * `alsoIn` with the linked passage ids, and each sentence's `alsoIn` with the passages that
- * carry that very sentence (in place); returns the number of passage links.
+ * rewrites with light edits — by comparing their sentences' word pairs. Articles can be added
+ * and removed one at a time: only the changed article's passages are compared.
  */
-export function linkSyndicated(passages: Passage[], options: Partial<SyndicationOptions> = {}): number {
-  const { threshold, sentenceThreshold, minPairs, probePairs, maxCandidates } = { ...DEFAULTS, ...options }
-  const linkings: Linking[] = passages.map((passage, index) => {
-    const sentences = passage.sentences.map((sentence) => ({ sentence, pairs: wordPairs(sentence.text), alsoIn: new Set(sentence.alsoIn ?? []) }))
-    // Sentences too short to judge are left out.
-    const judged = sentences.filter(({ pairs }) => pairs.size >= minPairs)
-    return { index, passage, sentences, judged, alsoIn: new Set(passage.alsoIn) }
-  })
-  const holders = new Map<string, Linking[]>()
-  for (const linking of linkings) {
-    for (const pair of new Set(linking.judged.flatMap(({ pairs }) => [...pairs]))) {
-      const list = holders.get(pair)
-      if (list) list.push(linking)
-      else holders.set(pair, [linking])
+export class SyndicationLinker {
+  private readonly options: SyndicationOptions
+  private readonly holders = new Map<string, Linking[]>()
+  private readonly linkings = new Map<string, Linking>()
+  private added = 0
+
+  constructor(options: Partial<SyndicationOptions> = {}) {
+    this.options = { ...DEFAULTS, ...options }
+  }
+
+  /** Adds passages (whole articles) and links them with each other and with those added before; returns the number of new passage links. */
+  add(passages: Passage[]): number {
+    const fresh = passages.map((passage) => this.track(passage))
+    return fresh.reduce((links, linking) => links + this.linkOne(linking), 0)
+  }
+
+  /** Forgets passages and every link to them. */
+  remove(ids: string[]): void {
+    for (const id of ids) {
+      const linking = this.linkings.get(id)
+      if (!linking) continue
+      this.linkings.delete(id)
+      for (const pair of linking.pairs) {
+        const list = this.holders.get(pair)?.filter((holder) => holder !== linking) ?? []
+        if (list.length) this.holders.set(pair, list)
+        else this.holders.delete(pair)
+      }
+      for (const other of linking.alsoIn) {
+        const partner = this.linkings.get(other)
+        if (!partner) continue
+        partner.alsoIn.delete(id)
+        for (const sentence of partner.sentences) sentence.alsoIn.delete(id)
+      }
     }
   }
-  const holderCount = (pair: string) => holders.get(pair)?.length ?? 0
-  let links = 0
-  for (const linking of linkings) {
-    const { index, passage } = linking
+
+  /** Writes the links found into these passages (`alsoIn` of each passage and sentence), matched by passage id. */
+  apply(passages: Passage[]): void {
+    for (const passage of passages) {
+      const linking = this.linkings.get(passage.id)
+      if (!linking) continue
+      passage.alsoIn = [...linking.alsoIn]
+      passage.sentences.forEach((sentence, index) => (sentence.alsoIn = [...(linking.sentences[index]?.alsoIn ?? [])]))
+    }
+  }
+
+  private track(passage: Passage): Linking {
+    const sentences = passage.sentences.map((sentence) => ({ pairs: wordPairs(sentence.text), alsoIn: new Set(sentence.alsoIn ?? []) }))
+    // Sentences too short to judge are left out.
+    const judged = sentences.filter(({ pairs }) => pairs.size >= this.options.minPairs)
+    const linking: Linking = {
+      order: this.added++,
+      passage,
+      sentences,
+      judged,
+      pairs: new Set(judged.flatMap(({ pairs }) => [...pairs])),
+      alsoIn: new Set(passage.alsoIn),
+    }
+    this.remove([passage.id])
+    this.linkings.set(passage.id, linking)
+    for (const pair of linking.pairs) {
+      const list = this.holders.get(pair)
+      if (list) list.push(linking)
+      else this.holders.set(pair, [linking])
+    }
+    return linking
+  }
+
+  /** Compares a passage with the passages sharing its rarest word pairs (each pair of passages once). */
+  private linkOne(linking: Linking): number {
+    const { threshold, sentenceThreshold, probePairs, maxCandidates } = this.options
+    const { order, passage } = linking
+    const holderCount = (pair: string) => this.holders.get(pair)?.length ?? 0
     const candidates = new Set<Linking>()
     for (const { pairs } of linking.judged) {
       const rarest = [...pairs]
@@ -80,11 +134,12 @@ export function linkSyndicated(passages: Passage[], options: Partial<Syndication
         .sort((a, b) => holderCount(a) - holderCount(b))
         .slice(0, probePairs)
       for (const pair of rarest)
-        for (const other of holders.get(pair) ?? []) {
+        for (const other of this.holders.get(pair) ?? []) {
           if (candidates.size >= maxCandidates) break
-          if (other.index > index && other.passage.article !== passage.article) candidates.add(other)
+          if (other.order > order && other.passage.article !== passage.article) candidates.add(other)
         }
     }
+    let links = 0
     for (const other of candidates) {
       if (linking.alsoIn.size >= maxCandidates) break
       if (linking.alsoIn.has(other.passage.id)) continue
@@ -103,10 +158,18 @@ export function linkSyndicated(passages: Passage[], options: Partial<Syndication
       other.alsoIn.add(passage.id)
       links++
     }
+    return links
   }
-  for (const { passage, sentences, alsoIn } of linkings) {
-    passage.alsoIn = [...alsoIn]
-    for (const { sentence, alsoIn: carriers } of sentences) sentence.alsoIn = [...carriers]
-  }
+}
+
+/**
+ * Links the passages of a whole story at once (see SyndicationLinker): fills each passage's
+ * `alsoIn` with the linked passage ids, and each sentence's `alsoIn` with the passages that
+ * carry that very sentence (in place); returns the number of passage links.
+ */
+export function linkSyndicated(passages: Passage[], options: Partial<SyndicationOptions> = {}): number {
+  const linker = new SyndicationLinker(options)
+  const links = linker.add(passages)
+  linker.apply(passages)
   return links
 }
