@@ -17,10 +17,11 @@ export const data = new ContextMenuCommandBuilder()
 export async function execute(interaction: MessageContextMenuCommandInteraction, context: BotContext): Promise<void> {
   const claims = claimsOf(interaction.targetMessage.content)
   if (claims.length === 0) return privateReply(interaction, 'That message has no words to look for (only links, mentions or emoji).')
+  const engine = context.stories.engineFor(interaction.guildId)
   const embeds = claims.map((claim) => {
-    const answer = context.engine.answer('source', claim)
+    const answer = engine.answer('source', claim)
     const shown = answer.found ? answer : { ...answer, message: `No article in this story reports that. ${answer.message ?? ''}`.trim() }
-    return renderAnswer(shown, { outletOf: (article) => context.engine.outletName(article), question: claim }, 0).embed
+    return renderAnswer(shown, { outletOf: (article) => engine.outletName(article), question: claim }, 0).embed
   })
   const visible = interaction.guildId ? context.settings.findVisibility(interaction.guildId) === 'public' : false
   await interaction.reply({ embeds: fitEmbeds(embeds), allowedMentions: { parse: [] }, flags: visible ? undefined : MessageFlags.Ephemeral })

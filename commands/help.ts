@@ -13,6 +13,8 @@ const HELP = [
   '`/timeline` the dated events in order',
   '`/outlets` the articles and where they came from',
   '`/config` (moderators) the channels Byline answers in, and whether answers are public',
+  '`/story` (moderators) build this server’s own story: add articles by link or saved page, correct, remove, switch stories',
+  'Right-click a message → Apps → **Find in the story**: which articles report what it claims',
   '',
   'When the articles do not answer, Byline says so rather than guess.',
 ].join('\n')

@@ -20,5 +20,5 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
 
 /** Suggests people and organisations from the story as the user types. */
 export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
-  await respondChoices(interaction, context.engine.entityNames(interaction.options.getFocused()))
+  await respondChoices(interaction, context.stories.engineFor(interaction.guildId).entityNames(interaction.options.getFocused()))
 }

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AnswerEngine } from '../src/answer/engine.js'
 import { type RunningBot, startBot } from '../src/bot/bot.js'
 import { type CommandModule, loadCommands } from '../src/bot/commands.js'
-import type { BotContext } from '../src/bot/context.js'
+import type { BotContext, StoryEngine } from '../src/bot/context.js'
+import { StoryLibrary } from '../src/stories/library.js'
 import { createLogger } from '../src/bot/logger.js'
 import { SettingsStore } from '../src/bot/settings.js'
 import { loadCorpus } from '../src/ingest/corpus.js'
@@ -24,7 +25,7 @@ let dbPath: string
 let logs = ''
 
 /** The engine, except that the query "explode" makes it throw, as a buggy handler would. */
-function fragile(real: AnswerEngine): BotContext['engine'] {
+function fragile(real: StoryEngine): StoryEngine {
   return {
     answer: (command, query) => {
       if (query === 'explode') throw new Error('boom')
@@ -44,7 +45,19 @@ async function boot(): Promise<{ bot: RunningBot; settings: SettingsStore }> {
       done()
     },
   })
-  const context: BotContext = { engine: fragile(engine), settings, logger: createLogger('info', sink) }
+  const library = new StoryLibrary(settings.stories, engine, engine.knowledge.language, { fetch: { allowPrivate: true } })
+  const stories: BotContext['stories'] = {
+    activeName: (guildId) => library.activeName(guildId),
+    stories: (guildId) => library.stories(guildId),
+    articles: (guildId) => library.articles(guildId),
+    create: (guildId, name, userId) => library.create(guildId, name, userId),
+    use: (guildId, name) => library.use(guildId, name),
+    add: (guildId, userId, source) => library.add(guildId, userId, source),
+    fix: (guildId, id, changes) => library.fix(guildId, id, changes),
+    remove: (guildId, id) => library.remove(guildId, id),
+    engineFor: (guildId) => fragile(library.engineFor(guildId)),
+  }
+  const context: BotContext = { stories, settings, logger: createLogger('info', sink) }
   const bot = await startBot({ token: TOKEN, apiUrl: discord.apiUrl, commands, context, rateLimit: { max: 100, windowMs: 60_000 } })
   return { bot, settings }
 }

@@ -47,6 +47,7 @@ describe('deploy-commands --dry-run', () => {
       'help',
       'outlets',
       'source',
+      'story',
       'timeline',
       'when',
       'who',
@@ -61,8 +62,9 @@ describe('deploy-commands --dry-run', () => {
       expect(command.options?.length ?? 0).toBeLessThanOrEqual(25)
       for (const option of command.options ?? []) checkOption(option, command.name)
     }
-    const config = payload.find((command) => command.name === 'config')
-    expect(config?.default_member_permissions).toBe('32')
+    for (const moderated of ['config', 'story']) expect(payload.find((command) => command.name === moderated)?.default_member_permissions).toBe('32')
+    const story = payload.find((command) => command.name === 'story')
+    expect(story?.options?.map((option) => option.name)).toEqual(['add', 'fix', 'list', 'remove', 'new', 'use'])
     const who = payload.find((command) => command.name === 'who')
     expect(who?.options?.[0]).toMatchObject({ name: 'query', type: 3, required: true, autocomplete: true })
   })

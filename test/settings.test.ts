@@ -32,7 +32,7 @@ describe('settings store', () => {
     again.store.close()
     const raw = new Database(path, { readonly: true })
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
-    expect(raw.pragma('user_version', { simple: true })).toBe(3)
+    expect(raw.pragma('user_version', { simple: true })).toBe(4)
     raw.close()
   })
 

@@ -23,6 +23,13 @@ export const envSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: positiveInt(30),
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).default('https://discord.com/api'),
   BYLINE_SEEDS_DIR: z.string().trim().min(1).optional(),
+  BYLINE_FETCH_ALLOW_PRIVATE: z
+    .enum(['0', '1', 'false', 'true'], 'must be 1 (allow) or 0 (refuse, the default)')
+    .default('0')
+    .transform((value) => value === '1' || value === 'true'),
+  BYLINE_STORY_MAX_ARTICLES: positiveInt(200),
+  BYLINE_STORY_MAX_STORIES: positiveInt(10),
+  BYLINE_STORY_ADDS_PER_HOUR: positiveInt(30),
 })
 
 export type BotConfig = z.infer<typeof envSchema>

@@ -5,7 +5,7 @@ import type { RateLimiter } from './rate-limit.js'
 import { isPageButton, privateReply, showPage } from './reply.js'
 
 /** Commands that work in any channel: they are about Byline itself, not answers. */
-const EVERYWHERE = new Set(['config', 'help'])
+const EVERYWHERE = new Set(['config', 'help', 'story'])
 
 /** Discord errors that mean the interaction can no longer be answered: expired or already answered. */
 const GONE = new Set<number>([RESTJSONErrorCodes.UnknownInteraction, RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged])

@@ -10,6 +10,7 @@ import { ConfigError, readConfig } from './config.js'
 import { runConsole } from './console.js'
 import { createLogger } from './logger.js'
 import { SettingsError, SettingsStore } from './settings.js'
+import { StoryLibrary } from '../stories/library.js'
 
 async function main(): Promise<number> {
   loadDotenv({ quiet: true })
@@ -32,12 +33,18 @@ async function main(): Promise<number> {
   const { store: settings, created, wasEmpty } = SettingsStore.open(config.DATABASE_PATH)
   if (created) logger.info({ path: config.DATABASE_PATH }, 'created a new settings database')
   if (wasEmpty) logger.warn({ path: config.DATABASE_PATH }, 'the settings database was an empty file: started it afresh with no settings')
+  const stories = new StoryLibrary(settings.stories, engine, engine.knowledge.language, {
+    maxArticlesPerStory: config.BYLINE_STORY_MAX_ARTICLES,
+    maxStoriesPerServer: config.BYLINE_STORY_MAX_STORIES,
+    addsPerHour: config.BYLINE_STORY_ADDS_PER_HOUR,
+    fetch: { allowPrivate: config.BYLINE_FETCH_ALLOW_PRIVATE },
+  })
   const commands = await loadCommands()
   const bot = await startBot({
     token: config.DISCORD_TOKEN,
     apiUrl: config.DISCORD_API_URL,
     commands,
-    context: { engine, settings, logger },
+    context: { stories, settings, logger },
     rateLimit: { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 },
   })
   await new Promise<void>((resolve) => {

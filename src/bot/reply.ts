@@ -11,7 +11,7 @@ import {
 } from 'discord.js'
 import { type Command, COMMANDS } from '../answer/types.js'
 import { type AnswerPage, renderAnswer, safeContent } from '../render/discord.js'
-import type { BotContext } from './context.js'
+import type { BotContext, StoryEngine } from './context.js'
 
 const NO_MENTIONS = { parse: [] as [] }
 
@@ -21,13 +21,13 @@ const NO_MENTIONS = { parse: [] as [] }
  */
 export async function replyWithAnswer(interaction: ChatInputCommandInteraction, context: BotContext, command: Command, query: string): Promise<void> {
   const ephemeral = interaction.guildId ? context.settings.visibility(interaction.guildId) === 'private' : false
-  const shown = renderPage(context, command, query, 0)
+  const shown = renderPage(context.stories.engineFor(interaction.guildId), command, query, 0)
   const components = shown.pages > 1 ? pageButtons(context.settings.rememberQuestion(command, query), command, shown) : []
   await interaction.reply({ embeds: [shown.embed], components, allowedMentions: NO_MENTIONS, flags: ephemeral ? MessageFlags.Ephemeral : undefined })
 }
 
-function renderPage(context: BotContext, command: Command, query: string, page: number): AnswerPage {
-  return renderAnswer(context.engine.answer(command, query), { outletOf: (article) => context.engine.outletName(article), question: query }, page)
+function renderPage(engine: StoryEngine, command: Command, query: string, page: number): AnswerPage {
+  return renderAnswer(engine.answer(command, query), { outletOf: (article) => engine.outletName(article), question: query }, page)
 }
 
 const PAGE_BUTTON = /^page:(\d+):(\d+)$/
@@ -55,7 +55,7 @@ export async function showPage(interaction: ButtonInteraction, context: BotConte
   const [, id = '', page = ''] = PAGE_BUTTON.exec(interaction.customId) ?? []
   const asked = context.settings.question(Number(id))
   if (!asked || !isCommand(asked.command)) return privateReply(interaction, 'That answer is no longer kept; ask the question again.')
-  const shown = renderPage(context, asked.command, asked.query, Number(page))
+  const shown = renderPage(context.stories.engineFor(interaction.guildId), asked.command, asked.query, Number(page))
   await interaction.update({ embeds: [shown.embed], components: pageButtons(Number(id), asked.command, shown), allowedMentions: NO_MENTIONS })
 }
 

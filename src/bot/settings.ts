@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
+import { StoryStore } from '../stories/store.js'
 
 export type ReplyVisibility = 'public' | 'private'
 
@@ -28,6 +29,34 @@ const MIGRATIONS = [
      asked_at TEXT NOT NULL DEFAULT (datetime('now'))
    );`,
   `ALTER TABLE guild_settings ADD COLUMN find_visibility TEXT NOT NULL DEFAULT 'private' CHECK (find_visibility IN ('public', 'private'));`,
+  `CREATE TABLE stories (
+     guild_id TEXT NOT NULL,
+     name TEXT NOT NULL COLLATE NOCASE,
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL DEFAULT (datetime('now')),
+     PRIMARY KEY (guild_id, name)
+   );
+   CREATE TABLE story_articles (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     guild_id TEXT NOT NULL,
+     story TEXT NOT NULL COLLATE NOCASE,
+     source TEXT NOT NULL,
+     final_url TEXT,
+     content_type TEXT NOT NULL,
+     raw BLOB NOT NULL,
+     text TEXT NOT NULL,
+     meta TEXT NOT NULL,
+     found TEXT NOT NULL,
+     added_by TEXT NOT NULL,
+     added_at TEXT NOT NULL DEFAULT (datetime('now')),
+     FOREIGN KEY (guild_id, story) REFERENCES stories (guild_id, name) ON DELETE CASCADE
+   );
+   CREATE INDEX story_articles_by_story ON story_articles (guild_id, story);
+   CREATE TABLE story_adds (
+     guild_id TEXT NOT NULL,
+     at TEXT NOT NULL DEFAULT (datetime('now'))
+   );
+   ALTER TABLE guild_settings ADD COLUMN active_story TEXT;`,
 ]
 
 /** How long the pages of an answer ("More passages", "Later") stay reachable. */
@@ -43,7 +72,12 @@ export interface OpenResult {
 
 /** Moderator settings per guild: the channels Byline answers in, and whether replies are public. */
 export class SettingsStore {
-  private constructor(private readonly db: Database.Database) {}
+  /** The stories moderators build from Discord, kept in the same database. */
+  readonly stories: StoryStore
+
+  private constructor(private readonly db: Database.Database) {
+    this.stories = new StoryStore(db)
+  }
 
   /**
    * Opens (or, when absent, creates) the settings database at `path`, in WAL mode, running any

@@ -66,6 +66,8 @@ export class FakeDiscord {
   readonly expired = new Set<string>()
   /** When set, REST calls with another bot token are refused with 401, as Discord does. */
   acceptedToken: string | null = null
+  /** Files members attached to commands, served as Discord's CDN serves them. */
+  private readonly files = new Map<string, { body: Buffer; contentType: string }>()
   private readonly sockets = new Set<WebSocket>()
   private sequence = 0
   private waiters: { test: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }[] = []
@@ -166,19 +168,34 @@ export class FakeDiscord {
     }
   }
 
-  /** A slash-command interaction from a member, in a channel. */
-  command(name: string, options: unknown[], from: { channel?: string; user?: string; moderator?: boolean } = {}, resolved?: unknown): Record<string, unknown> {
+  /** A file attached to a command option: served by the stand-in at the link Discord would give; returns the attachment as the interaction carries it. */
+  attach(filename: string, body: Buffer, contentType: string): Record<string, unknown> {
+    const id = String(800000000000000000n + BigInt(++this.counter))
+    const path = `/attachments/${id}/${encodeURIComponent(filename)}`
+    this.files.set(path, { body, contentType })
+    const url = `http://127.0.0.1:${this.port}${path}`
+    return { id, filename, size: body.length, url, proxy_url: url, content_type: contentType }
+  }
+
+  /** A slash-command interaction from a member, in a channel (of the stand-in's server, or another). */
+  command(
+    name: string,
+    options: unknown[],
+    from: { channel?: string; user?: string; moderator?: boolean; guild?: string } = {},
+    resolved?: unknown,
+  ): Record<string, unknown> {
     const id = String(500000000000000000n + BigInt(++this.counter))
     const channel = from.channel ?? IDS.general
+    const guildId = from.guild ?? IDS.guild
     return {
       id,
       application_id: IDS.app,
       type: 2,
       token: `token-${id}`,
       version: 1,
-      guild_id: IDS.guild,
+      guild_id: guildId,
       channel_id: channel,
-      channel: { id: channel, type: 0, guild_id: IDS.guild, name: channel === IDS.answers ? 'answers' : 'general', position: 0, permission_overwrites: [] },
+      channel: { id: channel, type: 0, guild_id: guildId, name: channel === IDS.answers ? 'answers' : 'general', position: 0, permission_overwrites: [] },
       member: {
         user: {
           id: from.user ?? (from.moderator ? IDS.mod : IDS.alice),
@@ -204,7 +221,7 @@ export class FakeDiscord {
       guild_locale: 'en-US',
       app_permissions: '2147483647',
       entitlements: [],
-      authorizing_integration_owners: { '0': IDS.guild },
+      authorizing_integration_owners: { '0': guildId },
       context: 0,
       attachment_size_limit: 8388608,
     }
@@ -249,6 +266,12 @@ export class FakeDiscord {
     for await (const chunk of request) chunks.push(chunk as Buffer)
     const text = Buffer.concat(chunks).toString('utf8')
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    const file = this.files.get(url.pathname)
+    if (file) {
+      response.writeHead(200, { 'content-type': file.contentType, 'content-length': file.body.length })
+      response.end(file.body)
+      return
+    }
     const recorded: RecordedRequest = {
       method: request.method ?? 'GET',
       path: url.pathname,
