@@ -99,8 +99,11 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
         return
       }
       default: {
+        // A story not yet in memory is read back from storage first: that can take seconds.
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral })
         const story = stories.use(guildId, interaction.options.getString('name', true))
-        await privateReply(interaction, `Byline now answers from “${story.name}” (${story.articles} article${story.articles === 1 ? '' : 's'}) on this server.`)
+        const content = `Byline now answers from “${story.name}” (${story.articles} article${story.articles === 1 ? '' : 's'}) on this server.`
+        await interaction.editReply({ content, allowedMentions: { parse: [] } })
         return
       }
     }

@@ -34,6 +34,7 @@ async function boot(): Promise<{ bot: RunningBot; settings: SettingsStore }> {
     maxArticlesPerStory: 3,
     fetch: { allowPrivate: false, isForbiddenAddress: (address) => address === PRIVATE_HOST, timeoutMs: 1000 },
   })
+  stories.preload()
   const context = { stories, settings, logger: createLogger('silent') }
   const bot = await startBot({ token: TOKEN, apiUrl: discord.apiUrl, commands, context, rateLimit: { max: 100, windowMs: 60_000 } })
   return { bot, settings }
@@ -61,8 +62,10 @@ const story = (sub: string, options: unknown[] = [], from: { moderator?: boolean
 const text = (name: string, value: string) => ({ name, type: 3, value })
 
 /** Sends a /story add and returns what the moderator finally sees: the edited deferred reply. */
-async function addPage(options: unknown[], resolved?: unknown): Promise<{ content: string; embed: Embed | undefined }> {
-  const payload = story('add', options, { moderator: true }, resolved)
+const addPage = (options: unknown[], resolved?: unknown) => reply(story('add', options, { moderator: true }, resolved))
+
+/** What the moderator finally sees of a /story command: the reply, or the deferred reply as edited. */
+async function reply(payload: Record<string, unknown>): Promise<{ content: string; embed: Embed | undefined }> {
   const callback = await discord.interact(payload)
   if (callback.body.type !== 5) return { content: callback.body.data.content ?? '', embed: callback.body.data.embeds?.[0] }
   expect(callback.body.data.flags).toBe(EPHEMERAL)
@@ -191,8 +194,8 @@ describe('stories built from Discord', () => {
   })
 
   it('switches back to the bundled story', async () => {
-    const used = await discord.interact(story('use', [text('name', 'bundled')]))
-    expect(used.body.data.content).toContain('now answers from “bundled”')
+    const used = await reply(story('use', [text('name', 'bundled')]))
+    expect(used.content).toContain('now answers from “bundled”')
     expect((await ask('who', 'Tzeng Yi-suo')).title).toContain('head of cyberwarfare')
     const names = await discord.interact({ ...story('use', [{ ...text('name', 'fl'), focused: true }]), type: 4 })
     expect(names.body.data.choices?.map((choice) => choice.name)).toEqual(['Flood barrier'])

@@ -1,9 +1,11 @@
 import { AnswerEngine } from '../answer/engine.js'
+import { LiveStory } from '../answer/live-story.js'
+import { loadLanguage } from '../language/index.js'
 import { readSnapshotFile, writeSnapshotFile } from '../answer/snapshot-file.js'
 import { buildArticles, loadCorpus } from '../ingest/corpus.js'
 import { defaultSeedsDir } from '../paths.js'
 import { generateCorpus } from './generate.js'
-import { compareLatency, devQueries, round, rssMb } from './measure.js'
+import { compareLatency, devQueries, median, round, rssMb } from './measure.js'
 
 /**
  * One measurement in a fresh process, printed as one JSON line:
@@ -11,6 +13,7 @@ import { compareLatency, devQueries, round, rssMb } from './measure.js'
  *   story ROUNDS       per-command latency on the story, engine vs raw MiniSearch
  *   build N FILE       generate N passages, ingest and index them, save the engine snapshot to FILE
  *   serve FILE ROUNDS  load the snapshot (as a restarted bot would), then latency vs raw MiniSearch
+ *   live N ROUNDS      a story of N generated articles built from Discord: one article added and removed ROUNDS times
  */
 async function main(): Promise<void> {
   const [mode, first, second] = process.argv.slice(2)
@@ -53,6 +56,34 @@ async function main(): Promise<void> {
     const rss = rssMb()
     const latency = compareLatency(engine, engine.knowledge.passages, queries, Number(second ?? 5))
     print({ load_ms: round(loadMs, 1), rss_mb: rss, ...latency })
+    return
+  }
+  if (mode === 'live') {
+    const articles = Number(required(first, 'live N ROUNDS: the number of articles'))
+    const raws = generateCorpus((await loadCorpus(defaultSeedsDir)).articles, { passages: articles * 30, seed: 7 }).slice(0, articles)
+    const [added, ...rest] = raws
+    if (!added || rest.length + 1 < articles) throw new Error(`live: generated only ${raws.length} articles`)
+    const start = performance.now()
+    const story = new LiveStory(rest, loadLanguage())
+    const buildMs = performance.now() - start
+    const addMs: number[] = []
+    const removeMs: number[] = []
+    for (let round = 0; round < Number(second ?? 5); round++) {
+      let at = performance.now()
+      const article = story.put(added)
+      addMs.push(performance.now() - at)
+      at = performance.now()
+      story.remove(article.id)
+      removeMs.push(performance.now() - at)
+    }
+    story.put(added)
+    print({
+      articles,
+      passages: story.engine.knowledge.passages.length,
+      build_ms: round(buildMs, 1),
+      add_ms: round(median(addMs), 1),
+      remove_ms: round(median(removeMs), 1),
+    })
     return
   }
   throw new Error(`unknown mode ${mode}`)

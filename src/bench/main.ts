@@ -28,12 +28,20 @@ interface BuildRun {
   ingest_ms: number
 }
 type ServeRun = LatencyFigures & { load_ms: number; rss_mb: number }
+interface LiveRun {
+  articles: number
+  passages: number
+  build_ms: number
+  add_ms: number
+  remove_ms: number
+}
 
 /** Runs one measurement in a fresh Node process and returns its JSON line. */
 function child(args: ['startup']): StartupRun
 function child(args: ['story', string]): StoryRun
 function child(args: ['build', string, string]): BuildRun
 function child(args: ['serve', string, string]): ServeRun
+function child(args: ['live', string, string]): LiveRun
 function child(args: string[]): unknown {
   const result = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', CHILD, ...args], {
     cwd: projectRoot,
@@ -126,7 +134,9 @@ function main(): void {
       load_vs_index_build: round(figures.load_ms / figures.index_build_ms, 3),
     }
   })
-  const result = { story, scale }
+  log('live story: 200 articles, one added and removed…')
+  const live = medianOf(Array.from({ length: runs }, () => child(['live', '200', String(rounds)])))
+  const result = { story, scale, live }
   if (args.json) {
     console.log(JSON.stringify(result))
     return
@@ -160,6 +170,10 @@ function main(): void {
         row.ratio_p99,
       ]),
     ]),
+  )
+  console.log(
+    `\nA story built from Discord (${live.articles} generated articles, ${live.passages} passages): built in ${live.build_ms} ms; ` +
+      `adding one article ${live.add_ms} ms, removing it ${live.remove_ms} ms (medians; index updated in place)`,
   )
   console.log(`\n${JSON.stringify(result)}`)
 }

@@ -39,6 +39,9 @@ async function main(): Promise<number> {
     addsPerHour: config.BYLINE_STORY_ADDS_PER_HOUR,
     fetch: { allowPrivate: config.BYLINE_FETCH_ALLOW_PRIVATE },
   })
+  const preloading = performance.now()
+  const preloaded = stories.preload()
+  if (preloaded > 0) logger.info({ stories: preloaded, ms: Math.round(performance.now() - preloading) }, 'built the servers’ active stories')
   const commands = await loadCommands()
   const bot = await startBot({
     token: config.DISCORD_TOKEN,

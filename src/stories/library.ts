@@ -79,6 +79,20 @@ export class StoryLibrary {
     return this.liveStory(guildId, name).engine
   }
 
+  /**
+   * Builds every server's active story now (start-up), so that no question waits for a story to
+   * be read back from storage; returns how many were built.
+   */
+  preload(): number {
+    let built = 0
+    for (const { guildId, name } of this.store.allActive()) {
+      if (!this.store.find(guildId, name)) continue
+      this.liveStory(guildId, name)
+      built++
+    }
+    return built
+  }
+
   /** The name of the server's active story. */
   activeName(guildId: string): string {
     const name = this.store.active(guildId)
@@ -114,11 +128,12 @@ export class StoryLibrary {
     return { name, articles: 0, active: true, bundled: false }
   }
 
-  /** Switches the server's active story (the bundled one included). */
+  /** Switches the server's active story (the bundled one included), built before it answers. */
   use(guildId: string, name: string): StoryListing {
     const wanted = name.trim().toLowerCase()
     const story = this.stories(guildId).find((each) => each.name.toLowerCase() === wanted)
     if (!story) throw new StoryError(`This server has no story called “${name.trim()}”; /story list shows them.`)
+    if (!story.bundled) this.liveStory(guildId, story.name)
     this.store.setActive(guildId, story.bundled ? null : story.name)
     return { ...story, active: true }
   }

@@ -85,6 +85,14 @@ export class StoryStore {
     return (this.db.prepare('SELECT active_story FROM guild_settings WHERE guild_id = ?').pluck().get(guildId) as string | null | undefined) ?? null
   }
 
+  /** Every server's active story, for those that chose their own. */
+  allActive(): { guildId: string; name: string }[] {
+    return this.db.prepare('SELECT guild_id AS guildId, active_story AS name FROM guild_settings WHERE active_story IS NOT NULL').all() as {
+      guildId: string
+      name: string
+    }[]
+  }
+
   /** Sets the server's active story (null: the bundled story). */
   setActive(guildId: string, name: string | null): void {
     this.db
