@@ -23,6 +23,20 @@ describe('pages without an articles.json entry', () => {
     expect(article.removed.map((item) => item.rule)).toEqual(expect.arrayContaining(['credit line', 'dateline']))
   })
 
+  it('read datelines whose place names a state or country: "SPOKANE, Wash. (AP) —", "NEW YORK, N.Y. (Reuters) -"', () => {
+    for (const [dateline, agency] of [
+      ['SPOKANE, Wash. (AP) —', 'Associated Press'],
+      ['NEW YORK, N.Y. (Reuters) -', 'Reuters'],
+      ['BEIJING, China (Bloomberg) --', 'Bloomberg'],
+    ]) {
+      const article = page(`${dateline} Schools in three counties will stay closed through Wednesday, officials said on Monday.\n`)
+      expect(article.wire, dateline).toBe(agency)
+      expect(article.passages.map((passage) => passage.text)).toEqual([
+        'Schools in three counties will stay closed through Wednesday, officials said on Monday.',
+      ])
+    }
+  })
+
   it('read an AP page: headline on the first line, "By" byline, dateline, copyright; highlights and truncated headlines are furniture', () => {
     const article = page(
       [

@@ -68,9 +68,11 @@ const BYLINE_LINE = /^by\s+([A-Z][\w.'’-]*\.?)(\s+[A-Z][\w.'’-]*\.?){0,3}((\
 /** A trailing credit on the last body paragraph: "— Reported by A and B, (c) 2020 Bloomberg LP". */
 const TRAILING_CREDIT =
   /\s*[—–-]{1,2}\s*((additional )?reporting|reported|written|writing|editing|edited|compiled) by\b[^]*$|\s*\(\s*((additional )?reporting|writing|editing|compiled|edited|reported) by\b[^()]*\)\s*$|\s*(©|\(c\))\s*(19|20)\d{2}\b[^]*$/i
-/** A leading dateline: "WASHINGTON (Reuters) - ", "WASHINGTON, Oct 7 (Reuters) -", "(CNN) —", "HONG KONG (Bloomberg) --". */
-export const LEADING_DATELINE =
-  /^(?:[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(\s*\([A-Za-z .]+\))?|\([A-Za-z .]+\))\s*[—–-]{1,2}\s+(?=[A-Z“"])/
+/** A dateline's place in capitals, with a date or a region after a comma: "WASHINGTON, Oct 7", "SPOKANE, Wash.", "NEW YORK, N.Y.". */
+export const DATELINE_PLACE = String.raw`[A-Z][A-Z .,'’-]{2,40}(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|[A-Z][A-Za-z.]{1,14}))?`
+
+/** A leading dateline: "WASHINGTON (Reuters) - ", "WASHINGTON, Oct 7 (Reuters) -", "SPOKANE, Wash. (AP) —", "(CNN) —". */
+export const LEADING_DATELINE = new RegExp(String.raw`^(?:${DATELINE_PLACE}(\s*\([A-Za-z .]+\))?|\([A-Za-z .]+\))\s*[—–-]{1,2}\s+(?=[A-Z“"])`)
 
 const MIN_BODY_WORDS = 6
 

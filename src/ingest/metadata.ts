@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import * as chrono from 'chrono-node'
 import { z } from 'zod'
 import type { ArticleMeta } from './types.js'
+import { DATELINE_PLACE } from './clean.js'
 import { splitLines } from './segment.js'
 
 const isoDate = z
@@ -69,7 +70,7 @@ function wireIn(text: string): string | null {
 }
 
 /** The agency in a dateline: "WASHINGTON, Oct 7 (Reuters) -", "NEW YORK (AP) —", "(CNN) —". */
-const DATELINE_SOURCE = /^(?:[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?\(([A-Za-z .]+)\)\s*[-—–]{1,2}/m
+const DATELINE_SOURCE = new RegExp(String.raw`^(?:${DATELINE_PLACE}\s*)?\(([A-Za-z .]+)\)\s*[-—–]{1,2}`, 'm')
 const BYLINE_START = /^by\s/i
 
 function toIso(date: Date): string {
