@@ -1,15 +1,8 @@
 import type Database from 'better-sqlite3'
+import type { ArticleMeta } from '../ingest/types.js'
 
 /** What an article says about itself: the fields of an articles.json entry. */
-export interface PageMeta {
-  outlet: string | null
-  wire: string | null
-  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
-  published: string | null
-  url: string | null
-  byline: string | null
-  title: string | null
-}
+export type PageMeta = ArticleMeta
 
 /** Where a field of the metadata came from: the page (JSON-LD, OpenGraph, …) or a moderator's correction. */
 export type FoundIn = Partial<Record<keyof PageMeta, string>>
