@@ -5,6 +5,7 @@ import type { Command } from './types.js'
 export type AnswerType =
   | 'identify' // "who is X", a bare name: the roles the story gives X
   | 'agent' // "who did X", "which companies …": the doer or the named things
+  | 'patient' // "who does Ant serve", "whom did X pick": the one a deed is done to
   | 'speaker' // "who said X"
   | 'possessor' // "who owns X", "whose X"
   | 'date' // "when …", "what date …"
@@ -60,6 +61,8 @@ const ANSWER_KIND_NOUNS = {
   count: new Set(['number']),
   reporters: new Set(['outlet', 'site', 'paper', 'publication', 'newspaper', 'source', 'media', 'website', 'one']),
 } satisfies Partial<Record<AnswerType, Set<string>>>
+/** Parts of speech that open a subject: after "who does", they show the question asks for the object. */
+const SUBJECTS = new Set(['NOUN', 'PROPN', 'PRON', 'DET', 'ADJ', 'NUM'])
 const REPORTING = new Set(['report', 'say', 'carry', 'run', 'write', 'cover', 'mention', 'publish', 'bring', 'claim', 'quote', 'note'])
 
 function lower(token: Token | undefined): string {
@@ -83,6 +86,11 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
   if (first === 'how' && second === 'much') return { type: lower(words[at + 2]) === 'of' ? 'share' : 'amount', focusAt: -1 }
   if (first === 'whose') return { type: 'possessor', focusAt: -1 }
   if (first === 'who' || first === "who's" || first === 'whom') {
+    // "who does Ant say it serves", "who has Washington talked into …": the question's own subject does the deed.
+    const subject = words[at + 2]
+    const auxiliary = words[at + 1]
+    const objectAsked = first === 'whom' || (auxiliary?.pos === 'AUX' && auxiliary.lemma !== 'be' && subject !== undefined && SUBJECTS.has(subject.pos))
+    if (objectAsked) return { type: 'patient', focusAt: -1 }
     const reporting = REPORTING.has(verbLemma) && command === 'source'
     if (reporting) return { type: 'reporters', focusAt: -1 }
     if (SAYING.has(verbLemma)) return { type: 'speaker', focusAt: -1 }

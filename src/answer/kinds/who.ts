@@ -108,6 +108,8 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
   const passage = context.passage(candidate)
   const named = context.spellingsOf(asked.named)
   const { type, focus } = asked.question
+  // The one a deed is done to is not told apart from its doer here: the passages answer, no name does.
+  if (type === 'patient') return null
   if (focus) {
     const called = entityCalled(passage, candidate.sentence, focus, named)
     if (called) return called
