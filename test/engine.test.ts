@@ -50,6 +50,16 @@ describe('who', () => {
     expect(story.answer('who', 'who owns a third of ant').answer).toContain('Alibaba')
   })
 
+  it('names no doer from another clause, and none for the one a deed is done to', () => {
+    // "… Ant, Tencent and Huawei are complicit in …, claims those companies and China’s government have rejected."
+    const denied = story.answer('who', 'who denies the tech repression claims')
+    expect(denied.found).toBe(true)
+    expect(denied.answer).toBeNull()
+    const served = story.answer('who', 'who does ant say it exists to serve')
+    expect(served.answer).toBeNull()
+    expect(story.answer('who', 'who is the president-elect').answer).toBe('Joe Biden')
+  })
+
   it('answers from the article record when asked who wrote a piece', () => {
     const answer = story.answer('who', "who wrote the techcentral piece on trump's alipay ban")
     expect(answer.answer).toContain('Justin Sink and Jennifer Jacobs')

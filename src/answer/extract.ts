@@ -122,14 +122,18 @@ export function possessorIn(passage: Passage, sentenceIndex: number, candidate: 
 }
 
 /**
- * The doer of the matched verb: the names listed before it ("X, Y and Z invested …"), the one
- * after a passive verb ("championed from the State Department"), or the antecedent of "who".
+ * The doer of the matched verb (the asked event's, `event`, when the sentence has it): the names
+ * listed before it ("X, Y and Z invested …"), the one after a passive verb ("championed from the
+ * State Department"), or the antecedent of "who".
  */
-export function agentIn(passage: Passage, sentenceIndex: number, candidate: Candidate, named: Set<string>): string | null {
+export function agentIn(passage: Passage, sentenceIndex: number, candidate: Candidate, named: Set<string>, event: string | null = null): string | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   const all = inSentence(passage.entities, offset, text.length)
   const entities = all.filter((entity) => entity.type !== 'place' && !named.has(entity.name))
-  const verbs = matchedPositions(text, candidate, new Set()).filter((position) => !insideEntity(text, offset, all, position.start))
+  const matched = matchedPositions(text, candidate, new Set()).filter((position) => !insideEntity(text, offset, all, position.start))
+  const eventTerms = new Set(event ? (candidate.matched.get(event) ?? []) : [])
+  const atEvent = matched.filter((position) => eventTerms.has(position.term))
+  const verbs = atEvent.length ? atEvent : matched
   for (const verb of verbs) {
     const upToVerb = text.slice(0, verb.end)
     const relative = /\bwho\b[^,;.]*$/.exec(upToVerb)
@@ -142,10 +146,29 @@ export function agentIn(passage: Passage, sentenceIndex: number, candidate: Cand
     }
     const agent = /^\s+(?:by|from)\s/.test(text.slice(verb.end)) ? entities.find((entity) => entity.offset - offset >= verb.end) : undefined
     if (agent) return spanOf(text, offset, [agent])
+    // The matched word is the title written before a name ("President-elect Joe Biden"): that name.
+    const titled = entities.find(
+      (entity) => entity.offset - offset > verb.start && entity.role?.endsWith(text.slice(verb.start, entity.offset - offset).trim()),
+    )
+    if (titled) return spanOf(text, offset, [titled])
     const before = entities.filter((entity) => entity.offset - offset + entity.name.length <= verb.start)
-    if (before.length) return spanOf(text, offset, sameClause(text, offset, before))
+    const last = before.at(-1)
+    if (last && !otherClause(text.slice(last.offset - offset + surfaceLength(text, last, offset), verb.start))) {
+      return spanOf(text, offset, sameClause(text, offset, before))
+    }
   }
-  return relativeAntecedent(text) ?? (entities[0] ? spanOf(text, offset, [entities[0]]) : null)
+  return relativeAntecedent(text)
+}
+
+/**
+ * Whether the words between a name and a verb open another clause, so the name is not the verb's
+ * subject: a relative or subordinate word, or a comma that no closing comma pairs into an
+ * appositive ("Trump, the president, signed" is one clause). A clause opened by "where" tells
+ * what is done at the name ("the State Department, where advisers are pressing"): it stays.
+ */
+function otherClause(gap: string): boolean {
+  const bare = gap.replace(/^[^,;]*?,[^,;]*,/, ' ').replace(/,\s*where\b[^,;]*$/i, ' ')
+  return /[,;:]|\b(?:which|who|whom|whose|that|because|while|although|whereas|if|when|after|before|since|unless)\b/i.test(bare)
 }
 
 /** Entities of the last list before the verb: consecutive names joined by commas and "and". */

@@ -126,7 +126,7 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     // The doer of another deed in the same sentence is not an answer: the asked event must be there.
     const event = asked.predicate
     if (event && asked.terms.some((term) => term.term === event) && !candidate.window.has(event)) return null
-    return agentIn(passage, candidate.sentence, candidate, named)
+    return agentIn(passage, candidate.sentence, candidate, named, event)
   }
   return subjectIn(passage, candidate.sentence, named)
 }
