@@ -58,6 +58,8 @@ describe('who', () => {
     const served = story.answer('who', 'who does ant say it exists to serve')
     expect(served.answer).toBeNull()
     expect(story.answer('who', 'who is the president-elect').answer).toBe('Joe Biden')
+    // "billionaire Jack Ma’s Ant Group": Jack Ma owns Ant, not the IPO record asked about.
+    expect(story.answer('who', 'whose ipo record could ant beat').answer).not.toBe('Jack Ma')
   })
 
   it('answers from the article record when asked who wrote a piece', () => {

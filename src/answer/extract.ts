@@ -94,11 +94,15 @@ export function speakerOf(passage: Passage, sentenceIndex: number, earlier: Pass
 const OWNING = new Set(['own', 'owner', 'parent'])
 const POSSESSIVE = /^\p{Lu}[\p{L}\p{N}.&-]*(?:\s+\p{Lu}[\p{L}\p{N}.&-]*)*?['’]s?\s/u
 
-/** The entity whose possession ("X’s Y", "Y, owned by X") the sentence names, not one the query names. */
-export function possessorIn(passage: Passage, sentenceIndex: number, candidate: Candidate, named: Set<string>): string | null {
+/**
+ * The entity whose possession ("X’s Y", "Y, owned by X") the sentence names, not one the query
+ * names; the thing possessed is what the query asks about, not a name it gives (`nameTerms`:
+ * "whose IPO record could Ant beat" asks for the record's holder, not Ant's owner).
+ */
+export function possessorIn(passage: Passage, sentenceIndex: number, candidate: Candidate, named: Set<string>, nameTerms = new Set<string>()): string | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   const entities = inSentence(passage.entities, offset, text.length).filter((entity) => entity.type !== 'place')
-  const targets = matchedPositions(text, candidate, new Set())
+  const targets = matchedPositions(text, candidate, nameTerms)
   const matchedTerms = new Set(targets.map((target) => target.term))
   let best: { name: string; distance: number } | null = null
   for (const entity of entities) {

@@ -121,7 +121,11 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     const person = subjectIn(passage, candidate.sentence, named, 'person')
     return person && roleMatches(sentence, asked.role) ? person : null
   }
-  if (type === 'possessor') return possessorIn(passage, candidate.sentence, candidate, named)
+  if (type === 'possessor') {
+    // "whose IPO record could Ant beat": the possessed thing follows "whose"; a name elsewhere in the question is not it.
+    const whose = asked.question.tokens[0]?.text.toLowerCase() === 'whose'
+    return possessorIn(passage, candidate.sentence, candidate, named, new Set(whose ? asked.named.flatMap((record) => record.words) : []))
+  }
   if (type === 'agent') {
     // The doer of another deed in the same sentence is not an answer: the asked event must be there.
     const event = asked.predicate
