@@ -96,6 +96,12 @@ describe('when', () => {
     expect(harbor.answer('when', 'when will the fees take effect').date).toBe('2031-04-04')
   })
 
+  it('reads the verb after "did" and its subject even when the tagger calls it a noun', () => {
+    // "did the ant payment talks stall": the stalling, not the talks, must be dated ("picked up pace … in recent weeks" does not).
+    expect(story.answer('when', 'when did the ant payment talks stall').answer).toBeNull()
+    expect(story.answer('when', 'when did bloomberg report the plan').date).toBe('2020-10-07')
+  })
+
   it('refuses when the story reports the event but not its time', () => {
     const answer = story.answer('when', "when did chinese regulators halt ant's ipo")
     expect(answer.found).toBe(false)

@@ -116,6 +116,28 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
   return { type: 'description', focusAt: -1 }
 }
 
+/** Parts of speech of the words between "do" and the object: the subject and the verb. */
+const SUBJECT_AND_VERB = new Set(['NOUN', 'PROPN', 'ADJ', 'ADV', 'NUM'])
+
+/**
+ * The verb of a question with "do" ("did bloomberg report the plan", "did the talks stall") when the
+ * tagger read it as a noun: the last of the words that follow "do" up to the object, if they hold a
+ * subject before it.
+ */
+function verbAfterDo(tokens: Token[]): Token | undefined {
+  const auxiliary = tokens.findIndex((token) => token.pos === 'AUX' && token.lemma === 'do')
+  if (auxiliary < 0) return undefined
+  const run: Token[] = []
+  for (const token of tokens.slice(auxiliary + 1)) {
+    if (token.pos === 'DET' && run.length === 0) continue
+    if (!SUBJECT_AND_VERB.has(token.pos)) break
+    run.push(token)
+  }
+  const last = run.at(-1)
+  const subject = run.slice(0, -1).some((token) => token.pos === 'NOUN' || token.pos === 'PROPN')
+  return last?.pos === 'NOUN' && subject ? last : undefined
+}
+
 /**
  * Reads a question: its answer type, focus, predicate and the lemmas to look for. A function
  * word typed where the story has an abbreviation ("us" for U.S., "it" for IT) counts as that.
@@ -140,8 +162,11 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
         : undefined
       return (object ?? verb).lemma
     })
+  // "did bloomberg report the plan": the verb after "do" and its subject, which the tagger read as a noun.
+  const doVerb = verbs.length ? undefined : verbAfterDo(tokens)
+  if (doVerb) verbs.push(doVerb.lemma)
   // With no verb ("when is Biden's inauguration", "us election date") the event is a noun: the last one.
-  const nouns = tokens.filter((token) => token.pos === 'NOUN' && token !== focusToken && !kindOnly(token))
+  const nouns = tokens.filter((token) => token.pos === 'NOUN' && token !== focusToken && token !== doVerb && !kindOnly(token))
   const nounsInOrder = nouns.map((token) => token.lemma)
   const predicates = verbs.length ? verbs : [...nounsInOrder].reverse()
   const eventIsNoun = verbs.length === 0
