@@ -49,6 +49,8 @@ export interface AnalysedQuestion {
 }
 
 const AUXILIARIES = new Set(['be', 'do', 'have', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall'])
+/** Auxiliaries as chat spells them, which the tagger takes for nouns: "is Goldman gonna post a loss". */
+const INFORMAL_AUXILIARIES = new Set(['gonna', 'wanna', 'gotta', 'hafta', 'oughta'])
 /** Verbs whose meaning lies in their object ("take office", "make a call"): the object names the event. */
 const LIGHT_VERBS = new Set(['have', 'do', 'make', 'take', 'get', 'give', 'become', 'put', 'keep'])
 const SAYING = new Set(['say', 'tell', 'state', 'claim', 'warn', 'argue', 'add', 'reckon', 'suggest', 'predict', 'note', 'think', 'believe'])
@@ -143,11 +145,12 @@ function verbAfterDo(tokens: Token[]): Token | undefined {
  * word typed where the story has an abbreviation ("us" for U.S., "it" for IT) counts as that.
  */
 export function analyseQuestion(command: Command, text: string, analysis: Analysis, abbreviations: ReadonlySet<string> = new Set()): AnalysedQuestion {
-  const tokens = analysis.tokens.map((token) =>
-    token.stop && token.text === token.text.toLowerCase() && abbreviations.has(fold(token.text))
+  const tokens = analysis.tokens.map((token) => {
+    if (INFORMAL_AUXILIARIES.has(token.text.toLowerCase())) return { ...token, stop: true, pos: 'AUX' }
+    return token.stop && token.text === token.text.toLowerCase() && abbreviations.has(fold(token.text))
       ? { ...token, lemma: fold(token.text), stop: false, pos: 'PROPN' }
-      : token,
-  )
+      : token
+  })
   const { type, focusAt } = typeOf(command, tokens)
   const focusToken = focusAt >= 0 ? tokens[focusAt] : undefined
   const kindNouns: Set<string> | undefined = type in ANSWER_KIND_NOUNS ? ANSWER_KIND_NOUNS[type as keyof typeof ANSWER_KIND_NOUNS] : undefined
