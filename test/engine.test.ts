@@ -102,6 +102,12 @@ describe('when', () => {
     expect(story.answer('when', 'when did bloomberg report the plan').date).toBe('2020-10-07')
   })
 
+  it('takes a time only for the verb it stands by', () => {
+    // "Courts have recently granted injunctions halting the administration’s bids …": recently dates the granting.
+    expect(story.answer('when', 'when did the white house first talk about blocking chinese payment apps').answer).not.toBe('recently')
+    expect(story.answer('when', 'when did trump sign the alipay order').answer).toBeNull()
+  })
+
   it('refuses when the story reports the event but not its time', () => {
     const answer = story.answer('when', "when did chinese regulators halt ant's ipo")
     expect(answer.found).toBe(false)

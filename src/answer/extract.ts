@@ -285,12 +285,17 @@ export function timeIn(
   const rank = (mention: TemporalMention) =>
     distance(mention) - (mention.iso && !wantDuration ? 25 : 0) + (penalty[mention.kind] ?? 0) - (modifiesVerb(mention) ? 100 : 0) - (picked(mention) ? 300 : 0)
   const best = [...mentions].sort((a, b) => rank(a) - rank(b))[0] ?? null
-  // When the sentence names the event, the time stands near it ("has signed an order banning … in 45
-  // days": the 45 days are the ban's, not the signing's).
+  // When the sentence names the event, the time belongs to it: the verb nearest the time is the
+  // event's ("has signed an order banning … in 45 days": the 45 days are the ban's, not the signing's;
+  // "have recently granted injunctions halting …": recently dates the granting, not the halting).
   if (!best || eventAt.length === 0 || modifiesVerb(best) || picked(best)) return best
-  const fromEvent = Math.min(...eventAt.map((located) => Math.abs(located.start - (best.offset - offset))))
-  return fromEvent <= MAX_TIME_FROM_EVENT ? best : null
+  const at = best.offset - offset
+  const end = at + best.text.length
+  // "fell ill a day after officials met": the verb after "a day after" is its own, not what it dates.
+  const opensClause = /\b(?:after|before|since|until|when|as)$/i.test(best.text)
+  const gap = (located: Located) => (located.start >= end ? located.start - end : at - located.end)
+  const nearest = locateTerms(text)
+    .filter((located) => located.pos === 'VERB' && (located.end <= at || (located.start >= end && !opensClause)))
+    .sort((a, b) => gap(a) - gap(b))[0]
+  return nearest && eventAt.includes(nearest) ? best : null
 }
-
-/** How far (in characters) a time may stand from the event it dates. */
-const MAX_TIME_FROM_EVENT = 80
