@@ -29,6 +29,7 @@ describe('figures in claims', () => {
     const story = AnswerEngine.fromCorpus(await loadCorpus(defaultSeedsDir))
     const answer = story.answer('source', 'alibaba owns a third of ant')
     expect(answer.passages.map((passage) => passage.outlet)).toEqual(['FashionNetwork'])
-    expect(story.answer('when', 'when did the white house first talk about blocking chinese payment apps').found).toBe(true)
+    // An ordinal is no figure a passage must give: passages still come back (none dates the talk, so no date).
+    expect(story.answer('when', 'when did the white house first talk about blocking chinese payment apps').passages.length).toBeGreaterThan(0)
   })
 })

@@ -50,6 +50,18 @@ describe('who', () => {
     expect(story.answer('who', 'who owns a third of ant').answer).toContain('Alibaba')
   })
 
+  it('names no doer from another clause, and none for the one a deed is done to', () => {
+    // "… Ant, Tencent and Huawei are complicit in …, claims those companies and China’s government have rejected."
+    const denied = story.answer('who', 'who denies the tech repression claims')
+    expect(denied.found).toBe(true)
+    expect(denied.answer).toBeNull()
+    const served = story.answer('who', 'who does ant say it exists to serve')
+    expect(served.answer).toBeNull()
+    expect(story.answer('who', 'who is the president-elect').answer).toBe('Joe Biden')
+    // "billionaire Jack Ma’s Ant Group": Jack Ma owns Ant, not the IPO record asked about.
+    expect(story.answer('who', 'whose ipo record could ant beat').answer).not.toBe('Jack Ma')
+  })
+
   it('answers from the article record when asked who wrote a piece', () => {
     const answer = story.answer('who', "who wrote the techcentral piece on trump's alipay ban")
     expect(answer.answer).toContain('Justin Sink and Jennifer Jacobs')
@@ -82,6 +94,18 @@ describe('when', () => {
     expect(answer.answer).toBe('Nov. 3')
     expect(answer.date).toBe('2020-11-03')
     expect(harbor.answer('when', 'when will the fees take effect').date).toBe('2031-04-04')
+  })
+
+  it('reads the verb after "did" and its subject even when the tagger calls it a noun', () => {
+    // "did the ant payment talks stall": the stalling, not the talks, must be dated ("picked up pace … in recent weeks" does not).
+    expect(story.answer('when', 'when did the ant payment talks stall').answer).toBeNull()
+    expect(story.answer('when', 'when did bloomberg report the plan').date).toBe('2020-10-07')
+  })
+
+  it('takes a time only for the verb it stands by', () => {
+    // "Courts have recently granted injunctions halting the administration’s bids …": recently dates the granting.
+    expect(story.answer('when', 'when did the white house first talk about blocking chinese payment apps').answer).not.toBe('recently')
+    expect(story.answer('when', 'when did trump sign the alipay order').answer).toBeNull()
   })
 
   it('refuses when the story reports the event but not its time', () => {

@@ -195,6 +195,14 @@ describe('cleaning and segmenting, on fixture pages', () => {
     expect(page.removed[0]?.rule).toBe('display date')
   })
 
+  it('keeps a headline that the lead restates out of the passages without calling it noise', () => {
+    const page = cleanPage(
+      'Harbor board votes to cap cargo drone fees this year\n\nHARBOR CITY — Harbor board votes to cap cargo drone fees this year.\nCopyright 2031 Coastal Wire.',
+    )
+    expect(page.paragraphs.map((paragraph) => paragraph.text)).toEqual(['Harbor board votes to cap cargo drone fees this year.'])
+    expect(page.removed.map((item) => item.rule)).toEqual(['dateline', 'copyright'])
+  })
+
   it('resolves relative dates in fixtures and leaves unanchored ones unresolved', () => {
     const dates = fixtures.articles.flatMap((entry) => entry.passages.flatMap((passage) => passage.dates))
     expect(dates.find((date) => date.text === 'a day after')?.iso).toBe('2031-03-04')

@@ -128,3 +128,18 @@ describe('appositive roles', () => {
     expect(gerspach?.role).toBe('Citigroup chief financial officer')
   })
 })
+
+describe('firm names with commas and ampersands', () => {
+  it('keeps "Keefe, Bruyette & Woods" whole, as a name and inside a role', () => {
+    const article = page(
+      [
+        'Brian Kleinhanzl, an analyst at investment bank Keefe, Bruyette & Woods, said in a note Friday that he had estimated a smaller charge.',
+        'The shares rose after Harbor Bruyette & Woods analyst Mara Lind raised her estimate on Monday.',
+      ].join('\n\n'),
+    )
+    const entities = article.passages.flatMap((passage) => passage.entities)
+    expect(entities.find((entity) => entity.name === 'Brian Kleinhanzl')?.role).toBe('an analyst at investment bank Keefe, Bruyette & Woods')
+    expect(entities.map((entity) => entity.name)).toContain('Keefe, Bruyette & Woods')
+    expect(entities.find((entity) => entity.name === 'Mara Lind')?.role).toBe('Harbor Bruyette & Woods analyst')
+  })
+})

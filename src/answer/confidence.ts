@@ -37,11 +37,14 @@ function meetsFigures(asked: Asked, candidate: Candidate): boolean {
 /** How close the passage's word must be to the event asked about: the same event, not a neighbouring topic. */
 const PREDICATE_CLOSENESS = 0.7
 
-/** For a question about an event's date ("when did X *sign*"), the event is in the answering sentence or beside it, not only its topic. */
+/**
+ * For a question about an event's date ("when did X *sign*", "when was the last tax *holiday*"),
+ * the event is in the answering sentence or beside it, not only its topic ("the repatriation tax").
+ */
 function meetsPredicate(asked: Asked, candidate: Candidate): boolean {
-  const events = asked.eventWords.filter((word) => asked.terms.some((term) => term.term === word))
-  if (events.length === 0 || asked.question.type !== 'date') return true
-  return events.some((word) => (candidate.window.get(word) ?? 0) >= PREDICATE_CLOSENESS)
+  const event = asked.predicate
+  if (event === null || asked.question.type !== 'date' || !asked.terms.some((term) => term.term === event)) return true
+  return (candidate.window.get(event) ?? 0) >= PREDICATE_CLOSENESS
 }
 
 /**

@@ -55,8 +55,6 @@ export interface Asked {
   named: EntityRecord[]
   /** The event asked about (see `AnalysedQuestion.predicates`), not one of the names. */
   predicate: string | null
-  /** Other words that may name the event instead, when no verb does. */
-  eventWords: string[]
   /** A role the answer must hold ("secretary" in "who's the treasury secretary"), when the question asks for one. */
   role?: string
   base: Answer
@@ -83,8 +81,7 @@ export class AnswerContext {
     // A lowercase name read as the only verb ("did trump sign the order"): the word after it names the event.
     const events = verbs.length || question.eventIsNoun ? verbs : question.nouns.filter(notName).slice(0, 1)
     const predicate = events[0] ?? null
-    const eventWords = question.eventIsNoun ? events : events.slice(0, 1)
-    return { question, terms: expandTerms(this.knowledge, question.lemmas, question.surfaces), named, predicate, eventWords, base }
+    return { question, terms: expandTerms(this.knowledge, question.lemmas, question.surfaces), named, predicate, base }
   }
 
   article(passage: Passage): Article {

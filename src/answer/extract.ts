@@ -94,11 +94,15 @@ export function speakerOf(passage: Passage, sentenceIndex: number, earlier: Pass
 const OWNING = new Set(['own', 'owner', 'parent'])
 const POSSESSIVE = /^\p{Lu}[\p{L}\p{N}.&-]*(?:\s+\p{Lu}[\p{L}\p{N}.&-]*)*?['’]s?\s/u
 
-/** The entity whose possession ("X’s Y", "Y, owned by X") the sentence names, not one the query names. */
-export function possessorIn(passage: Passage, sentenceIndex: number, candidate: Candidate, named: Set<string>): string | null {
+/**
+ * The entity whose possession ("X’s Y", "Y, owned by X") the sentence names, not one the query
+ * names; the thing possessed is what the query asks about, not a name it gives (`nameTerms`:
+ * "whose IPO record could Ant beat" asks for the record's holder, not Ant's owner).
+ */
+export function possessorIn(passage: Passage, sentenceIndex: number, candidate: Candidate, named: Set<string>, nameTerms = new Set<string>()): string | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   const entities = inSentence(passage.entities, offset, text.length).filter((entity) => entity.type !== 'place')
-  const targets = matchedPositions(text, candidate, new Set())
+  const targets = matchedPositions(text, candidate, nameTerms)
   const matchedTerms = new Set(targets.map((target) => target.term))
   let best: { name: string; distance: number } | null = null
   for (const entity of entities) {
@@ -122,14 +126,18 @@ export function possessorIn(passage: Passage, sentenceIndex: number, candidate: 
 }
 
 /**
- * The doer of the matched verb: the names listed before it ("X, Y and Z invested …"), the one
- * after a passive verb ("championed from the State Department"), or the antecedent of "who".
+ * The doer of the matched verb (the asked event's, `event`, when the sentence has it): the names
+ * listed before it ("X, Y and Z invested …"), the one after a passive verb ("championed from the
+ * State Department"), or the antecedent of "who".
  */
-export function agentIn(passage: Passage, sentenceIndex: number, candidate: Candidate, named: Set<string>): string | null {
+export function agentIn(passage: Passage, sentenceIndex: number, candidate: Candidate, named: Set<string>, event: string | null = null): string | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   const all = inSentence(passage.entities, offset, text.length)
   const entities = all.filter((entity) => entity.type !== 'place' && !named.has(entity.name))
-  const verbs = matchedPositions(text, candidate, new Set()).filter((position) => !insideEntity(text, offset, all, position.start))
+  const matched = matchedPositions(text, candidate, new Set()).filter((position) => !insideEntity(text, offset, all, position.start))
+  const eventTerms = new Set(event ? (candidate.matched.get(event) ?? []) : [])
+  const atEvent = matched.filter((position) => eventTerms.has(position.term))
+  const verbs = atEvent.length ? atEvent : matched
   for (const verb of verbs) {
     const upToVerb = text.slice(0, verb.end)
     const relative = /\bwho\b[^,;.]*$/.exec(upToVerb)
@@ -142,10 +150,29 @@ export function agentIn(passage: Passage, sentenceIndex: number, candidate: Cand
     }
     const agent = /^\s+(?:by|from)\s/.test(text.slice(verb.end)) ? entities.find((entity) => entity.offset - offset >= verb.end) : undefined
     if (agent) return spanOf(text, offset, [agent])
+    // The matched word is the title written before a name ("President-elect Joe Biden"): that name.
+    const titled = entities.find(
+      (entity) => entity.offset - offset > verb.start && entity.role?.endsWith(text.slice(verb.start, entity.offset - offset).trim()),
+    )
+    if (titled) return spanOf(text, offset, [titled])
     const before = entities.filter((entity) => entity.offset - offset + entity.name.length <= verb.start)
-    if (before.length) return spanOf(text, offset, sameClause(text, offset, before))
+    const last = before.at(-1)
+    if (last && !otherClause(text.slice(last.offset - offset + surfaceLength(text, last, offset), verb.start))) {
+      return spanOf(text, offset, sameClause(text, offset, before))
+    }
   }
-  return relativeAntecedent(text) ?? (entities[0] ? spanOf(text, offset, [entities[0]]) : null)
+  return relativeAntecedent(text)
+}
+
+/**
+ * Whether the words between a name and a verb open another clause, so the name is not the verb's
+ * subject: a relative or subordinate word, or a comma that no closing comma pairs into an
+ * appositive ("Trump, the president, signed" is one clause). A clause opened by "where" tells
+ * what is done at the name ("the State Department, where advisers are pressing"): it stays.
+ */
+function otherClause(gap: string): boolean {
+  const bare = gap.replace(/^[^,;]*?,[^,;]*,/, ' ').replace(/,\s*where\b[^,;]*$/i, ' ')
+  return /[,;:]|\b(?:which|who|whom|whose|that|because|while|although|whereas|if|when|after|before|since|unless)\b/i.test(bare)
 }
 
 /** Entities of the last list before the verb: consecutive names joined by commas and "and". */
@@ -258,12 +285,17 @@ export function timeIn(
   const rank = (mention: TemporalMention) =>
     distance(mention) - (mention.iso && !wantDuration ? 25 : 0) + (penalty[mention.kind] ?? 0) - (modifiesVerb(mention) ? 100 : 0) - (picked(mention) ? 300 : 0)
   const best = [...mentions].sort((a, b) => rank(a) - rank(b))[0] ?? null
-  // When the sentence names the event, the time stands near it ("has signed an order banning … in 45
-  // days": the 45 days are the ban's, not the signing's).
+  // When the sentence names the event, the time belongs to it: the verb nearest the time is the
+  // event's ("has signed an order banning … in 45 days": the 45 days are the ban's, not the signing's;
+  // "have recently granted injunctions halting …": recently dates the granting, not the halting).
   if (!best || eventAt.length === 0 || modifiesVerb(best) || picked(best)) return best
-  const fromEvent = Math.min(...eventAt.map((located) => Math.abs(located.start - (best.offset - offset))))
-  return fromEvent <= MAX_TIME_FROM_EVENT ? best : null
+  const at = best.offset - offset
+  const end = at + best.text.length
+  // "fell ill a day after officials met": the verb after "a day after" is its own, not what it dates.
+  const opensClause = /\b(?:after|before|since|until|when|as)$/i.test(best.text)
+  const gap = (located: Located) => (located.start >= end ? located.start - end : at - located.end)
+  const nearest = locateTerms(text)
+    .filter((located) => located.pos === 'VERB' && (located.end <= at || (located.start >= end && !opensClause)))
+    .sort((a, b) => gap(a) - gap(b))[0]
+  return nearest && eventAt.includes(nearest) ? best : null
 }
-
-/** How far (in characters) a time may stand from the event it dates. */
-const MAX_TIME_FROM_EVENT = 80

@@ -5,6 +5,7 @@ import type { Command } from './types.js'
 export type AnswerType =
   | 'identify' // "who is X", a bare name: the roles the story gives X
   | 'agent' // "who did X", "which companies …": the doer or the named things
+  | 'patient' // "who does Ant serve", "whom did X pick": the one a deed is done to
   | 'speaker' // "who said X"
   | 'possessor' // "who owns X", "whose X"
   | 'date' // "when …", "what date …"
@@ -48,6 +49,8 @@ export interface AnalysedQuestion {
 }
 
 const AUXILIARIES = new Set(['be', 'do', 'have', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall'])
+/** Auxiliaries as chat spells them, which the tagger takes for nouns: "is Goldman gonna post a loss". */
+const INFORMAL_AUXILIARIES = new Set(['gonna', 'wanna', 'gotta', 'hafta', 'oughta'])
 /** Verbs whose meaning lies in their object ("take office", "make a call"): the object names the event. */
 const LIGHT_VERBS = new Set(['have', 'do', 'make', 'take', 'get', 'give', 'become', 'put', 'keep'])
 const SAYING = new Set(['say', 'tell', 'state', 'claim', 'warn', 'argue', 'add', 'reckon', 'suggest', 'predict', 'note', 'think', 'believe'])
@@ -60,6 +63,8 @@ const ANSWER_KIND_NOUNS = {
   count: new Set(['number']),
   reporters: new Set(['outlet', 'site', 'paper', 'publication', 'newspaper', 'source', 'media', 'website', 'one']),
 } satisfies Partial<Record<AnswerType, Set<string>>>
+/** Parts of speech that open a subject: after "who does", they show the question asks for the object. */
+const SUBJECTS = new Set(['NOUN', 'PROPN', 'PRON', 'DET', 'ADJ', 'NUM'])
 const REPORTING = new Set(['report', 'say', 'carry', 'run', 'write', 'cover', 'mention', 'publish', 'bring', 'claim', 'quote', 'note'])
 
 function lower(token: Token | undefined): string {
@@ -83,6 +88,11 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
   if (first === 'how' && second === 'much') return { type: lower(words[at + 2]) === 'of' ? 'share' : 'amount', focusAt: -1 }
   if (first === 'whose') return { type: 'possessor', focusAt: -1 }
   if (first === 'who' || first === "who's" || first === 'whom') {
+    // "who does Ant say it serves", "who has Washington talked into …": the question's own subject does the deed.
+    const subject = words[at + 2]
+    const auxiliary = words[at + 1]
+    const objectAsked = first === 'whom' || (auxiliary?.pos === 'AUX' && auxiliary.lemma !== 'be' && subject !== undefined && SUBJECTS.has(subject.pos))
+    if (objectAsked) return { type: 'patient', focusAt: -1 }
     const reporting = REPORTING.has(verbLemma) && command === 'source'
     if (reporting) return { type: 'reporters', focusAt: -1 }
     if (SAYING.has(verbLemma)) return { type: 'speaker', focusAt: -1 }
@@ -108,16 +118,39 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
   return { type: 'description', focusAt: -1 }
 }
 
+/** Parts of speech of the words between "do" and the object: the subject and the verb. */
+const SUBJECT_AND_VERB = new Set(['NOUN', 'PROPN', 'ADJ', 'ADV', 'NUM'])
+
+/**
+ * The verb of a question with "do" ("did bloomberg report the plan", "did the talks stall") when the
+ * tagger read it as a noun: the last of the words that follow "do" up to the object, if they hold a
+ * subject before it.
+ */
+function verbAfterDo(tokens: Token[]): Token | undefined {
+  const auxiliary = tokens.findIndex((token) => token.pos === 'AUX' && token.lemma === 'do')
+  if (auxiliary < 0) return undefined
+  const run: Token[] = []
+  for (const token of tokens.slice(auxiliary + 1)) {
+    if (token.pos === 'DET' && run.length === 0) continue
+    if (!SUBJECT_AND_VERB.has(token.pos)) break
+    run.push(token)
+  }
+  const last = run.at(-1)
+  const subject = run.slice(0, -1).some((token) => token.pos === 'NOUN' || token.pos === 'PROPN')
+  return last?.pos === 'NOUN' && subject ? last : undefined
+}
+
 /**
  * Reads a question: its answer type, focus, predicate and the lemmas to look for. A function
  * word typed where the story has an abbreviation ("us" for U.S., "it" for IT) counts as that.
  */
 export function analyseQuestion(command: Command, text: string, analysis: Analysis, abbreviations: ReadonlySet<string> = new Set()): AnalysedQuestion {
-  const tokens = analysis.tokens.map((token) =>
-    token.stop && token.text === token.text.toLowerCase() && abbreviations.has(fold(token.text))
+  const tokens = analysis.tokens.map((token) => {
+    if (INFORMAL_AUXILIARIES.has(token.text.toLowerCase())) return { ...token, stop: true, pos: 'AUX' }
+    return token.stop && token.text === token.text.toLowerCase() && abbreviations.has(fold(token.text))
       ? { ...token, lemma: fold(token.text), stop: false, pos: 'PROPN' }
-      : token,
-  )
+      : token
+  })
   const { type, focusAt } = typeOf(command, tokens)
   const focusToken = focusAt >= 0 ? tokens[focusAt] : undefined
   const kindNouns: Set<string> | undefined = type in ANSWER_KIND_NOUNS ? ANSWER_KIND_NOUNS[type as keyof typeof ANSWER_KIND_NOUNS] : undefined
@@ -132,8 +165,11 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
         : undefined
       return (object ?? verb).lemma
     })
+  // "did bloomberg report the plan": the verb after "do" and its subject, which the tagger read as a noun.
+  const doVerb = verbs.length ? undefined : verbAfterDo(tokens)
+  if (doVerb) verbs.push(doVerb.lemma)
   // With no verb ("when is Biden's inauguration", "us election date") the event is a noun: the last one.
-  const nouns = tokens.filter((token) => token.pos === 'NOUN' && token !== focusToken && !kindOnly(token))
+  const nouns = tokens.filter((token) => token.pos === 'NOUN' && token !== focusToken && token !== doVerb && !kindOnly(token))
   const nounsInOrder = nouns.map((token) => token.lemma)
   const predicates = verbs.length ? verbs : [...nounsInOrder].reverse()
   const eventIsNoun = verbs.length === 0

@@ -153,7 +153,27 @@ export function cleanPage(file: string): CleanResult {
   const body = kept.filter((span) => span.text.length > 0)
   const briefs = appendedBriefs(body)
   for (const brief of briefs) removed.push({ text: brief.text, rule: 'appended brief' })
-  return { paragraphs: body.slice(0, body.length - briefs.length), removed }
+  const [first] = rules
+  const title = first?.rule && restates(body[0]?.text ?? '', first.paragraph.text) ? removed[0] : undefined
+  return { paragraphs: body.slice(0, body.length - briefs.length), removed: removed.filter((item) => item !== title) }
+}
+
+/** A line folded for comparison: case, spacing and closing punctuation ignored. */
+function bareLine(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.!:…]+$/, '')
+}
+
+/**
+ * The lead paragraph opens by restating the page's first line word for word (an agency bulletin
+ * whose headline is its one sentence): that line is the article's own text given twice, not page
+ * noise. It stays out of the passages, since the lead carries its words, and off the list of noise.
+ */
+function restates(lead: string, line: string): boolean {
+  const title = bareLine(line.trim())
+  return words(title).length >= MIN_BODY_WORDS && bareLine(lead.trim()).startsWith(title)
 }
 
 /** Capitalised words inside sentences (not opening them): the names a paragraph is about. */

@@ -108,6 +108,8 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
   const passage = context.passage(candidate)
   const named = context.spellingsOf(asked.named)
   const { type, focus } = asked.question
+  // The one a deed is done to is not told apart from its doer here: the passages answer, no name does.
+  if (type === 'patient') return null
   if (focus) {
     const called = entityCalled(passage, candidate.sentence, focus, named)
     if (called) return called
@@ -119,12 +121,16 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     const person = subjectIn(passage, candidate.sentence, named, 'person')
     return person && roleMatches(sentence, asked.role) ? person : null
   }
-  if (type === 'possessor') return possessorIn(passage, candidate.sentence, candidate, named)
+  if (type === 'possessor') {
+    // "whose IPO record could Ant beat": the possessed thing follows "whose"; a name elsewhere in the question is not it.
+    const whose = asked.question.tokens[0]?.text.toLowerCase() === 'whose'
+    return possessorIn(passage, candidate.sentence, candidate, named, new Set(whose ? asked.named.flatMap((record) => record.words) : []))
+  }
   if (type === 'agent') {
     // The doer of another deed in the same sentence is not an answer: the asked event must be there.
     const event = asked.predicate
     if (event && asked.terms.some((term) => term.term === event) && !candidate.window.has(event)) return null
-    return agentIn(passage, candidate.sentence, candidate, named)
+    return agentIn(passage, candidate.sentence, candidate, named, event)
   }
   return subjectIn(passage, candidate.sentence, named)
 }

@@ -202,12 +202,19 @@ export function annotateEntities(text: string, options: EntityOptions): EntityMe
     }
     let j = i
     let connected = false
-    while (!wordAt(words, j).breaksAfter && j + 1 < words.length) {
+    for (;;) {
+      if (wordAt(words, j).breaksAfter) {
+        // "Keefe, Bruyette & Woods": capitalised words joined by commas and a closing "&" are one firm's name.
+        const firm = firmNameEnd(text, words, j)
+        if (firm === j) break
+        j = firm
+      }
+      if (j + 1 >= words.length) break
       const next = wordAt(words, j + 1)
       const after = words[j + 2]
       const lowerNext = next.core.toLowerCase()
       if (isCapital(next.core)) j++
-      else if (after && isCapital(after.core) && (CONNECTORS.has(lowerNext) || (lowerNext === 'and' && connected))) {
+      else if (after && isCapital(after.core) && (CONNECTORS.has(lowerNext) || next.core === '&' || (lowerNext === 'and' && connected))) {
         connected ||= CONNECTORS.has(lowerNext)
         j += 2
       } else break
@@ -216,6 +223,19 @@ export function annotateEntities(text: string, options: EntityOptions): EntityMe
     i = j + 1
   }
   return mentions
+}
+
+/** Capitalised words joined by commas up to a closing "& Name": the rest of a firm's name (", Bruyette & Woods"). */
+const FIRM_REST = /^,\s+(?:\p{Lu}[\p{L}'’-]*,\s+)*\p{Lu}[\p{L}'’-]*,?\s+&\s+\p{Lu}[\p{L}'’-]*/u
+
+/** The last word of a firm's name that goes on after a comma at word `j` ("Keefe, Bruyette & Woods"), or `j` when none does. */
+function firmNameEnd(text: string, words: Word[], j: number): number {
+  const word = wordAt(words, j)
+  const end = word.offset + word.core.length
+  const rest = FIRM_REST.exec(text.slice(end))
+  if (!rest) return j
+  const last = words.findIndex((each) => each.offset + each.core.length === end + rest[0].length)
+  return last > j ? last : j
 }
 
 function nameMention(text: string, words: Word[], first: number, last: number): EntityMention[] {
@@ -290,14 +310,24 @@ function roleBefore(text: string, words: Word[], first: number): string | null {
     if (previous.breaksAfter || previous.possessive || STOP_BEFORE.has(previous.core.toLowerCase())) break
     k--
   }
+  // A firm's name before the role is taken whole ("Keefe Bruyette & Woods analyst").
+  while (k - 1 >= 0 && isCapital(wordAt(words, k).core) && partOfName(wordAt(words, k - 1))) k--
   return text.slice(wordAt(words, k).offset, head.offset + head.core.length)
 }
+
+/** A word that can stand inside a name: capitalised or "&", and no punctuation after it. */
+function partOfName(word: Word): boolean {
+  return !word.breaksAfter && !word.possessive && !STOP_BEFORE.has(word.core.toLowerCase()) && (isCapital(word.core) || word.core === '&')
+}
+
+/** An appositive phrase after a name, up to the comma or full stop that closes it; a firm's name with commas in it is read whole. */
+const APPOSITIVE = /^\s*((?:[^,;.:()“”"]|,(?=\s+(?:\p{Lu}[\p{L}'’-]*,\s+)*\p{Lu}[\p{L}'’-]*,?\s+&\s))+)(?:\.?,|\.\s|\.$|$)/u
 
 function roleAfter(text: string, words: Word[], last: number): string | null {
   const end = wordAt(words, last)
   if (text.slice(end.offset + end.core.length, end.offset + end.core.length + 1) !== ',') return null
   const rest = text.slice(end.offset + end.core.length + 1)
-  const phrase = /^\s*([^,;.:()“”"]+?)\s*(?:,|\.\s|\.$|$)/.exec(rest)?.[1]
+  const phrase = APPOSITIVE.exec(rest)?.[1]?.trim()
   if (!phrase || phrase.split(/\s+/).length > 25) return null
   const firstWords = phrase.toLowerCase().split(/\s+/).slice(0, 3)
   if (RELATIVE_START.test(phrase)) return phrase
