@@ -349,3 +349,50 @@ describe('a plain-text saved page', () => {
     expect(() => readPage({ bytes, contentType: 'text/plain' })).toThrow(/not valid UTF-8/)
   })
 })
+
+describe('pages as real sites write them', () => {
+  const ld = (article: Record<string, unknown>) =>
+    `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Lamp shines again', ...article })}</script>`
+
+  it('dates a UTC stamp by the day the page shows its readers, east or west of Greenwich', () => {
+    const west = html(
+      `<html><head>${ld({ datePublished: '2025-04-10T00:47:11Z' })}</head><body><time datetime="2025-04-10T00:47:11Z">April 9, 2025</time>${BODY}</body></html>`,
+    )
+    expect(west.meta.published).toBe('2025-04-09')
+    const east = html(`<html><head>${ld({ datePublished: '2025-05-27T23:12:45.000Z' })}</head><body><time>28 May 2025</time>${BODY}</body></html>`)
+    expect(east.meta.published).toBe('2025-05-28')
+    const unshown = html(`<html><head>${ld({ datePublished: '2025-05-27T23:12:45Z' })}</head><body>${BODY}</body></html>`)
+    expect(unshown.meta.published).toBe('2025-05-27')
+    const offset = html(
+      `<html><head>${ld({ datePublished: '2025-05-27T23:12:45Z' })}</head><body><time datetime="2025-05-27T19:12:45-04:00">May 27</time>${BODY}</body></html>`,
+    )
+    expect(offset.meta.published).toBe('2025-05-27')
+  })
+
+  it('reads a date from the text as written, whatever the machine’s time zone, and "Updated" only when nothing says "Published"', () => {
+    const late = html(`<html><body><p>Published: 7:45 PM CST March 4, 2025</p>${BODY}</body></html>`)
+    expect(late.meta.published).toBe('2025-03-04')
+    const both = html(`<html><body><p>Updated 10:03 PM EDT, April 12, 2025</p><p>Published April 9, 2025</p>${BODY}</body></html>`)
+    expect(both.meta.published).toBe('2025-04-09')
+  })
+
+  it('never takes an outlet credited as author for a byline, and keeps the reporter an agency credit names', () => {
+    const outlet = html(`<html><head>${ld({ author: { '@type': 'NewsMediaOrganization', name: 'Coast News' } })}</head><body>${BODY}</body></html>`)
+    expect(outlet.meta.byline).toBeNull()
+    const agency = html(`<html><head>${ld({ author: [{ '@type': 'Person', name: 'JOSH FUNK Associated Press' }] })}</head><body>${BODY}</body></html>`)
+    expect(agency.meta).toMatchObject({ byline: 'JOSH FUNK', wire: 'Associated Press' })
+  })
+
+  it('does not read a consent sentence opening with "By" as a byline or a wire credit', () => {
+    const page = html(`<html><body>${BODY}<p>By continuing, I agree that Bloomberg may send me news, offers and updates.</p></body></html>`)
+    expect(page.meta).toMatchObject({ byline: null, wire: null })
+  })
+
+  it('reads microdata, a " :: " title separator, and drops footnote marks', () => {
+    const page = html(
+      `<html><head><title>Lamp shines again :: Coast Weekly</title></head><body><article itemscope itemtype="https://schema.org/NewsArticle"><span itemprop="author" itemscope><span itemprop="name">Ruth Abernethy</span></span><meta itemprop="datePublished" content="2024-11-20T10:00:00+01:00"><p>The lamp at the top of the lighthouse shone across the bay on Saturday night for the first time since 1991.<sup><a href="#n1">1</a></sup></p><p>Volunteers spent five years restoring the tower, raising money through bake sales and raffles.</p></article></body></html>`,
+    )
+    expect(page.meta).toMatchObject({ title: 'Lamp shines again', outlet: 'Coast Weekly', byline: 'Ruth Abernethy', published: '2024-11-20' })
+    expect(page.text).toContain('since 1991.\n')
+  })
+})

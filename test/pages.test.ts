@@ -65,6 +65,24 @@ describe('pages without an articles.json entry', () => {
     ])
   })
 
+  it('keep a closing vox pop (someone quoted) and drop a closing credit to other reporters', () => {
+    const story = [
+      'Bus drivers in Cardiff will strike for five days in June after rejecting a 4% pay offer, the Unite union has said.',
+      'More than 600 drivers and engineers at Cardiff Bus, which is owned by the city council, will walk out from 9 June.',
+      'Unite said drivers in the capital were paid less than those working for private operators in neighbouring areas.',
+      'Cardiff Bus said it was disappointed and urged the union to return to talks before the school half-term.',
+      'The company said it expected to run only a very limited timetable on strike days.',
+      'Park and ride services from Cardiff East and Cardiff West are expected to be suspended.',
+      'Passengers at the Central bus station on Wednesday said they were worried about getting to work.',
+      '“I don’t drive, so if there are no buses I’ve got no way of getting to my shift,” said Carys Morgan, who works at the University Hospital of Wales.',
+      'The Welsh government said it was monitoring the situation.',
+    ]
+    const credit = 'Associated Press writers Mary Clare Jalonick and Stephen Groves contributed to this report.'
+    const article = page([...story, credit].join('\n\n'))
+    expect(article.passages.map((passage) => passage.text)).toEqual(story)
+    expect(article.removed).toContainEqual({ text: credit, rule: 'credit line' })
+  })
+
   it('drop short briefs about other events appended to the page, and keep an article’s own closing paragraphs', () => {
     const story = [
       'Goldman Sachs said on Friday it expects a $5 billion charge from the new tax law, most of it from a tax on overseas cash.',

@@ -63,6 +63,8 @@ const JOB_LISTING = /(^|\s)(permanent|full[- ]time|part[- ]time|temporary|contra
 const CAPTION = /\b(image|photo|photograph|picture|pictured|credit|illustration|file photo|source|video)s?\s*:\s*\S/i
 const CAPTION_CREDIT = /\((photo|image|picture|credit)s?\b[^)]*\)|getty images|\bAFP via\b/i
 const COPYRIGHT = /^\s*(©|\(c\)|copyright\b)|all rights reserved/i
+/** A closing credit to other reporters: "Associated Press writers A and B contributed to this report." */
+const CONTRIBUTOR_CREDIT = /\bcontributed (?:to this (?:report|story|article)|reporting|from \p{Lu})|^(?:additional )?reporting by\b/iu
 const REPRINT_NOTE = /\b(originally (published|appeared)|reprinted with (the )?permission|republished (with|under)|first appeared (on|in))\b/i
 const BYLINE_LINE = /^by\s+([A-Z][\w.'’-]*\.?)(\s+[A-Z][\w.'’-]*\.?){0,3}((\s*,\s*|\s+(and|&)\s+)([A-Z][\w.'’-]*\.?)(\s+[A-Z][\w.'’-]*\.?){0,3})*$/
 /** A trailing credit on the last body paragraph: "— Reported by A and B, (c) 2020 Bloomberg LP". */
@@ -106,6 +108,7 @@ export function noiseRule(text: string, seen: ReadonlyMap<string, number>): stri
   if (FURNITURE.has(bare)) return 'navigation'
   if (COPYRIGHT.test(line)) return 'copyright'
   if (REPRINT_NOTE.test(line) && words(line).length < 30) return 'reprint note'
+  if (CONTRIBUTOR_CREDIT.test(line) && words(line).length < 40) return 'credit line'
   if (JOB_LISTING.test(line)) return 'job listing'
   if ((CAPTION.test(line) || CAPTION_CREDIT.test(line)) && words(line).length < 30) return 'image caption'
   if (BYLINE_LINE.test(line)) return 'byline'
@@ -199,7 +202,10 @@ function appendedBriefs(body: Span[]): Span[] {
     const restWords = new Set(rest.flatMap(longWords))
     const names = namesIn(span.text)
     const sharedWords = new Set(longWords(span.text).filter((word) => restWords.has(word)))
-    const unrelated = words(span.text).length < BRIEF_MAX_WORDS && names.size > 0 && ![...names].some((name) => restNames.has(name)) && sharedWords.size <= 1
+    // Someone quoted speaking is the article's own reporting (a closing vox pop), not a brief.
+    const quotesSomeone = /[“"]/.test(span.text)
+    const unrelated =
+      words(span.text).length < BRIEF_MAX_WORDS && names.size > 0 && ![...names].some((name) => restNames.has(name)) && sharedWords.size <= 1 && !quotesSomeone
     if (!unrelated) break
     briefs.unshift(span)
   }

@@ -73,8 +73,38 @@ function wireIn(text: string): string | null {
 const DATELINE_SOURCE = new RegExp(String.raw`^(?:${DATELINE_PLACE}\s*)?\(([A-Za-z .]+)\)\s*[-—–]{1,2}`, 'm')
 const BYLINE_START = /^by\s/i
 
-function toIso(date: Date): string {
-  return date.toISOString().slice(0, 10)
+/** The day a parsed date names, as written: never shifted by the machine's or UTC's time zone. */
+function toIso(date: chrono.ParsedComponents): string {
+  const pad = (value: number | null) => String(value ?? 1).padStart(2, '0')
+  return `${String(date.get('year'))}-${pad(date.get('month'))}-${pad(date.get('day'))}`
+}
+
+/** The day a text names with its year ("March 4, 2025 at 7:45 p.m. CST" → 2025-03-04), as written; null when it names none. */
+export function dateWritten(text: string): string | null {
+  const found = chrono.parse(text)[0]
+  return found?.start.isCertain('year') && found.start.isCertain('day') ? toIso(found.start) : null
+}
+
+/**
+ * A credit line's person or people without the agency it names ("JOSH FUNK Associated Press",
+ * "Jane Roe, Reuters" → the name), or null when only an agency is credited.
+ */
+export function withoutAgency(credit: string): string | null {
+  let rest = credit
+  for (const [pattern] of WIRES) rest = rest.replace(new RegExp(pattern.source, 'g'), ' ')
+  rest = rest
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;/|–—-]+|[\s,;/|–—-]+$/g, '')
+    .replace(/^the\b\s*|\s*\b(?:for|of|the)$/gi, '')
+  return /\p{L}{2,}/u.test(rest) && !AGENCY_DESK.test(rest) ? rest : null
+}
+
+/** What is left of an agency's own credit once its name is taken out ("Bloomberg News", "Reuters staff"). */
+const AGENCY_DESK = /^(?:news|staff|wires?|services?|newsroom|reports?)$/i
+
+/** A "By …" line that credits names ("By JANE ROE and Tom Li, Reuters"), not a sentence ("By continuing, I agree…"). */
+function creditsNames(line: string): boolean {
+  return /^\p{Lu}/u.test(line) && line.split(/\s+/).length <= 12 && !/[,;]\s*\p{Ll}/u.test(line)
 }
 
 /**
@@ -104,21 +134,25 @@ export function detectMetadata(file: string): ArticleMeta {
   }
   meta.title ??= repeated ?? null
 
-  for (const [i, line] of lines.entries()) {
-    const label = /^(published|posted|updated)(?: on)?\s*:?\s*(.*)$/i.exec(line)
-    if (!label || meta.published) continue
-    // A label with nothing after it ("Published:") dates the line below it.
-    const [, , stated = ''] = label
-    const target = stated || (lines[i + 1] ?? '')
-    const found = chrono.parse(target)[0]
-    if (found?.start.isCertain('year')) meta.published = toIso(found.start.date())
+  // "Updated" dates the page only when it states no publication date.
+  for (const labels of [/^(published|posted)(?: on)?\s*:?\s*(.*)$/i, /^(updated)(?: on)?\s*:?\s*(.*)$/i]) {
+    for (const [i, line] of lines.entries()) {
+      const label = labels.exec(line)
+      if (!label || meta.published) continue
+      // A label with nothing after it ("Published:") dates the line below it.
+      const [, , stated = ''] = label
+      const target = stated || (lines[i + 1] ?? '')
+      const found = chrono.parse(target)[0]
+      if (found?.start.isCertain('year')) meta.published = toIso(found.start)
+    }
   }
 
   const byLabel = lines.findIndex((line) => /^by$/i.test(line))
-  const byLine = byLabel >= 0 ? lines[byLabel + 1] : /^by\s+(.+)$/im.exec(file)?.[1]
+  const stated = byLabel >= 0 ? lines[byLabel + 1] : /^by\s+(.+)$/im.exec(file)?.[1]
+  const byLine = stated && creditsNames(stated.trim()) ? stated.trim() : undefined
   const reported = /[Rr]eported by ([A-Z][^,(\n]+?)(?:,|\(|$)/m.exec(file)?.[1]
   if (reported) meta.byline = reported.trim()
-  else if (byLine && !wireIn(byLine)) meta.byline = byLine.trim()
+  else if (byLine) meta.byline = withoutAgency(byLine)
 
   const copyrights = file.match(/(?:\(c\)|©|copyright)[^\n]*/gi) ?? []
   const dateline = DATELINE_SOURCE.exec(file)?.[1] ?? ''

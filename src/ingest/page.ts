@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import { cleanPage } from './clean.js'
-import { detectMetadata } from './metadata.js'
+import { dateWritten, detectMetadata, withoutAgency } from './metadata.js'
 import { decodeArticleText, SeedFileError } from './read.js'
 import { splitSentences } from './segment.js'
 import type { ArticleMeta } from './types.js'
@@ -65,7 +65,9 @@ const SKIPPED = new Set(['NAV', 'ASIDE', 'HEADER', 'FOOTER', 'FORM', 'BUTTON', '
 const TEXT_NODE = 3
 
 const ARTICLE_TYPE = /(Article|BlogPosting|Report)$/
-const TITLE_SEPARATOR = /^(.+)\s+[|–—-]\s+([^|–—]+)$/
+const TITLE_SEPARATOR = /^(.+)\s+(?:[|–—-]|::)\s+([^|–—:]+)$/
+/** A date-time stamped in UTC ("…T02:31:08Z", "…+00:00"): it does not say which day it was where the outlet is. */
+const UTC_TIME = /T\d.*(?:Z|[+-]00:?00)$/i
 const ISO_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?(?=$|[T\s])/
 
 /** Reads one page: HTML through Readability over linkedom; text as is. Pure (no I/O). */
@@ -98,11 +100,16 @@ function readHtml(input: PageInput): PageRead {
     ['meta', metaFacts(tags, document, base)],
     ['title', titleFacts(document)],
   ]
-  const { title } = settle(page).meta
+  const { title, outlet } = settle(page).meta
+  const shown = [...document.querySelectorAll('time')].map((time) => dateWritten(time.textContent)).find(Boolean) ?? null
   // Readability changes the document it reads, so the metadata above is read first.
   const body = articleBody(document, html)
-  const text = [title, body.byline, ...body.paragraphs].filter(Boolean).join('\n\n') + '\n'
-  return { text, ...settle([...page, ['text', textFacts(text)]]) }
+  const byline = body.byline && !sameName(body.byline.replace(/^by\s+/i, ''), outlet) ? body.byline : null
+  const text = [title, byline, ...body.paragraphs].filter(Boolean).join('\n\n') + '\n'
+  const stated = textFacts(text)
+  const published = publishedOf(page, shown ?? stated.published ?? null)
+  const undated: Candidate[] = page.map(([source, found]) => [source, { ...found, published: null }])
+  return { text, ...settle([...(published ? [published] : []), ...undated, ['text', stated]]) }
 }
 
 /** What the text states (see detectMetadata); a "By …" line that is a sentence, not a name, is no byline. */
@@ -173,7 +180,8 @@ function articleBody(document: Document, html: string): Body {
   const paragraphs = parsed?.content ? paragraphsIn(parsed.content) : []
   if (enoughText(paragraphs)) {
     const lifted = collapse(parsed?.byline ?? '')
-    return { paragraphs, byline: /^by\s/i.test(lifted) ? lifted : null }
+    const named = nameOf(lifted)
+    return { paragraphs, byline: /^by\s/i.test(lifted) ? lifted : named && `By ${named}` }
   }
   const fresh = parseDocument(html)
   const container = fresh.querySelector('article') ?? fresh.querySelector('main')
@@ -214,8 +222,13 @@ function blockNodes(node: Node): Node[] {
 function textOf(node: Node, links: boolean): string {
   if (node.nodeType === TEXT_NODE) return node.nodeValue ?? ''
   if (node.nodeName === 'BR') return ' '
-  if (SKIPPED.has(node.nodeName) || (!links && node.nodeName === 'A')) return ''
+  if (SKIPPED.has(node.nodeName) || (!links && node.nodeName === 'A') || isFootnoteMark(node)) return ''
   return [...node.childNodes].map((child) => textOf(child, links)).join('')
+}
+
+/** A superscript footnote number ("…went.¹" as `<sup><a>1</a></sup>`), which is not part of the sentence. */
+function isFootnoteMark(node: Node): boolean {
+  return node.nodeName === 'SUP' && /^\s*\[?\d{1,3}\]?\s*$/.test(node.textContent ?? '')
 }
 
 function collapse(text: string): string {
@@ -236,11 +249,16 @@ function jsonLdFacts(document: Document, base: string | undefined): Found {
   const namesOf = (value: unknown) => listOf(value).flatMap((item) => nameOf(resolve(item)) ?? [])
   const page = resolve(article.mainEntityOfPage)
   const urls = [article.url, page, isRecord(page) ? page.url : null, isRecord(page) ? page['@id'] : null]
+  const organisations = listOf(article.author).filter((author) => isOrganisation(resolve(author)))
   return {
     title: stringOf(article.headline),
-    published: isoDate(stringOf(listOf(article.datePublished)[0])),
-    outlet: namesOf(article.publisher)[0] ?? null,
-    ...creditOf(namesOf(article.author), namesOf([article.creditText, article.copyrightHolder, article.sourceOrganization])),
+    published: stringOf(listOf(article.datePublished)[0]),
+    // An organisation credited as author is the outlet writing as itself ("BBC News"), not a byline.
+    outlet: namesOf(article.publisher)[0] ?? namesOf(organisations)[0] ?? null,
+    ...creditOf(
+      namesOf(listOf(article.author).filter((author) => !organisations.includes(author))),
+      namesOf([...listOf(article.author), article.creditText, article.copyrightHolder, article.sourceOrganization]),
+    ),
     url: urls.map((url) => absoluteUrl(stringOf(url), base)).find(Boolean) ?? null,
   }
 }
@@ -258,6 +276,11 @@ function nodesIn(value: unknown): Json[] {
   return listOf(value)
     .filter(isRecord)
     .flatMap((node) => [node, ...nodesIn(node['@graph']), ...nodesIn(node.mainEntity)])
+}
+
+/** A JSON-LD node for an organisation (an outlet credited as author is not a byline). */
+function isOrganisation(value: unknown): boolean {
+  return isRecord(value) && listOf(value['@type']).some((type) => typeof type === 'string' && /Organization$/.test(type))
 }
 
 function isRecord(value: unknown): value is Json {
@@ -282,7 +305,7 @@ function nameOf(value: unknown): string | null {
 
 /** The byline from author names (a credited agency is the wire, not a byline) and the wire any credit names. */
 function creditOf(authors: string[], credits: string[] = []): Found {
-  const people = [...new Set(authors.filter((name) => !wireNamed(name)))]
+  const people = [...new Set(authors.flatMap((name) => withoutAgency(name) ?? []))]
   const byline = people.length > 1 ? `${people.slice(0, -1).join(', ')} and ${people.at(-1) ?? ''}` : (people[0] ?? null)
   return { byline, wire: [...authors, ...credits].map(wireNamed).find(Boolean) ?? null }
 }
@@ -319,16 +342,52 @@ function openGraphFacts(tags: Map<string, string>, base: string | undefined): Fo
   return {
     outlet: tags.get('og:site_name') ?? null,
     title: tags.get('og:title') ?? null,
-    published: isoDate(tags.get('article:published_time') ?? null),
+    published: tags.get('article:published_time') ?? null,
     ...creditOf(author ? [author] : []),
     url: absoluteUrl(tags.get('og:url') ?? null, base),
   }
 }
 
+/** Meta tags, microdata (`itemprop`) and the page's `<time>` elements. */
 function metaFacts(tags: Map<string, string>, document: Document, base: string | undefined): Found {
-  const author = nameOf(tags.get('author'))
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null
-  return { ...creditOf(author ? [author] : []), url: absoluteUrl(canonical, base) }
+  const item = (name: string) => document.querySelector(`[itemprop="${name}"]`)
+  const itemValue = (name: string) => {
+    const element = item(name)
+    return stringOf(element?.getAttribute('content') ?? element?.getAttribute('datetime') ?? element?.getAttribute('href') ?? element?.textContent)
+  }
+  const author = nameOf(tags.get('author')) ?? nameOf(item('author')?.querySelector('[itemprop="name"]')?.textContent ?? itemValue('author'))
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? itemValue('mainEntityOfPage')
+  const times = [...document.querySelectorAll('time')].filter((time) => !/updated|modified/i.test(time.parentElement?.textContent.slice(0, 40) ?? ''))
+  return {
+    ...creditOf(author ? [author] : []),
+    url: absoluteUrl(canonical, base),
+    published: itemValue('datePublished') ?? stringOf(times[0]?.getAttribute('datetime')),
+    title: itemValue('headline'),
+  }
+}
+
+/**
+ * The day the page was published, as the outlet dates it: a stamp written with the outlet's own
+ * offset (or a bare date); else the day the page shows its readers, when it is within a day of a UTC
+ * stamp's (a UTC time is already tomorrow late in an American evening, still yesterday early in an
+ * Asian morning); else that UTC day.
+ */
+function publishedOf(candidates: Candidate[], shown: string | null): Candidate | null {
+  const stamped = candidates.flatMap(([source, found]): [MetaSource, string][] => {
+    const day = isoDate(found.published ?? null)
+    return found.published && day ? [[source, found.published]] : []
+  })
+  const local = stamped.find(([, stamp]) => !UTC_TIME.test(stamp))
+  if (local) return [local[0], { published: isoDate(local[1]) }]
+  const [utc] = stamped
+  const utcDay = utc ? isoDate(utc[1]) : null
+  if (shown && (!utcDay || Math.abs(daysBetween(shown, utcDay)) <= 1)) return ['text', { published: shown }]
+  return utc ? [utc[0], { published: utcDay }] : null
+}
+
+/** Whole days from one `YYYY-MM-DD` to another (NaN when either is less precise). */
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / 86_400_000
 }
 
 /** The `<title>` (not an SVG icon's), and the outlet it names after a final " | " or " - ". */

@@ -19,6 +19,7 @@ const FOUND_IN: Record<string, string> = {
   title: 'from the page title',
   text: 'from the article text',
   moderator: 'set by a moderator',
+  link: 'where the link led',
 }
 
 /** What Byline understood of an added or corrected article: every field, where it came from, and what is unknown. */

@@ -172,9 +172,11 @@ export class StoryLibrary {
       if (error instanceof PageError) throw new StoryError(error.message)
       throw error
     }
+    // The page's own address, else where the link led: answers link to it, and it tells a page added twice.
+    const meta = { ...read.meta, url: read.meta.url ?? ('link' in source ? page.url : null) }
     const duplicate = this.store
       .articles(guildId, story.name)
-      .find((article) => article.text === read.text || (read.meta.url !== null && article.meta.url === read.meta.url))
+      .find((article) => article.text === read.text || (meta.url !== null && (article.meta.url === meta.url || article.finalUrl === meta.url)))
     if (duplicate) throw new StoryError(`That page is already in “${story.name}” (added ${duplicate.addedAt.slice(0, 10)}: ${describe(duplicate.meta)}).`)
     const stored = this.store.addArticle({
       guildId,
@@ -184,8 +186,8 @@ export class StoryLibrary {
       contentType,
       raw: page.bytes,
       text: read.text,
-      meta: read.meta,
-      found: read.sources,
+      meta,
+      found: read.meta.url === meta.url ? read.sources : { ...read.sources, url: 'link' },
       addedBy: userId,
     })
     return this.report(stored, this.liveStory(guildId, story.name).put(rawArticle(stored)))
