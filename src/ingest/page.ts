@@ -280,7 +280,7 @@ function nodesIn(value: unknown): Json[] {
 
 /** A JSON-LD node for an organisation (an outlet credited as author is not a byline). */
 function isOrganisation(value: unknown): boolean {
-  return isRecord(value) && listOf(value['@type']).some((type) => typeof type === 'string' && /Organization$/.test(type))
+  return isRecord(value) && listOf(value['@type']).some((type) => typeof type === 'string' && type.endsWith('Organization'))
 }
 
 function isRecord(value: unknown): value is Json {
