@@ -68,6 +68,9 @@ function unquotedSpeaker(context: AnswerContext, asked: Asked): string | null {
   return first && !speakers.some((record) => context.knowledge.speakers.has(record.name)) ? first.name : null
 }
 
+/** How much of the question a passage must cover to answer a figure question in words alone. */
+const WORDED_FIGURE_COVERAGE = 0.95
+
 /** ask: a free question; the best passages, with a short answer where its kind has one. */
 export function answerAsk(context: AnswerContext, asked: Asked): Answer {
   const { base, question } = asked
@@ -88,6 +91,8 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
     })
     const nearest = measured.sort((a, b) => a.figure.distance - b.figure.distance)[0]
     if (nearest) return context.found(base, [nearest.candidate, ...candidates.filter((other) => other !== nearest.candidate)], nearest.figure.text)
+    // The passage answers in words ("a small percentage", "billions of dollars"): quoted, with no figure made up.
+    if (best.coverage >= WORDED_FIGURE_COVERAGE) return context.found(base, candidates, null)
     return context.closest(asked, candidates, `The story gives no figure for ${quoted(base.query)}.`)
   }
   const who = question.type === 'agent' || question.type === 'speaker' || question.type === 'possessor'
