@@ -52,6 +52,12 @@ export const data = new SlashCommandBuilder()
   )
   .addSubcommand((sub) =>
     sub
+      .setName('delete')
+      .setDescription('Delete one of this server’s stories and all its articles')
+      .addStringOption((option) => option.setName('name').setDescription('The story (type its name)').setRequired(true).setAutocomplete(true).setMaxLength(40)),
+  )
+  .addSubcommand((sub) =>
+    sub
       .setName('use')
       .setDescription('Choose the story Byline answers from on this server')
       .addStringOption((option) => option.setName('name').setDescription('The story').setRequired(true).setAutocomplete(true).setMaxLength(40)),
@@ -59,7 +65,7 @@ export const data = new SlashCommandBuilder()
 
 /**
  * /story: moderators build the server's own story — add pages by link or file, correct what was
- * read, remove articles, start and switch stories. Every reply is private.
+ * read, remove articles, start, switch and delete stories. Every reply is private.
  */
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
   const guildId = interaction.guildId
@@ -95,6 +101,14 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
         await privateReply(
           interaction,
           `Started “${story.name}”; it is now this server’s active story. Add articles with /story add (until then, questions are answered with “no articles yet”); /story use bundled switches back.`,
+        )
+        return
+      }
+      case 'delete': {
+        const deleted = stories.delete(guildId, interaction.options.getString('name', true))
+        await privateReply(
+          interaction,
+          `Deleted “${deleted.name}” and its ${deleted.articles} article${deleted.articles === 1 ? '' : 's'}. This server answers from “${stories.activeName(guildId)}”.`,
         )
         return
       }
@@ -155,6 +169,7 @@ export async function autocomplete(interaction: AutocompleteInteraction, context
       interaction,
       context.stories
         .stories(guildId)
+        .filter((story) => !story.bundled || interaction.options.getSubcommand() === 'use')
         .map((story) => story.name)
         .filter((name) => name.toLowerCase().includes(typed)),
     )

@@ -46,17 +46,10 @@ async function boot(): Promise<{ bot: RunningBot; settings: SettingsStore }> {
     },
   })
   const library = new StoryLibrary(settings.stories, engine, engine.knowledge.language, { fetch: { allowPrivate: true } })
-  const stories: BotContext['stories'] = {
-    activeName: (guildId) => library.activeName(guildId),
-    stories: (guildId) => library.stories(guildId),
-    articles: (guildId) => library.articles(guildId),
-    create: (guildId, name, userId) => library.create(guildId, name, userId),
-    use: (guildId, name) => library.use(guildId, name),
-    add: (guildId, userId, source) => library.add(guildId, userId, source),
-    fix: (guildId, id, changes) => library.fix(guildId, id, changes),
-    remove: (guildId, id) => library.remove(guildId, id),
-    engineFor: (guildId) => fragile(library.engineFor(guildId)),
-  }
+  // The library itself, but for answers from the fragile engine.
+  const stories: BotContext['stories'] = Object.assign(Object.create(library) as StoryLibrary, {
+    engineFor: (guildId: string | null) => fragile(library.engineFor(guildId)),
+  })
   const context: BotContext = { stories, settings, logger: createLogger('info', sink) }
   const bot = await startBot({ token: TOKEN, apiUrl: discord.apiUrl, commands, context, rateLimit: { max: 100, windowMs: 60_000 } })
   return { bot, settings }

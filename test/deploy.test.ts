@@ -64,7 +64,7 @@ describe('deploy-commands --dry-run', () => {
     }
     for (const moderated of ['config', 'story']) expect(payload.find((command) => command.name === moderated)?.default_member_permissions).toBe('32')
     const story = payload.find((command) => command.name === 'story')
-    expect(story?.options?.map((option) => option.name)).toEqual(['add', 'fix', 'list', 'remove', 'new', 'use'])
+    expect(story?.options?.map((option) => option.name)).toEqual(['add', 'fix', 'list', 'remove', 'new', 'delete', 'use'])
     const who = payload.find((command) => command.name === 'who')
     expect(who?.options?.[0]).toMatchObject({ name: 'query', type: 3, required: true, autocomplete: true })
   })

@@ -47,6 +47,19 @@ describe('server stories', () => {
     expect(stories.activeName('s2')).toBe(BUNDLED_STORY)
   })
 
+  it('deletes a story with its articles, frees its place, and falls back to the bundled story', async () => {
+    const stories = library({ maxStoriesPerServer: 1 })
+    stories.create('g', 'Short-lived', 'u')
+    await stories.add('g', 'u', { link: site.url('/news/flood-barrier') })
+    expect(() => stories.create('g', 'Another', 'u')).toThrow(/\/story delete/)
+    expect(() => stories.delete('g', 'bundled')).toThrow(/no story called/)
+    expect(stories.delete('g', 'short-LIVED')).toMatchObject({ name: 'Short-lived', articles: 1 })
+    expect(stories.activeName('g')).toBe(BUNDLED_STORY)
+    expect(stories.engineFor('g')).toBe(bundled)
+    expect(settings.stories.articles('g', 'Short-lived')).toEqual([])
+    expect(stories.create('g', 'Another', 'u').name).toBe('Another')
+  })
+
   it('never lets one server see, correct or remove another server’s articles', async () => {
     const stories = library()
     stories.create('a', 'Flood', 'u')

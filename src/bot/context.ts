@@ -8,7 +8,7 @@ export type StoryEngine = Pick<AnswerEngine, 'answer' | 'entityNames' | 'eventLa
 
 /** What a command handler may use: each server's stories and their engines, guild settings, a logger. */
 export interface BotContext {
-  stories: Pick<StoryLibrary, 'activeName' | 'stories' | 'articles' | 'create' | 'use' | 'add' | 'fix' | 'remove'> & {
+  stories: Pick<StoryLibrary, 'activeName' | 'stories' | 'articles' | 'create' | 'use' | 'delete' | 'add' | 'fix' | 'remove'> & {
     /** The engine answering for a server: its active story. */
     engineFor: (guildId: string | null) => StoryEngine
   }

@@ -43,15 +43,20 @@ export function articleReportEmbed(report: ArticleReport, heading: string): APIE
   return { title: truncate(heading, LIMITS.title), description: lines.join('\n'), fields, footer: { text: `Article #${report.id}` } }
 }
 
-/** The server's stories, the active one marked, and the active story's articles. */
+const LISTED_ARTICLES = 15
+
+/** The server's stories, the active one marked, and the active story's newest articles. */
 export function storyListText(stories: StoryListing[], articles: StoredArticle[]): string {
   const lines = stories.map(
     (story) =>
       `${story.active ? '▶' : '•'} **${escapeUserText(story.name)}**: ${story.articles} article${story.articles === 1 ? '' : 's'}${story.bundled ? ' (ships with Byline; cannot be changed)' : ''}${story.active ? ' — active' : ''}`,
   )
   if (articles.length) {
-    lines.push('', '**Articles in the active story**')
-    for (const article of articles) lines.push(`#${article.id} ${escapeUserText(describe(article.meta))}`)
+    lines.push('', '**Articles in the active story**, newest first')
+    const newest = articles.slice(-LISTED_ARTICLES).reverse()
+    for (const article of newest) lines.push(`#${article.id} ${escapeUserText(describe(article.meta))}`)
+    const more = articles.length - newest.length
+    if (more > 0) lines.push(`…and ${more} older (type a word of one in /story remove or /story fix to find it).`)
   }
   return truncate(lines.join('\n'), LIMITS.content)
 }

@@ -121,7 +121,7 @@ export class StoryLibrary {
     if (name.toLowerCase() === BUNDLED_STORY) throw new StoryError(`“${BUNDLED_STORY}” is the story Byline ships with; pick another name.`)
     const existing = this.store.list(guildId)
     if (existing.length >= this.options.maxStoriesPerServer) {
-      throw new StoryError(`This server already has ${existing.length} stories, the most it can keep; remove the articles of one you no longer need.`)
+      throw new StoryError(`This server already has ${existing.length} stories, the most it can keep; delete one you no longer need with /story delete.`)
     }
     if (!this.store.create(guildId, name, userId)) throw new StoryError(`This server already has a story called “${name}”; use /story use to switch to it.`)
     this.store.setActive(guildId, name)
@@ -136,6 +136,16 @@ export class StoryLibrary {
     if (!story.bundled) this.liveStory(guildId, story.name)
     this.store.setActive(guildId, story.bundled ? null : story.name)
     return { ...story, active: true }
+  }
+
+  /** Deletes one of the server's stories with its articles; the server goes back to the bundled story if it was active. */
+  delete(guildId: string, name: string): StoryListing {
+    const story = this.store.find(guildId, name.trim())
+    if (!story) throw new StoryError(`This server has no story called “${name.trim()}”; /story list shows them.`)
+    if (this.activeName(guildId).toLowerCase() === story.name.toLowerCase()) this.store.setActive(guildId, null)
+    this.store.delete(guildId, story.name)
+    this.live.delete(liveKey(guildId, story.name))
+    return { name: story.name, articles: story.articles, active: false, bundled: false }
   }
 
   /** Fetches (or downloads) a page, reads it and adds it to the server's active story. */

@@ -73,6 +73,14 @@ export class StoryStore {
     return this.db.prepare('INSERT OR IGNORE INTO stories (guild_id, name, created_by) VALUES (?, ?, ?)').run(guildId, name, userId).changes > 0
   }
 
+  /** Deletes a story and its articles; false when the server has no such story. */
+  delete(guildId: string, name: string): boolean {
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM story_articles WHERE guild_id = ? AND story = ?').run(guildId, name)
+      return this.db.prepare('DELETE FROM stories WHERE guild_id = ? AND name = ?').run(guildId, name).changes > 0
+    })()
+  }
+
   /** The name of the server's active story, or null for the bundled one. */
   active(guildId: string): string | null {
     return (this.db.prepare('SELECT active_story FROM guild_settings WHERE guild_id = ?').pluck().get(guildId) as string | null | undefined) ?? null
