@@ -38,13 +38,19 @@ function meetsFigures(asked: Asked, candidate: Candidate): boolean {
 const PREDICATE_CLOSENESS = 0.7
 
 /**
+ * A passage covering this much of the question is about the asked event even when it words the
+ * event differently ("put money into" for "invested"); the date found must still belong to it (when.ts).
+ */
+const PARAPHRASED_EVENT_COVERAGE = 0.75
+
+/**
  * For a question about an event's date ("when did X *sign*", "when was the last tax *holiday*"),
  * the event is in the answering sentence or beside it, not only its topic ("the repatriation tax").
  */
 function meetsPredicate(asked: Asked, candidate: Candidate): boolean {
   const event = asked.predicate
   if (event === null || asked.question.type !== 'date' || !asked.terms.some((term) => term.term === event)) return true
-  return (candidate.window.get(event) ?? 0) >= PREDICATE_CLOSENESS
+  return (candidate.window.get(event) ?? 0) >= PREDICATE_CLOSENESS || candidate.coverage >= PARAPHRASED_EVENT_COVERAGE
 }
 
 /**
