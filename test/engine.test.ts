@@ -89,6 +89,12 @@ describe('when', () => {
     expect(covid.passages[0]?.outlet).toBe('London Daily')
   })
 
+  it('gives a relative time with what it is relative to, as written', () => {
+    const answer = story.answer('when', 'when did trump come down with the virus')
+    expect(answer.answer).toBe('a day after he had met with administration officials to discuss China')
+    expect(answer.passages[0]?.highlight).toContain(answer.answer)
+  })
+
   it('gives the date as written and as ISO', () => {
     const answer = story.answer('when', 'us election date')
     expect(answer.answer).toBe('Nov. 3')

@@ -35,7 +35,23 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
     return tied && precision(b.time) > precision(a.time) ? b : a
   })
   const ordered = [dated.candidate, ...candidates.filter((candidate) => candidate !== dated.candidate)]
-  const { text, iso, until, kind } = dated.time
+  const { iso, until, kind } = dated.time
+  const text = withAnchor(context.passage(dated.candidate).text, dated.time)
   const answer = iso && until ? `${text} (${iso} to ${until})` : iso && kind !== 'date' ? `${text} (${iso})` : text
   return context.found(base, ordered, answer, iso)
+}
+
+/** Most words a relative time's anchor may add to the short answer. */
+const ANCHOR_WORDS = 12
+
+/**
+ * A relative time with its anchor ("a day after" → "a day after he had met with administration
+ * officials"): alone, it says nothing. The anchor runs to the end of its clause, as written.
+ */
+function withAnchor(passageText: string, mention: TemporalMention): string {
+  if (!/\b(?:after|before|since|until|following)$/i.test(mention.text)) return mention.text
+  const rest = passageText.slice(mention.offset + mention.text.length)
+  const clause = /^.*?(?=[,;:]|\.(?:\s+\p{Lu}|\s*$)|$)/su.exec(rest)?.[0] ?? ''
+  const words = clause.trim().split(/\s+/).filter(Boolean).slice(0, ANCHOR_WORDS)
+  return words.length ? `${mention.text} ${words.join(' ')}` : mention.text
 }
