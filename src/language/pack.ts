@@ -70,7 +70,7 @@ function packWordnet(keep: Set<string>, senses: number): PackedWordNet {
   const known = new Set<string>()
   const capitalised = new Set<string>()
   const lowercase = new Set<string>()
-  const synsets = new Map<string, { words: string[]; derived: Link[]; opposite: Link[] }>()
+  const synsets = new Map<string, { words: string[]; derived: Link[]; opposite: Link[]; pertains: Link[] }>()
   for (const pos of POS_FILES) {
     for (const line of readFileSync(join(dict, `data.${pos}`), 'utf8').split('\n')) {
       if (!/^\d{8} /.test(line)) continue
@@ -86,18 +86,21 @@ function packWordnet(keep: Set<string>, senses: number): PackedWordNet {
       const pointers = Number(fields[at++])
       const derived: Link[] = []
       const opposite: Link[] = []
+      const pertains: Link[] = []
       for (let i = 0; i < pointers; i++, at += 4) {
         const [symbol, offset, pointerPos, link] = fields.slice(at, at + 4) as [string, string, string, string]
         const target: Link = [parseInt(link.slice(0, 2), 16), `${pointerPos === 's' ? 'a' : pointerPos}${offset}`, parseInt(link.slice(2), 16)]
         if (symbol === '+' || symbol === '\\') derived.push(target)
+        if (symbol === '\\') pertains.push(target)
         else if (symbol === '!') opposite.push(target)
       }
-      synsets.set(`${pos[0]}${synsetOffset}`, { words, derived, opposite })
+      synsets.set(`${pos[0]}${synsetOffset}`, { words, derived, opposite, pertains })
     }
   }
   const synonyms = new Map<string, Set<string>>()
   const derivedOf = new Map<string, Set<string>>()
   const opposites = new Map<string, Set<string>>()
+  const pertainedSynsets: [string, string][] = []
   const add = (table: Map<string, Set<string>>, a: string, b: string) => {
     if (a === b || !keep.has(a) || !keep.has(b)) return
     for (const [from, to] of [
@@ -124,9 +127,16 @@ function packWordnet(keep: Set<string>, senses: number): PackedWordNet {
         const position = synset.words.indexOf(lemma) + 1
         const linked = (links: Link[]) => links.flatMap(([source, target, word]) => (source === position ? (synsets.get(target)?.words[word - 1] ?? []) : []))
         for (const word of linked(synset.derived)) add(derivedOf, lemma, word)
+        for (const [source, target] of synset.pertains) if (source === position) pertainedSynsets.push([lemma, target])
         for (const word of linked(synset.opposite)) add(opposites, lemma, word)
       }
     }
+  }
+  // An adjective that pertains to a name ("American" → America, in the synset that also lists "US"
+  // and "USA") pertains to that synset's other names too: they are the same place or people.
+  const isName = (word: string) => capitalised.has(word) && !lowercase.has(word)
+  for (const [lemma, key] of pertainedSynsets) {
+    for (const alias of synsets.get(key)?.words.filter(isName) ?? []) add(derivedOf, lemma, alias)
   }
   const plain = (table: Map<string, Set<string>>) => Object.fromEntries([...table].map(([word, set]) => [word, [...set].sort()]))
   const names = [...capitalised].filter((word) => !lowercase.has(word) && keep.has(word)).sort()
