@@ -34,6 +34,15 @@ describe('dates in news copy', () => {
     expect(dates('Goldman moved before the new tax law takes effect on Jan. 1.', '2017-12-29')).toEqual(['Jan. 1=2018-01-01'])
   })
 
+  it('reads "for two weeks" as how long, never as a day two weeks on', () => {
+    expect(dates('The system had been switched off for two weeks, investigators said Wednesday.', '2024-10-17')).toEqual([
+      'for two weeks=null',
+      'Wednesday=2024-10-16',
+    ])
+    expect(dates('He was held for the past three days.', '2024-10-17')).toEqual(['for the past three days=null'])
+    expect(dates('The ban takes effect in 45 days.', '2020-10-07')).toEqual(['in 45 days=2020-11-21'])
+  })
+
   it('never resolves a relative date against today when the article has no date', () => {
     expect(dates('The company said last week that it would appeal on Friday.', null)).toEqual(['last week=null', 'on Friday=null'])
   })

@@ -260,6 +260,8 @@ export function timeIn(
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   // A time clause that only restates the question ("since regulators halted the IPO") is not its answer.
   const mentions = inSentence(passage.dates as TemporalMention[], offset, text.length).filter((mention) => {
+    // How long something lasted ("for two weeks") never says when it happened.
+    if (mention.kind === 'duration') return wantDuration
     if (mention.kind !== 'clause') return true
     const mentionTerms = lemmasOf(mention.text)
     const restated = mentionTerms.filter((term) => queryTerms.has(term)).length

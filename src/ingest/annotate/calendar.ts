@@ -150,10 +150,25 @@ const pastYearRefiner: chrono.Refiner = {
   },
 }
 
-/** chrono-node's casual English, taught news copy's holidays, same-day phrases, week ranges and past-tense months. */
+/**
+ * "for two weeks", "for the past three days": how long something lasted, not a day. chrono reads
+ * the amount as a date that far ahead; it is a duration, and has no date.
+ */
+const durationRefiner: chrono.Refiner = {
+  refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
+    const lasting = /(?:^|\s)(?:for|over|during)(?:\s+the)?\s*$/i
+    const amount = /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:hours?|days?|weeks?|months?|years?)\b/i
+    const isDuration = (result: ParsingResult) =>
+      amount.test(result.text) &&
+      (/^(?:for|over|during)\s/i.test(result.text) || lasting.test(context.text.slice(Math.max(0, result.index - 12), result.index)))
+    return results.filter((result) => !isDuration(result))
+  },
+}
+
+/** chrono-node's casual English, taught news copy's holidays, same-day phrases, week ranges, past-tense months and durations. */
 export const newsCalendar: chrono.Chrono = (() => {
   const parser = chrono.casual.clone()
   parser.parsers.unshift(holidayParser, sameDayParser)
-  parser.refiners.push(weekRefiner, pastYearRefiner)
+  parser.refiners.push(durationRefiner, weekRefiner, pastYearRefiner)
   return parser
 })()

@@ -39,7 +39,7 @@ const YEAR = /(?<![\d$£€.,])\b(19\d{2}|20\d{2})\b(?![\d%]|[.,]\d)/g
 const VAGUE =
   /\b(recently|lately|in recent (?:days|weeks|months|years)|in the (?:coming|next|past|last) (?:few )?(?:days|weeks|months|years?)|(?:earlier|later) this (?:week|month|year)|at the time|in the days since|soon)\b/gi
 const DURATION =
-  /\b(?:(?:a few|several|many|\d+|two|three|four|five|six)[\s-])?(?:days?|weeks?|months?|years?)\b(?=\s+(?:to|of|for|before|after)\b|[.,;]|$)|\b\d+-(?:day|week|month|year)\b/gi
+  /\b(?:for\s+(?:the\s+(?:past|last|next)\s+)?)?(?:(?:a few|several|many|\d+|two|three|four|five|six)[\s-])?(?:days?|weeks?|months?|years?)\b(?=\s+(?:to|of|for|before|after)\b|[.,;]|$)|\b\d+-(?:day|week|month|year)\b/gi
 const CLAUSE =
   /\b(since|after|before|until|once)\s+(?!the\s+(?:end|start)\b)([^,;:—–()]{3,80}?)(?=[,;:—–()]|[.!?](?:\s|$)|\s+(?:and|but|while|though|although|when|because)\b|$)/gi
 
