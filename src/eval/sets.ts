@@ -32,11 +32,12 @@ export function discoverSets(dir: string, bundledSeeds: string): EvalSet[] {
 
 /**
  * The project's own question sets in `dir`: `bundled-<name>.jsonl` asks about the bundled story,
- * `<story>-<name>.jsonl` about `stories/<story>/` of the eval folder `evalDir`.
+ * `<story>-<name>.jsonl` about `stories/<story>/` of the eval folder `evalDir`, and
+ * `stories/<name>/questions.jsonl` about a story of our own, its articles beside it.
  */
 export function discoverOwnSets(dir: string, evalDir: string, bundledSeeds: string): EvalSet[] {
   if (!existsSync(dir)) return []
-  return readdirSync(dir)
+  const sets = readdirSync(dir)
     .filter((name) => extname(name) === '.jsonl')
     .sort()
     .map((name) => {
@@ -47,4 +48,13 @@ export function discoverOwnSets(dir: string, evalDir: string, bundledSeeds: stri
         seeds: story === 'bundled' ? bundledSeeds : join(evalDir, 'stories', story),
       }
     })
+  // Stories of our own, with their articles: `stories/<name>/questions.jsonl` beside the texts.
+  const stories = join(dir, 'stories')
+  if (existsSync(stories)) {
+    for (const name of readdirSync(stories).sort()) {
+      const questions = join(stories, name, 'questions.jsonl')
+      if (existsSync(questions)) sets.push({ name: `own: ${name}`, questions, seeds: join(stories, name) })
+    }
+  }
+  return sets
 }
