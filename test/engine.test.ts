@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AnswerEngine } from '../src/answer/engine.js'
+import { articlesNamed } from '../src/answer/kinds/metadata.js'
+import type { Article } from '../src/ingest/types.js'
 import type { EngineSnapshot } from '../src/answer/snapshot.js'
 import { readSnapshotFile, writeSnapshotFile } from '../src/answer/snapshot-file.js'
 import { loadCorpus } from '../src/ingest/corpus.js'
@@ -220,5 +222,17 @@ describe('snapshot', () => {
 
   it('refuses a snapshot of another format', () => {
     expect(() => AnswerEngine.fromSnapshot({ ...story.snapshot(), format: 99 })).toThrow(/rebuild it/)
+  })
+})
+
+describe('articles named by their outlet', () => {
+  const article = (id: string, outlet: string) => ({ id, outlet, wire: null, url: null }) as unknown as Article
+  const articles = [article('a', 'WTRP 12 News'), article('b', 'The New York Times'), article('c', 'The Corwin Ledger')]
+
+  it('knows a broadcaster by its call letters, and a paper by its whole name, not by the city in it', () => {
+    expect(articlesNamed(articles, 'who wrote the wtrp 12 article').articles.map((each) => each.id)).toEqual(['a'])
+    expect(articlesNamed(articles, 'when did wtrp run it').articles.map((each) => each.id)).toEqual(['a'])
+    expect(articlesNamed(articles, 'what did the new york office say').articles).toEqual([])
+    expect(articlesNamed(articles, 'who wrote the corwin ledger story').articles.map((each) => each.id)).toEqual(['c'])
   })
 })

@@ -8,13 +8,19 @@ const ARTICLE_NOUNS = new Set(['article', 'piece', 'story', 'version', 'copy', '
 const PUBLISHING = new Set(['publish', 'run', 'come', 'put', 'post', 'release', 'print', 'appear', 'carry', 'file', 'out'])
 const AUTHORSHIP = new Set(['write', 'author', 'byline', 'reporter', 'journalist', 'writer', 'report'])
 
-/** The names an article goes by: its outlet, without "the", its initials, its web address. */
+/**
+ * The names an article goes by: its outlet, without "the", its initials, the leading words of a
+ * name that opens with call letters ("WTRP", "WTRP 12" for "WTRP 12 News"), its web address.
+ */
 function aliasesOf(name: string | null, url: string | null): string[] {
   const aliases: string[] = []
   if (name) {
     const words = nameWords(name).filter((word) => word !== 'the')
     aliases.push(words.join(' '), words.join(''))
     if (words.length >= 2) aliases.push(words.map((word) => word[0]).join(''))
+    // A name that opens with call letters or initials is known by them ("WTRP 12 News": "WTRP", "WTRP 12").
+    const first = name.replace(/^the\s+/i, '').split(/\s+/)[0] ?? ''
+    if (/^\p{Lu}{2,}$/u.test(first)) for (let length = 1; length < words.length; length++) aliases.push(words.slice(0, length).join(' '))
   }
   const host = url ? /^https?:\/\/([^/]+)/i.exec(url)?.[1]?.toLowerCase().split('.') : undefined
   const site = host?.at(-2)
