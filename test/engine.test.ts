@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AnswerEngine } from '../src/answer/engine.js'
 import { articlesNamed } from '../src/answer/kinds/metadata.js'
+import { acronymsOf } from '../src/answer/knowledge.js'
 import type { Article } from '../src/ingest/types.js'
 import type { EngineSnapshot } from '../src/answer/snapshot.js'
 import { readSnapshotFile, writeSnapshotFile } from '../src/answer/snapshot-file.js'
@@ -234,5 +235,13 @@ describe('articles named by their outlet', () => {
     expect(articlesNamed(articles, 'when did wtrp run it').articles.map((each) => each.id)).toEqual(['a'])
     expect(articlesNamed(articles, 'what did the new york office say').articles).toEqual([])
     expect(articlesNamed(articles, 'who wrote the corwin ledger story').articles.map((each) => each.id)).toEqual(['c'])
+  })
+})
+
+describe('abbreviations people type', () => {
+  it('indexes the initials of a name, a hyphenated word giving each part’s', () => {
+    const language = story.knowledge.language
+    expect(acronymsOf(language.analyse('The Tri-County Regional Rail train left.').tokens)).toContain('tcrr')
+    expect(acronymsOf(language.analyse('the National Transportation Safety Board said').tokens)).toContain('ntsb')
   })
 })

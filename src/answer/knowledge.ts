@@ -133,9 +133,13 @@ export function acronymsOf(tokens: Token[]): string[] {
       if (words >= 5) break
       const connector = INSIDE_NAMES.has(token.text.toLowerCase())
       if (!NOMINAL.has(token.pos) && !connector) break
-      const initial = fold(token.text)[0] ?? ''
-      if (!connector && !/[a-z]/.test(initial)) break
-      if (/[a-z]/.test(initial)) full += initial
+      // A hyphenated word gives each part's initial ("Tri-County Regional Rail" → tcrr).
+      const initial = fold(token.text)
+        .split('-')
+        .map((part) => part[0] ?? '')
+        .join('')
+      if (!connector && !/^[a-z]/.test(initial)) break
+      if (/^[a-z]/.test(initial)) full += initial
       if (!connector) {
         nominal += initial
         words++
