@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { AnswerEngine } from '../src/answer/engine.js'
 import { articlesNamed } from '../src/answer/kinds/metadata.js'
 import { acronymsOf } from '../src/answer/knowledge.js'
+import { storyMatches } from '../src/answer/retrieve.js'
 import type { Article } from '../src/ingest/types.js'
 import type { EngineSnapshot } from '../src/answer/snapshot.js'
 import { readSnapshotFile, writeSnapshotFile } from '../src/answer/snapshot-file.js'
@@ -243,5 +244,13 @@ describe('abbreviations people type', () => {
     const language = story.knowledge.language
     expect(acronymsOf(language.analyse('The Tri-County Regional Rail train left.').tokens)).toContain('tcrr')
     expect(acronymsOf(language.analyse('the National Transportation Safety Board said').tokens)).toContain('ntsb')
+  })
+})
+
+describe('chat shorthand', () => {
+  it('reads vowel-less shorthand as the story word it abbreviates, and only that', () => {
+    expect(storyMatches(story.knowledge, 'ppl').get('people')).toBeGreaterThan(0.7)
+    expect(storyMatches(story.knowledge, 'govt').get('government')).toBeGreaterThan(0.7)
+    expect([...storyMatches(story.knowledge, 'ppl').keys()]).not.toContain('proposal')
   })
 })

@@ -75,6 +75,7 @@ export function storyMatches(knowledge: Knowledge, term: string, options: Retrie
   const { language } = knowledge
   const known = knowledge.documentFrequency.has(term)
   const misspelt = !known && !knowledge.language.isWord(term)
+  const shorthandFor: string[] = []
   if (known) matches.set(term, 1)
   if (!/^\d/.test(term)) {
     for (const storyTerm of knowledge.documentFrequency.keys()) {
@@ -83,11 +84,27 @@ export function storyMatches(knowledge: Knowledge, term: string, options: Retrie
       if (closeness >= options.minRelatedness) matches.set(storyTerm, closeness)
       else if (!known && term.length >= 4 && storyTerm.startsWith(term)) matches.set(storyTerm, 0.8)
       else if (misspelt && term.length >= 5 && editDistanceWithin(term, storyTerm, Math.round(term.length * 0.2))) matches.set(storyTerm, 0.85)
+      else if (misspelt && abbreviates(term, storyTerm)) shorthandFor.push(storyTerm)
     }
+    // Of the words the letters could stand for ("people", "proposal" for "ppl"), the commonest in English.
+    const [shorthand] = shorthandFor.sort((a, b) => language.rarity(a) - language.rarity(b))
+    if (shorthand) matches.set(shorthand, 0.8)
     if (!known) for (const part of compoundParts(knowledge, term)) matches.set(part, 0.9)
   }
   knowledge.matchCache.set(term, matches)
   return matches
+}
+
+/**
+ * Chat shorthand that drops vowels ("ppl" for people, "govt" for government): the typed letters,
+ * in order, from the word's first letter to its ending, and no more than one vowel typed.
+ */
+function abbreviates(typed: string, word: string): boolean {
+  if (typed.length < 2 || typed.length > 5 || word.length < typed.length + 2 || !word.startsWith(typed.charAt(0))) return false
+  if ((typed.slice(1).match(/[aeiou]/g) ?? []).length > 1 || !word.slice(-2).includes(typed.at(-1) ?? '')) return false
+  let at = 0
+  for (const letter of word) if (letter === typed[at]) at++
+  return at === typed.length
 }
 
 /** A word the story has nothing near counts less than a matched word as rare: chat and paraphrase bring many. */
