@@ -247,6 +247,14 @@ describe('abbreviations people type', () => {
   })
 })
 
+describe('numbers', () => {
+  it('never takes one number for another, whatever their vectors say ("nine" is not "fourth")', async () => {
+    const rail = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'rail')), {}, story.knowledge.language)
+    expect(rail.knowledge.documentFrequency.has('fourth')).toBe(true)
+    expect([...storyMatches(rail.knowledge, 'nine').keys()]).toEqual(['nine'])
+  })
+})
+
 describe('chat shorthand', () => {
   it('reads vowel-less shorthand as the story word it abbreviates, and only that', () => {
     expect(storyMatches(story.knowledge, 'ppl').get('people')).toBeGreaterThan(0.7)

@@ -78,8 +78,10 @@ export function storyMatches(knowledge: Knowledge, term: string, options: Retrie
   const shorthandFor: string[] = []
   if (known) matches.set(term, 1)
   if (!/^\d/.test(term)) {
+    const numberWord = NUMBER_WORD.test(term)
     for (const storyTerm of knowledge.documentFrequency.keys()) {
-      if (storyTerm === term || /^\d/.test(storyTerm)) continue
+      // Numbers are never near one another, whatever their vectors say ("nine", "fourth").
+      if (storyTerm === term || /^\d/.test(storyTerm) || (numberWord && NUMBER_WORD.test(storyTerm))) continue
       const closeness = language.relatedness(term, storyTerm)
       if (closeness >= options.minRelatedness) matches.set(storyTerm, closeness)
       else if (!known && term.length >= 4 && storyTerm.startsWith(term)) matches.set(storyTerm, 0.8)
@@ -94,6 +96,10 @@ export function storyMatches(knowledge: Knowledge, term: string, options: Retrie
   knowledge.matchCache.set(term, matches)
   return matches
 }
+
+/** Words for numbers, cardinal and ordinal: a closed class. */
+const NUMBER_WORD =
+  /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth|hundredth|thousandth|millionth)$/
 
 /**
  * Chat shorthand that drops vowels ("ppl" for people, "govt" for government): the typed letters,
