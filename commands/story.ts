@@ -130,7 +130,7 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
 
 /** Adding fetches a page (up to 10 s): the reply is deferred, privately, and then shows what was read. */
 async function add(interaction: ChatInputCommandInteraction, context: BotContext, guildId: string): Promise<void> {
-  const link = interaction.options.getString('link')?.trim()
+  const link = linkIn(interaction.options.getString('link') ?? '')
   const file = interaction.options.getAttachment('file')
   if (Boolean(link) === Boolean(file)) return privateReply(interaction, 'Give either a link or a file (a saved .html, .htm or .txt page), not both.')
   const source: PageSource = link ? { link } : { file: { name: file?.name ?? '', url: file?.url ?? '', size: file?.size ?? 0 } }
@@ -149,6 +149,12 @@ async function fix(interaction: ChatInputCommandInteraction, context: BotContext
   if (Object.keys(changes).length === 0) return privateReply(interaction, 'Say what to correct: outlet, date, wire, title or byline.')
   const report = context.stories.fix(guildId, articleId(interaction), changes)
   await interaction.reply({ embeds: [articleReportEmbed(report, 'Corrected')], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } })
+}
+
+/** The address in what was pasted: bare, in <angle brackets> (Discord's no-preview form) or a masked [text](link). */
+function linkIn(pasted: string): string {
+  const text = pasted.trim()
+  return (/^\[[^\]]*\]\(\s*<?([^)>\s]+)>?\s*\)$/.exec(text)?.[1] ?? /^<([^>\s]+)>$/.exec(text)?.[1] ?? text).trim()
 }
 
 function articleId(interaction: ChatInputCommandInteraction): number {

@@ -131,7 +131,7 @@ describe('stories built from Discord', () => {
     expect((await ask('who', 'Marcus Odell')).title).toMatch(/spokesperson/)
   })
 
-  it('refuses bad pages with one clear line each, and adds nothing', async () => {
+  it('refuses bad pages with one clear line each, and adds nothing (a masked link is read as its address)', async () => {
     const refusals: [string, RegExp][] = [
       [site.url('/files/report.pdf'), /PDF/],
       [site.url('/news/huge'), /larger than 5 MB/],
@@ -140,7 +140,7 @@ describe('stories built from Discord', () => {
       [site.url('/nowhere'), /404/],
       [site.url('/login'), /no article text/i],
       ['ftp://example.com/story', /http/],
-      [site.url('/news/flood-barrier'), /already in “Flood barrier”/],
+      [`[the flood story](${site.url('/news/flood-barrier')})`, /already in “Flood barrier”/],
     ]
     for (const [url, message] of refusals) {
       const { content, embed } = await link(url)
@@ -154,8 +154,8 @@ describe('stories built from Discord', () => {
     expect(listed.body.data.content).toMatch(/Flood barrier\*\*: 2 articles/)
   })
 
-  it('stops at the per-story limit', async () => {
-    expect((await link(site.url('/news/markets'))).embed?.description).toContain('now holds 3 articles')
+  it('takes a link pasted in <angle brackets>, and stops at the per-story limit', async () => {
+    expect((await link(`<${site.url('/news/markets')}>`)).embed?.description).toContain('now holds 3 articles')
     expect((await link(site.url('/news/bare'))).content).toMatch(/already holds 3 articles/)
   })
 
