@@ -34,6 +34,18 @@ describe('"also in" credits', () => {
     expect(first.sentences[1]?.alsoIn).toEqual([])
   })
 
+  it('does not credit a copy that changed a figure with the sentence it changed ("killing three" against "killing four")', () => {
+    const three =
+      'A commuter train derailed on a curve in rural Pennsylvania on Monday evening, killing three people and injuring at least 60 others, officials said.'
+    const four = three.replace('three', 'four')
+    const first = passage('001', [three, 'Its second sentence, about the trestle over the creek, is the same in both.'])
+    const second = passage('002', [four, 'Its second sentence, about the trestle over the creek, is the same in both.'])
+    linkSyndicated([first, second])
+    expect(first.alsoIn).toEqual(['002#1'])
+    expect(first.sentences[0]?.alsoIn).toEqual([])
+    expect(first.sentences[1]?.alsoIn).toEqual(['002#1'])
+  })
+
   it('does not credit a rewrite that leaves out what the shown sentence says (Jack Ma is not in the Reuters copy)', () => {
     const answer = story.answer('who', 'jack ma')
     const fashionNetwork = [...story.knowledge.articles.values()].find((article) => article.outlet === 'FashionNetwork')

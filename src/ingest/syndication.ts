@@ -28,6 +28,18 @@ export function wordPairs(text: string): Set<string> {
   return pairs
 }
 
+/** Numbers written in digits or words, cardinal or ordinal. */
+const FIGURE =
+  /\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|half|dozen)\b/gi
+
+/** The figures a sentence gives, in a canonical order: two sentences that differ in one report different facts. */
+export function figuresOf(text: string): string {
+  return (text.match(FIGURE) ?? [])
+    .map((figure) => figure.toLowerCase())
+    .sort()
+    .join(' ')
+}
+
 /** How much of the smaller set the larger carries (0–1). */
 export function containment(a: Set<string>, b: Set<string>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a]
@@ -41,9 +53,9 @@ export function containment(a: Set<string>, b: Set<string>): number {
 interface Linking {
   order: number
   passage: Passage
-  sentences: { pairs: Set<string>; alsoIn: Set<string> }[]
+  sentences: { pairs: Set<string>; figures: string; alsoIn: Set<string> }[]
   /** The sentences long enough to judge. */
-  judged: { pairs: Set<string>; alsoIn: Set<string> }[]
+  judged: { pairs: Set<string>; figures: string; alsoIn: Set<string> }[]
   /** Every word pair of the judged sentences. */
   pairs: Set<string>
   alsoIn: Set<string>
@@ -101,7 +113,11 @@ export class SyndicationLinker {
   }
 
   private track(passage: Passage): Linking {
-    const sentences = passage.sentences.map((sentence) => ({ pairs: wordPairs(sentence.text), alsoIn: new Set(sentence.alsoIn ?? []) }))
+    const sentences = passage.sentences.map((sentence) => ({
+      pairs: wordPairs(sentence.text),
+      figures: figuresOf(sentence.text),
+      alsoIn: new Set(sentence.alsoIn ?? []),
+    }))
     // Sentences too short to judge are left out.
     const judged = sentences.filter(({ pairs }) => pairs.size >= this.options.minPairs)
     const linking: Linking = {
@@ -149,7 +165,8 @@ export class SyndicationLinker {
           const shared = containment(mine.pairs, theirs.pairs)
           if (shared < threshold) continue
           similar = true
-          if (shared < sentenceThreshold) continue
+          // "killing three people" and "killing four people" are one sentence edited, not the same report.
+          if (shared < sentenceThreshold || mine.figures !== theirs.figures) continue
           mine.alsoIn.add(other.passage.id)
           theirs.alsoIn.add(passage.id)
         }
