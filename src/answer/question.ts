@@ -155,7 +155,11 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   const focusToken = focusAt >= 0 ? tokens[focusAt] : undefined
   const kindNouns: Set<string> | undefined = type in ANSWER_KIND_NOUNS ? ANSWER_KIND_NOUNS[type as keyof typeof ANSWER_KIND_NOUNS] : undefined
   const dropFocus = focusToken !== undefined && kindNouns?.has(focusToken.lemma) === true
-  const kindOnly = (token: Token) => type === 'date' && token.pos === 'NOUN' && ANSWER_KIND_NOUNS.date.has(token.lemma) && token.lemma !== 'week'
+  const kindOnly = (token: Token) =>
+    token.pos === 'NOUN' &&
+    ((type === 'date' && ANSWER_KIND_NOUNS.date.has(token.lemma) && token.lemma !== 'week') ||
+      // "what's the engineer's name": the name is what is asked for, not a word to find ("did not name the engineer").
+      (command === 'who' && token.lemma === 'name'))
   const after = (token: Token) => tokens.slice(tokens.indexOf(token) + 1)
   const verbs = tokens
     .filter((token) => token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token !== focusToken)

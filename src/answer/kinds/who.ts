@@ -6,6 +6,16 @@ import { type EntityRecord, passageAt } from '../knowledge.js'
 import { type Candidate, pinnedCandidate } from '../retrieve.js'
 import type { Answer } from '../types.js'
 
+/** The one common noun a "who is the …" question describes its person by ("engineer"), when it gives no other word. */
+function describedAs(question: Asked['question'], named: EntityRecord[]): string | null {
+  const nameWords = new Set(named.flatMap((record) => record.words))
+  const nouns = question.tokens.filter(
+    (token) => token.pos === 'NOUN' && !token.stop && !nameWords.has(fold(token.text)) && question.lemmas.includes(token.lemma),
+  )
+  const [only] = nouns
+  return only && nouns.length === 1 && question.lemmas.every((lemma) => lemma === only.lemma || nameWords.has(lemma)) ? only.lemma : null
+}
+
 /** "chief financial officer" is also "cfo": a role matches its own words or their initials. */
 function roleMatches(role: string, roleWord: string): boolean {
   const words = fold(role)
@@ -119,7 +129,11 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     // "who's the treasury secretary": a person the sentence gives that role, or no answer.
     const sentence = passage.sentences[candidate.sentence]?.text ?? ''
     const person = subjectIn(passage, candidate.sentence, named, 'person')
-    return person && roleMatches(sentence, asked.role) ? person : null
+    // A role word of the lexicon may sit anywhere in the sentence ("the Commerce secretary, …"); any
+    // other noun must be the person's own role, not a word beside them ("said the train's engineer").
+    const own = passage.entities.find((entity) => entity.name === person)?.role ?? ''
+    const fits = PERSON_ROLES.has(asked.role) ? roleMatches(sentence, asked.role) : roleMatches(own, asked.role)
+    return person && fits ? person : null
   }
   if (type === 'possessor') {
     // "whose IPO record could Ant beat": the possessed thing follows "whose"; a name elsewhere in the question is not it.
@@ -156,10 +170,21 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
     asked = { ...asked, role: roleWord }
   }
   if (roleWord && OWNERSHIP_ROLES.has(roleWord) && question.type === 'identify') asked = { ...asked, question: { ...question, type: 'possessor' } }
+  // "whats the engineer's name", "jolene marsh's doctor": a person described by a common noun the
+  // story may never give anyone — only someone it calls that answers.
+  const described = question.type === 'identify' && !roleWord ? describedAs(question, named) : null
   if (record) {
     const nameTerms = new Set(record.words)
     const rest = question.surfaces.filter((word) => !word.split(/[^\p{L}\p{N}]+/u).every((part) => !part || nameTerms.has(part)))
+    if (described && rest.length === 1) {
+      return (
+        roleHolder(context, asked, record, described) ??
+        context.refuse(base, `The story does not name ${record.name}${record.name.endsWith('s') ? '’' : '’s'} ${described}.`)
+      )
+    }
     if (rest.length === 0 || (question.type === 'identify' && rest.length === 1)) return identify(context, asked, record)
+  } else if (described) {
+    asked = { ...asked, role: described }
   }
   const candidates = context.rank(asked)
   const [best] = candidates
