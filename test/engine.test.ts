@@ -260,6 +260,11 @@ describe('a story nobody tuned for (the rail derailment)', () => {
     expect(rail.answer('who', 'who’s the spokeswoman for the agency').answer).toBe('Alicia Brandt')
   })
 
+  it('counts what was asked about: not an age, a speed or a number of other things', () => {
+    expect(rail.answer('ask', 'how many ppl died').answer).toBe('four')
+    expect(rail.answer('ask', 'how many passengers were on board').answer ?? '').not.toMatch(/49|investigators/)
+  })
+
   it('never takes one number for another, whatever their vectors say ("nine" is not "fourth")', () => {
     expect(rail.knowledge.documentFrequency.has('fourth')).toBe(true)
     expect([...storyMatches(rail.knowledge, 'nine').keys()]).toEqual(['nine'])

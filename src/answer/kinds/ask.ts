@@ -1,7 +1,7 @@
 import { analyse, type NamedValue } from '../../language/index.js'
 import { type AnswerContext, type Asked, quoted } from '../context.js'
 import { locateTerms } from '../extract.js'
-import type { Candidate } from '../retrieve.js'
+import { type Candidate, storyMatches } from '../retrieve.js'
 import type { Answer } from '../types.js'
 import { answerWhen } from './when.js'
 import { extractWho } from './who.js'
@@ -12,6 +12,9 @@ const VALUE_TYPES: Record<string, Set<string>> = {
   share: new Set(['PERCENT']),
   duration: new Set(['DURATION', 'DATE', 'TIME']),
 }
+
+/** Units after a number that make it a measure, not a count: ages, speeds, times of day, percentages. */
+const MEASURE_UNIT = /^(?:\s*-?\s*(?:years?-old|year-old|mph|km\/h|miles? (?:an|per) hour|percent|per cent|%|a\.m\.|p\.m\.|o'clock))/i
 
 /** Shares written as words: "a third", "two-thirds", "half", "the majority". */
 const FRACTION =
@@ -34,10 +37,19 @@ export interface Figure {
  * the one nearest the words the question matched ("how much is Ant worth" → the valuation,
  * not the IPO raise in the same sentence). With its counted noun for "how many".
  */
-export function figureIn(sentence: string, candidate: Candidate, kind: string, rarity: (word: string) => number = () => 1): Figure | null {
+export function figureIn(
+  sentence: string,
+  candidate: Candidate,
+  kind: string,
+  rarity: (word: string) => number = () => 1,
+  counts: (noun: string) => boolean = () => false,
+  focused = false,
+): Figure | null {
   const wanted = VALUE_TYPES[kind]
   if (!wanted) return null
-  const values: NamedValue[] = analyse(sentence).values.filter((value) => wanted.has(value.type))
+  // A number that is an age, a speed, a time or a share measures that, not a count of things.
+  const measuresOther = (value: NamedValue) => kind === 'count' && MEASURE_UNIT.test(sentence.slice(value.end))
+  const values: NamedValue[] = analyse(sentence).values.filter((value) => wanted.has(value.type) && !measuresOther(value))
   if (kind === 'share')
     for (const match of sentence.matchAll(FRACTION)) values.push({ text: match[0], type: 'FRACTION', start: match.index, end: match.index + match[0].length })
   if (values.length === 0) return null
@@ -49,7 +61,17 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, r
       ...anchors.map((anchor) => (anchor.start >= value.end ? anchor.start - value.end : anchor.end <= value.start ? value.start - anchor.end : 0)),
       1000,
     )
-  const best = [...values].sort((a, b) => distance(a) - distance(b))[0]
+  // "how many passengers": a number of the things asked about comes first ("212 passengers", "68 people"),
+  // and a number of other things ("14 investigators") is no answer.
+  const countedNoun = (value: NamedValue) => {
+    const after = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\b/u.exec(sentence.slice(value.end))?.[1] ?? ''
+    return locateTerms(after).find((located) => located.pos === 'NOUN')?.term ?? null
+  }
+  const countsAsked = (value: NamedValue) => kind === 'count' && counts(countedNoun(value) ?? '')
+  const countsOther = (value: NamedValue) => kind === 'count' && focused && countedNoun(value) !== null && !countsAsked(value)
+  const best = [...values]
+    .filter((value) => !countsOther(value))
+    .sort((a, b) => Number(countsAsked(b)) - Number(countsAsked(a)) || distance(a) - distance(b))[0]
   if (!best) return null
   const counted = kind === 'count' ? /^\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+s)\b/u.exec(sentence.slice(best.end))?.[1] : undefined
   // The words that qualify a figure belong to it: "a couple hundred", "more than 40 percent", "about $5 billion".
@@ -68,6 +90,9 @@ function unquotedSpeaker(context: AnswerContext, asked: Asked): string | null {
   return first && !speakers.some((record) => context.knowledge.speakers.has(record.name)) ? first.name : null
 }
 
+/** How close the noun after a number must be to the one asked about ("ppl" → people) to be what it counts. */
+const COUNTED_CLOSENESS = 0.7
+
 /** How much of the question a passage must cover to answer a figure question in words alone. */
 const WORDED_FIGURE_COVERAGE = 0.95
 
@@ -84,9 +109,12 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
   if (question.type in VALUE_TYPES) {
     // Of the passages that answer, the one whose figure stands nearest the words asked about.
     const sentenceOf = (candidate: Candidate) => context.passage(candidate).sentences[candidate.sentence]?.text ?? ''
+    const { focus } = question
+    const focusWords = focus ? storyMatches(context.knowledge, focus) : new Map<string, number>()
+    const countsFocus = (noun: string) => noun === focus || (focusWords.get(noun) ?? 0) >= COUNTED_CLOSENESS
     const contenders = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= best.score * 0.8).slice(0, 8)
     const measured = contenders.flatMap((candidate) => {
-      const figure = figureIn(sentenceOf(candidate), candidate, question.type, (word) => context.knowledge.language.rarity(word))
+      const figure = figureIn(sentenceOf(candidate), candidate, question.type, (word) => context.knowledge.language.rarity(word), countsFocus, focus !== null)
       return figure ? [{ candidate, figure }] : []
     })
     const nearest = measured.sort((a, b) => a.figure.distance - b.figure.distance)[0]
