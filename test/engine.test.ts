@@ -260,6 +260,12 @@ describe('a story nobody tuned for (the rail derailment)', () => {
     expect(rail.answer('who', 'who’s the spokeswoman for the agency').answer).toBe('Alicia Brandt')
   })
 
+  it('answers "how long" with a length of time, never a day or a time of day', () => {
+    for (const query of ['how long was ptc off', 'how long is the lettis valley line'])
+      expect(rail.answer('ask', query).answer ?? '').not.toMatch(/day|p\.m\./i)
+    expect(story.answer('ask', 'how long until the alipay ban takes effect').answer).toBe('45 days')
+  })
+
   it('counts what was asked about: not an age, a speed or a number of other things', () => {
     expect(rail.answer('ask', 'how many ppl died').answer).toBe('four')
     expect(rail.answer('ask', 'how many passengers were on board').answer ?? '').not.toMatch(/49|investigators/)

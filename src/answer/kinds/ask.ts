@@ -16,6 +16,10 @@ const VALUE_TYPES: Record<string, Set<string>> = {
 /** Units after a number that make it a measure, not a count: ages, speeds, times of day, percentages. */
 const MEASURE_UNIT = /^(?:\s*-?\s*(?:years?-old|year-old|mph|km\/h|miles? (?:an|per) hour|percent|per cent|%|a\.m\.|p\.m\.|o'clock))/i
 
+/** A length of time: an amount of a unit ("two weeks", "45 days", "a year"), not a day ("Wednesday") or a time ("5:55 p.m."). */
+const LENGTH_OF_TIME =
+  /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)\b.*\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b/i
+
 /** Shares written as words: "a third", "two-thirds", "half", "the majority". */
 const FRACTION =
   /\b(?:(?:a|one|two|three|four)[- ](?:half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)|half|(?:the\s+)?(?:majority|minority|bulk))\b/gi
@@ -48,7 +52,8 @@ export function figureIn(
   const wanted = VALUE_TYPES[kind]
   if (!wanted) return null
   // A number that is an age, a speed, a time or a share measures that, not a count of things.
-  const measuresOther = (value: NamedValue) => kind === 'count' && MEASURE_UNIT.test(sentence.slice(value.end))
+  const measuresOther = (value: NamedValue) =>
+    (kind === 'count' && MEASURE_UNIT.test(sentence.slice(value.end))) || (kind === 'duration' && !LENGTH_OF_TIME.test(value.text))
   const values: NamedValue[] = analyse(sentence).values.filter((value) => wanted.has(value.type) && !measuresOther(value))
   if (kind === 'share')
     for (const match of sentence.matchAll(FRACTION)) values.push({ text: match[0], type: 'FRACTION', start: match.index, end: match.index + match[0].length })
