@@ -43,6 +43,19 @@ describe('dates in news copy', () => {
     expect(dates('The ban takes effect in 45 days.', '2020-10-07')).toEqual(['in 45 days=2020-11-21'])
   })
 
+  it('dates no span under a day, no "within nine minutes" and no weekday in general', () => {
+    expect(dates('The fire company was on scene within nine minutes.', '2024-10-15')).toEqual([])
+    expect(dates('The engineer braked about four seconds before the derailment.', '2024-10-17')).toEqual(['before the derailment=null'])
+    expect(dates('The line carries about 9,800 riders on a typical weekday.', '2024-10-15')).toEqual([])
+  })
+
+  it('reads the tense of the clause a month is in, however far its verb ("added two trains, including Train 512, in March")', () => {
+    expect(dates('Ridership has grown since 2022, and the agency added two trains, including Train 512, in March.', '2024-10-15')).toEqual([
+      '2022=2022',
+      'March=2024-03',
+    ])
+  })
+
   it('never resolves a relative date against today when the article has no date', () => {
     expect(dates('The company said last week that it would appeal on Friday.', null)).toEqual(['last week=null', 'on Friday=null'])
   })

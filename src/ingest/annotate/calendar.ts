@@ -106,13 +106,21 @@ function pastTense(sentence: string): boolean {
   return /\b(?:was|were|had|did|\w{3,}ed)\b/i.test(sentence) && !future.test(sentence)
 }
 
-/** The words around a mention, within its sentence: the clause that tells what happened then. */
+/**
+ * The clause of a mention: from the last word that opens a clause before it in its sentence
+ * ("… before *the new tax law takes effect on Jan. 1*", "… and *the agency added two trains,
+ * including Train 512, in March*") to a little after it.
+ */
 function clauseAround(text: string, start: number, end: number): string {
   const sentence = sentenceAround(text, start)
   const at = text.indexOf(sentence)
-  const from = Math.max(at, start - CLAUSE_REACH)
+  const before = text.slice(at, start)
+  const opener = [...before.matchAll(CLAUSE_OPENER)].at(-1)
+  const from = opener ? at + opener.index + opener[0].length : at
   return text.slice(from, Math.min(at + sentence.length, end + CLAUSE_REACH))
 }
+
+const CLAUSE_OPENER = /\b(?:before|after|when|because|while|since|until|unless|although|though|that|which|who|and|but)\b|;/gi
 
 const CLAUSE_REACH = 40
 
@@ -151,24 +159,28 @@ const pastYearRefiner: chrono.Refiner = {
 }
 
 /**
- * "for two weeks", "for the past three days": how long something lasted, not a day. chrono reads
- * the amount as a date that far ahead; it is a duration, and has no date.
+ * What chrono reads as a day but is none: how long something lasted ("for two weeks", "within
+ * nine minutes"), a span shorter than a day counted from the article's date ("four seconds before
+ * the derailment"), and a weekday in general ("on a typical weekday").
  */
-const durationRefiner: chrono.Refiner = {
+const notADayRefiner: chrono.Refiner = {
   refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
-    const lasting = /(?:^|\s)(?:for|over|during)(?:\s+the)?\s*$/i
-    const amount = /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:hours?|days?|weeks?|months?|years?)\b/i
+    const lasting = /(?:^|\s)(?:for|over|during|within)(?:\s+the)?\s*$/i
+    const amount = /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b/i
+    const underADay = /\b(?:seconds?|minutes?|hours?)\b/i
     const isDuration = (result: ParsingResult) =>
       amount.test(result.text) &&
-      (/^(?:for|over|during)\s/i.test(result.text) || lasting.test(context.text.slice(Math.max(0, result.index - 12), result.index)))
-    return results.filter((result) => !isDuration(result))
+      (/^(?:for|over|during|within)\s/i.test(result.text) || lasting.test(context.text.slice(Math.max(0, result.index - 12), result.index)))
+    const isNoDay = (result: ParsingResult) =>
+      isDuration(result) || (amount.test(result.text) && underADay.test(result.text)) || /^weekdays?$/i.test(result.text.trim())
+    return results.filter((result) => !isNoDay(result))
   },
 }
 
-/** chrono-node's casual English, taught news copy's holidays, same-day phrases, week ranges, past-tense months and durations. */
+/** chrono-node's casual English, taught news copy's holidays, same-day phrases, week ranges and past-tense months, and what is no day. */
 export const newsCalendar: chrono.Chrono = (() => {
   const parser = chrono.casual.clone()
   parser.parsers.unshift(holidayParser, sameDayParser)
-  parser.refiners.push(durationRefiner, weekRefiner, pastYearRefiner)
+  parser.refiners.push(notADayRefiner, weekRefiner, pastYearRefiner)
   return parser
 })()
