@@ -258,6 +258,8 @@ describe('a story nobody tuned for (the rail derailment)', () => {
     expect(rail.answer('who', 'who is jolene marsh’s doctor')).toMatchObject({ found: false, message: 'The story does not name Jolene Marsh’s doctor.' })
     expect(rail.answer('who', 'who is the fra administrator')).toMatchObject({ found: false, answer: null })
     expect(rail.answer('who', 'who’s the spokeswoman for the agency').answer).toBe('Alicia Brandt')
+    expect(rail.answer('who', 'who is the gm of tcrr').answer).not.toBe('Alicia Brandt')
+    expect(rail.answer('who', 'halberton mayor').message ?? '').not.toContain('Elementary School')
   })
 
   it('answers "how long" with a length of time, never a day or a time of day', () => {

@@ -6,14 +6,18 @@ import { type EntityRecord, passageAt } from '../knowledge.js'
 import { type Candidate, pinnedCandidate } from '../retrieve.js'
 import type { Answer } from '../types.js'
 
-/** The one common noun a "who is the …" question describes its person by ("engineer"), when it gives no other word. */
+/** The common noun a "who is the …" question describes its person by: the only one ("engineer"), or the one before "of" ("the gm of tcrr"). */
 function describedAs(question: Asked['question'], named: EntityRecord[]): string | null {
   const nameWords = new Set(named.flatMap((record) => record.words))
   const nouns = question.tokens.filter(
     (token) => token.pos === 'NOUN' && !token.stop && !nameWords.has(fold(token.text)) && question.lemmas.includes(token.lemma),
   )
-  const [only] = nouns
-  return only && nouns.length === 1 && question.lemmas.every((lemma) => lemma === only.lemma || nameWords.has(lemma)) ? only.lemma : null
+  const [head] = nouns
+  if (!head) return null
+  if (nouns.length === 1 && question.lemmas.every((lemma) => lemma === head.lemma || nameWords.has(lemma))) return head.lemma
+  // "the gm of tcrr": the noun before "of", "at" or "for" says who is meant; the rest says where.
+  const next = question.tokens[question.tokens.indexOf(head) + 1]
+  return next && /^(?:of|at|for)$/i.test(next.text) ? head.lemma : null
 }
 
 /** "chief financial officer" is also "cfo": a role matches its own words or their initials. */
@@ -155,7 +159,9 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   const roleWord = question.tokens
     .map((token) => fold(token.text))
     .find((word) => PERSON_ROLES.has(word) && !named.some((record) => record.words.includes(word)))
-  const [record] = named
+  // The one a role belongs to is named in full ("Halberton" is not "Halberton Elementary School").
+  const typed = new Set(question.surfaces.flatMap((word) => word.split(/[^\p{L}\p{N}]+/u)))
+  const [record] = roleWord ? named.filter((each) => each.words.every((word) => typed.has(word))) : named
   if (question.type === 'identify' && roleWord && record && !OWNERSHIP_ROLES.has(roleWord)) {
     return (
       roleHolder(context, asked, record, roleWord) ??
