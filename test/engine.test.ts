@@ -273,6 +273,12 @@ describe('a story nobody tuned for (the rail derailment)', () => {
     expect(rail.answer('ask', 'how many passengers were on board').answer ?? '').not.toMatch(/49|investigators/)
   })
 
+  it('does not credit a claim to a passage that shares only its number ("4 dead" against "$4 million", "Nov. 4")', () => {
+    const answer = rail.answer('source', '4 dead')
+    expect(answer.found).toBe(false)
+    expect(answer.message).not.toMatch(/outlets? reports? this/)
+  })
+
   it('never takes one number for another, whatever their vectors say ("nine" is not "fourth")', () => {
     expect(rail.knowledge.documentFrequency.has('fourth')).toBe(true)
     expect([...storyMatches(rail.knowledge, 'nine').keys()]).toEqual(['nine'])

@@ -1,6 +1,6 @@
 import type { Asked, EngineOptions } from './context.js'
 import { type EntityRecord, type Knowledge, passageAt } from './knowledge.js'
-import type { Candidate } from './retrieve.js'
+import type { Candidate, QueryTerm } from './retrieve.js'
 
 /**
  * How far a passage can be trusted for a question:
@@ -29,9 +29,37 @@ function meetsNames(knowledge: Knowledge, asked: Asked, candidate: Candidate): b
 }
 
 /** Figures the question gives ("2004", "13%", "a third", "eight") must be in the answering sentence or beside it. */
-function meetsFigures(asked: Asked, candidate: Candidate): boolean {
+function meetsFigures(knowledge: Knowledge, asked: Asked, candidate: Candidate): boolean {
   const figures = new Set(asked.question.figures)
-  return asked.terms.every((term) => !(/^\d/.test(term.term) || figures.has(term.term)) || candidate.window.has(term.term))
+  const { article } = passageAt(knowledge, candidate.passage)
+  const around = [candidate.passage - 1, candidate.passage, candidate.passage + 1]
+    .map((index) => knowledge.passages[index])
+    .filter((passage) => passage?.article === article)
+    .map((passage) => passage?.text ?? '')
+    .join(' ')
+  const isFigure = (term: QueryTerm) => /^\d/.test(term.term) || figures.has(term.term)
+  // A number alone says nothing: "4 dead" is not met by "cost $4 million" (no one dead there).
+  const words = asked.terms.filter((term) => !isFigure(term))
+  if (words.length > 0 && words.length < asked.terms.length && !words.some((term) => candidate.window.has(term.term))) return false
+  return asked.terms.every((term) => {
+    if (!isFigure(term)) return true
+    if (!candidate.window.has(term.term)) return false
+    // "4 dead" is not met by "Nov. 4": the figure must be used as the question uses it.
+    const asked_ = usesOf(asked.question.text, term.term)
+    return asked_.size === 0 || [...usesOf(around, term.term)].some((use) => asked_.has(use))
+  })
+}
+
+/** How a text uses a number: as the day of a date ("Nov. 4"), or as an amount ("4 dead", "$4 million"). */
+function usesOf(text: string, figure: string): Set<'date' | 'plain'> {
+  const uses = new Set<'date' | 'plain'>()
+  if (!/^\d+$/.test(figure)) return uses
+  for (const match of text.matchAll(new RegExp(`(?<![\\d.,])${figure}(?![\\d.,]\\d)`, 'g'))) {
+    const before = text.slice(Math.max(0, match.index - 6), match.index)
+    if (/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$/i.test(before)) uses.add('date')
+    else uses.add('plain')
+  }
+  return uses
 }
 
 /** How close the passage's word must be to the event asked about: the same event, not a neighbouring topic. */
@@ -64,5 +92,7 @@ export function judge(knowledge: Knowledge, asked: Asked, candidate: Candidate |
   if (!candidate || candidate.coverage < options.minClosestCoverage) return 'none'
   const bar = CHECKED_BY_EXTRACTION.has(asked.question.type) ? options.extractedDiscount : 1
   const covers = candidate.coverage >= options.minCoverage * bar && candidate.sentenceCoverage >= options.minSentenceCoverage * bar
-  return covers && meetsNames(knowledge, asked, candidate) && meetsFigures(asked, candidate) && meetsPredicate(asked, candidate) ? 'answer' : 'closest'
+  return covers && meetsNames(knowledge, asked, candidate) && meetsFigures(knowledge, asked, candidate) && meetsPredicate(asked, candidate)
+    ? 'answer'
+    : 'closest'
 }
