@@ -279,6 +279,10 @@ describe('a story nobody tuned for (the rail derailment)', () => {
     expect(answer.message).not.toMatch(/outlets? reports? this/)
   })
 
+  it('credits a quote to the one set off before "said", not a place in the clause describing them', () => {
+    expect(rail.answer('who', 'who said it sounded like a freight train falling down the stairs').answer).toBe('Ellen Price')
+  })
+
   it('never takes one number for another, whatever their vectors say ("nine" is not "fourth")', () => {
     expect(rail.knowledge.documentFrequency.has('fourth')).toBe(true)
     expect([...storyMatches(rail.knowledge, 'nine').keys()]).toEqual(['nine'])

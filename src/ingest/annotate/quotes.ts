@@ -31,6 +31,9 @@ function speakerIn(phrase: string, phraseStart: number, entities: EntityMention[
   if (PRONOUN.test(trimmed)) return lastPerson
   if (ORG_REFERENCE.test(trimmed)) return lastOrganisation
   const inside = entities.filter((entity) => entity.type !== 'place' && entity.offset >= phraseStart && entity.offset < phraseStart + phrase.length)
+  // "Ellen Price, who lives on Creek Road …, said": a name set off by a comma is the subject; what follows describes it.
+  const [first] = inside
+  if (first && phrase.slice(first.offset - phraseStart + first.name.length).startsWith(',')) return first.name
   const named = inside.at(-1)
   if (named) return named.name
   return /^(the|a|an|one)\b/i.test(trimmed) && trimmed.split(/\s+/).length <= 8 ? trimmed : null
