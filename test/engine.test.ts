@@ -283,6 +283,11 @@ describe('a story nobody tuned for (the rail derailment)', () => {
     expect(rail.answer('who', 'who said it sounded like a freight train falling down the stairs').answer).toBe('Ellen Price')
   })
 
+  it('dates the event a time belongs to, not the clause after a comma ("derailed … on Monday evening, killing three")', () => {
+    const answer = rail.answer('when', 'when did the train derail')
+    expect(answer).toMatchObject({ found: true, date: '2024-10-14' })
+  })
+
   it('never takes one number for another, whatever their vectors say ("nine" is not "fourth")', () => {
     expect(rail.knowledge.documentFrequency.has('fourth')).toBe(true)
     expect([...storyMatches(rail.knowledge, 'nine').keys()]).toEqual(['nine'])

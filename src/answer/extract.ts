@@ -233,6 +233,9 @@ export function subjectIn(passage: Passage, sentenceIndex: number, named: Set<st
   return entities.find((entity) => entity.type === 'person')?.name ?? entities[0]?.name ?? null
 }
 
+/** What a clause boundary adds to the distance between a time and a verb, in characters. */
+const CLAUSE_GAP = 100
+
 /** What `timeIn` needs to know of the question beyond its terms. */
 export interface TimeOptions {
   /** A length of time is wanted ("how long …"), not a date. */
@@ -295,7 +298,9 @@ export function timeIn(
   const end = at + best.text.length
   // "fell ill a day after officials met": the verb after "a day after" is its own, not what it dates.
   const opensClause = /\b(?:after|before|since|until|when|as)$/i.test(best.text)
-  const gap = (located: Located) => (located.start >= end ? located.start - end : at - located.end)
+  // A comma between the time and a verb puts them in different clauses ("on Monday evening, killing three …").
+  const across = (from: number, to: number) => (/[,;:—–]/.test(text.slice(from, to)) ? CLAUSE_GAP : 0)
+  const gap = (located: Located) => (located.start >= end ? located.start - end + across(end, located.start) : at - located.end + across(located.end, at))
   const nearest = locateTerms(text)
     .filter((located) => located.pos === 'VERB' && (located.end <= at || (located.start >= end && !opensClause)))
     .sort((a, b) => gap(a) - gap(b))[0]
