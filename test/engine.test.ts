@@ -283,9 +283,10 @@ describe('a story nobody tuned for (the rail derailment)', () => {
     expect(rail.answer('who', 'who said it sounded like a freight train falling down the stairs').answer).toBe('Ellen Price')
   })
 
-  it('dates the event a time belongs to, not the clause after a comma ("derailed … on Monday evening, killing three")', () => {
+  it('dates the event a time belongs to, not the clause after a comma or "while" ("derailed … on Monday evening, killing three")', () => {
     const answer = rail.answer('when', 'when did the train derail')
     expect(answer).toMatchObject({ found: true, date: '2024-10-14' })
+    expect(rail.answer('when', 'when was ptc turned off')).toMatchObject({ found: true, date: '2024-09-30' })
   })
 
   it('never takes one number for another, whatever their vectors say ("nine" is not "fourth")', () => {

@@ -235,6 +235,7 @@ export function subjectIn(passage: Passage, sentenceIndex: number, named: Set<st
 
 /** What a clause boundary adds to the distance between a time and a verb, in characters. */
 const CLAUSE_GAP = 100
+const CLAUSE_BREAK = /[,;:—–]|\b(?:while|whereas|because|which|who|that|when|as|until|since|before|after)\b/i
 
 /** What `timeIn` needs to know of the question beyond its terms. */
 export interface TimeOptions {
@@ -298,8 +299,9 @@ export function timeIn(
   const end = at + best.text.length
   // "fell ill a day after officials met": the verb after "a day after" is its own, not what it dates.
   const opensClause = /\b(?:after|before|since|until|when|as)$/i.test(best.text)
-  // A comma between the time and a verb puts them in different clauses ("on Monday evening, killing three …").
-  const across = (from: number, to: number) => (/[,;:—–]/.test(text.slice(from, to)) ? CLAUSE_GAP : 0)
+  // A comma or a clause word between the time and a verb puts them in different clauses
+  // ("on Monday evening, killing three …", "on Sept. 30 while contractors installed …").
+  const across = (from: number, to: number) => (CLAUSE_BREAK.test(text.slice(from, to)) ? CLAUSE_GAP : 0)
   const gap = (located: Located) => (located.start >= end ? located.start - end + across(end, located.start) : at - located.end + across(located.end, at))
   const nearest = locateTerms(text)
     .filter((located) => located.pos === 'VERB' && (located.end <= at || (located.start >= end && !opensClause)))
