@@ -56,6 +56,14 @@ describe('dates in news copy', () => {
     ])
   })
 
+  it('puts a time of day on the day the story last named, and on no day when it named none', () => {
+    expect(dates('The train derailed on Monday evening. It had left Corwin at 5:55 p.m.', '2024-10-15')).toEqual([
+      'on Monday evening=2024-10-14',
+      'at 5:55 p.m.=2024-10-14',
+    ])
+    expect(dates('It had left Corwin at 5:55 p.m.', '2024-10-15')).toEqual(['at 5:55 p.m.=null'])
+  })
+
   it('never resolves a relative date against today when the article has no date', () => {
     expect(dates('The company said last week that it would appeal on Friday.', null)).toEqual(['last week=null', 'on Friday=null'])
   })

@@ -112,6 +112,14 @@ export function annotateDates(text: string, context: DateContext): TemporalMenti
     const finerThanReference = relative && unit !== null && context.reference !== null && PRECISION_RANK[unit] > PRECISION_RANK[isoPrecision(context.reference)]
     const resolvable = unit !== null && !finerThanReference && (reference !== null || /\b(1[89]|20)\d{2}\b/.test(result.text))
     const end = result.end && resolvable ? precisionIso(result.end.date(), 'day') : null
+    // "left the tracks at about 6:48 p.m.": a time of day is on the day the story last named.
+    if (unit === null && start.isCertain('hour')) {
+      const day = [...context.earlier, ...mentions.filter((mention) => mention.offset < result.index)]
+        .filter((mention) => mention.iso && isoPrecision(mention.iso) === 'day')
+        .at(-1)
+      add({ text: result.text.replace(/[,\s]+$/, ''), iso: day?.iso ?? null, offset: result.index, kind: 'relative', basis: day?.text })
+      continue
+    }
     add({
       text: result.text.replace(/[,\s]+$/, ''),
       iso: resolvable ? precisionIso(start.date(), unit) : null,
