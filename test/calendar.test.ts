@@ -56,12 +56,17 @@ describe('dates in news copy', () => {
     ])
   })
 
-  it('puts a time of day on the day the story last named, and on no day when it named none', () => {
+  it('puts a time of day on its paragraph’s day, else the lead’s (news is not told in order), and on none when none is named', () => {
     expect(dates('The train derailed on Monday evening. It had left Corwin at 5:55 p.m.', '2024-10-15')).toEqual([
       'on Monday evening=2024-10-14',
       'at 5:55 p.m.=2024-10-14',
     ])
     expect(dates('It had left Corwin at 5:55 p.m.', '2024-10-15')).toEqual(['at 5:55 p.m.=null'])
+    const lead = { text: 'on Monday evening', iso: '2024-10-14', offset: 0 }
+    const later = { text: 'Tuesday afternoon', iso: '2024-10-15', offset: 0 }
+    const [time] = annotateDates('It had left Corwin at 5:55 p.m.', { reference: '2024-10-15', earlier: [lead, later] })
+    expect(time?.iso).toBe('2024-10-14')
+    expect(dates('Officials will brief reporters at 1 on the matter.', '2024-10-15')).toEqual([])
   })
 
   it('never resolves a relative date against today when the article has no date', () => {

@@ -61,6 +61,9 @@ function referenceDate(reference: string | null): Date | null {
   return new Date(Number(year), Number(month) - 1, Number(day), 12)
 }
 
+/** A time of day as written in news copy: "6:48 p.m.", "8 p.m.", "noon", "midnight" (not a bare "at 1"). */
+const CLOCK_TIME = /\d{1,2}:\d{2}|\d\s*[ap]\.?m\b|\b(?:noon|midnight)\b/i
+
 function shift(iso: string, amount: number, unit: string): string | null {
   const precision = isoPrecision(iso)
   const needed = unit === 'day' || unit === 'week' ? 'day' : unit === 'month' ? 'month' : 'year'
@@ -112,11 +115,12 @@ export function annotateDates(text: string, context: DateContext): TemporalMenti
     const finerThanReference = relative && unit !== null && context.reference !== null && PRECISION_RANK[unit] > PRECISION_RANK[isoPrecision(context.reference)]
     const resolvable = unit !== null && !finerThanReference && (reference !== null || /\b(1[89]|20)\d{2}\b/.test(result.text))
     const end = result.end && resolvable ? precisionIso(result.end.date(), 'day') : null
-    // "left the tracks at about 6:48 p.m.": a time of day is on the day the story last named.
+    // "left the tracks at about 6:48 p.m.": a time of day is on the day its paragraph names, or else
+    // on the day the article's lead gives its news (never a later paragraph's day: news is not told in order).
     if (unit === null && start.isCertain('hour')) {
-      const day = [...context.earlier, ...mentions.filter((mention) => mention.offset < result.index)]
-        .filter((mention) => mention.iso && isoPrecision(mention.iso) === 'day')
-        .at(-1)
+      if (!CLOCK_TIME.test(result.text)) continue
+      const isDay = (mention: DateMention) => mention.iso !== null && isoPrecision(mention.iso) === 'day'
+      const day = mentions.filter((mention) => mention.offset < result.index && isDay(mention)).at(-1) ?? context.earlier.find(isDay)
       add({ text: result.text.replace(/[,\s]+$/, ''), iso: day?.iso ?? null, offset: result.index, kind: 'relative', basis: day?.text })
       continue
     }
