@@ -83,6 +83,17 @@ describe('pages without an articles.json entry', () => {
     expect(article.removed).toContainEqual({ text: credit, rule: 'credit line' })
   })
 
+  it('drop a call to the reader, however well formed ("Sign up for Ledger Alerts to get breaking news in your inbox.")', () => {
+    const story = [
+      'Bus drivers in Cardiff will strike for five days in June after rejecting a 4% pay offer, the Unite union has said.',
+      'More than 600 drivers and engineers at Cardiff Bus will walk out from 9 June, with further dates to be announced.',
+    ]
+    const calls = ['Sign up for Ledger Alerts to get breaking news in your inbox.', 'Follow us on Facebook for the latest updates from our newsroom.']
+    const article = page([story[0], calls[0], story[1], calls[1]].join('\n\n'))
+    expect(article.passages.map((passage) => passage.text)).toEqual(story)
+    expect(article.removed.filter((item) => item.rule === 'call to action').map((item) => item.text)).toEqual(calls)
+  })
+
   it('drop short briefs about other events appended to the page, and keep an article’s own closing paragraphs', () => {
     const story = [
       'Goldman Sachs said on Friday it expects a $5 billion charge from the new tax law, most of it from a tax on overseas cash.',

@@ -63,6 +63,9 @@ const JOB_LISTING = /(^|\s)(permanent|full[- ]time|part[- ]time|temporary|contra
 const CAPTION = /\b(image|photo|photograph|picture|pictured|credit|illustration|file photo|source|video)s?\s*:\s*\S/i
 const CAPTION_CREDIT = /\((photo|image|picture|credit)s?\b[^)]*\)|getty images|\bAFP via\b/i
 const COPYRIGHT = /^\s*(©|\(c\)|copyright\b)|all rights reserved/i
+/** A page's call to action, addressed to the reader: "Sign up for Ledger Alerts …", "Subscribe to …", "Follow us on …". */
+const CALL_TO_ACTION =
+  /^(?:sign up|subscribe|follow us|follow \S+ on|download (?:our|the)|get (?:our|the) (?:app|newsletter)|click here|read more|join (?:our|us)|support (?:our|local) journalism|share (?:this|your))\b/i
 /** A closing credit to other reporters: "Associated Press writers A and B contributed to this report." */
 const CONTRIBUTOR_CREDIT = /\bcontributed (?:to this (?:report|story|article)|reporting|from \p{Lu})|^(?:additional )?reporting by\b/iu
 const REPRINT_NOTE = /\b(originally (published|appeared)|reprinted with (the )?permission|republished (with|under)|first appeared (on|in))\b/i
@@ -109,6 +112,7 @@ export function noiseRule(text: string, seen: ReadonlyMap<string, number>): stri
   if (COPYRIGHT.test(line)) return 'copyright'
   if (REPRINT_NOTE.test(line) && words(line).length < 30) return 'reprint note'
   if (CONTRIBUTOR_CREDIT.test(line) && words(line).length < 40) return 'credit line'
+  if (CALL_TO_ACTION.test(line) && words(line).length < 25) return 'call to action'
   if (JOB_LISTING.test(line)) return 'job listing'
   if ((CAPTION.test(line) || CAPTION_CREDIT.test(line)) && words(line).length < 30) return 'image caption'
   if (BYLINE_LINE.test(line)) return 'byline'
