@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js'
 import { type ArticleReport, describe, type StoryListing } from '../stories/library.js'
-import type { PageMeta, StoredArticle } from '../stories/store.js'
+import type { ArticleSummary, PageMeta } from '../stories/store.js'
 import { escapeUserText, LIMITS, truncate } from './discord.js'
 
 const FIELD_NAMES: Record<keyof PageMeta, string> = {
@@ -46,7 +46,7 @@ export function articleReportEmbed(report: ArticleReport, heading: string): APIE
 const LISTED_ARTICLES = 15
 
 /** The server's stories, the active one marked, and the active story's newest articles. */
-export function storyListText(stories: StoryListing[], articles: StoredArticle[]): string {
+export function storyListText(stories: StoryListing[], articles: ArticleSummary[]): string {
   const lines = stories.map(
     (story) =>
       `${story.active ? '▶' : '•'} **${escapeUserText(story.name)}**: ${story.articles} article${story.articles === 1 ? '' : 's'}${story.bundled ? ' (ships with Byline; cannot be changed)' : ''}${story.active ? ' — active' : ''}`,
@@ -62,6 +62,6 @@ export function storyListText(stories: StoryListing[], articles: StoredArticle[]
 }
 
 /** An article as an autocomplete choice: its number, outlet, date and title. */
-export function articleLabel(article: StoredArticle): string {
+export function articleLabel(article: ArticleSummary): string {
   return `#${article.id} ${describe(article.meta)}`
 }

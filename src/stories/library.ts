@@ -5,7 +5,7 @@ import type { RawArticle } from '../ingest/corpus.js'
 import type { Article } from '../ingest/types.js'
 import { PageError, readPage } from '../ingest/page.js'
 import type { Language } from '../language/index.js'
-import type { FoundIn, PageMeta, StoredArticle, StoryStore } from './store.js'
+import type { ArticleSummary, FoundIn, PageMeta, StoredArticle, StoryStore } from './store.js'
 
 /** Limits on what one server may build. */
 export interface LibraryOptions {
@@ -75,8 +75,7 @@ export class StoryLibrary {
   /** The engine answering for a server: its active story, or the bundled story. */
   engineFor(guildId: string | null): AnswerEngine {
     const name = guildId ? this.store.active(guildId) : null
-    if (!guildId || !name || !this.store.find(guildId, name)) return this.bundled
-    return this.liveStory(guildId, name).engine
+    return guildId && name ? this.liveStory(guildId, name).engine : this.bundled
   }
 
   /**
@@ -84,19 +83,14 @@ export class StoryLibrary {
    * be read back from storage; returns how many were built.
    */
   preload(): number {
-    let built = 0
-    for (const { guildId, name } of this.store.allActive()) {
-      if (!this.store.find(guildId, name)) continue
-      this.liveStory(guildId, name)
-      built++
-    }
-    return built
+    const active = this.store.allActive()
+    for (const { guildId, name } of active) this.liveStory(guildId, name)
+    return active.length
   }
 
   /** The name of the server's active story. */
   activeName(guildId: string): string {
-    const name = this.store.active(guildId)
-    return name && this.store.find(guildId, name) ? (this.store.find(guildId, name)?.name ?? name) : BUNDLED_STORY
+    return this.store.active(guildId) ?? BUNDLED_STORY
   }
 
   /** The server's stories, the bundled one first. */
@@ -109,9 +103,9 @@ export class StoryLibrary {
   }
 
   /** The articles of the server's active story (none for the bundled story, which moderators cannot change). */
-  articles(guildId: string): StoredArticle[] {
-    const name = this.activeName(guildId)
-    return name === BUNDLED_STORY ? [] : this.store.articles(guildId, name)
+  articles(guildId: string): ArticleSummary[] {
+    const name = this.store.active(guildId)
+    return name ? this.store.summaries(guildId, name) : []
   }
 
   /** Makes a new, empty story and makes it the server's active story. */
@@ -184,9 +178,7 @@ export class StoryLibrary {
     }
     // The page's own address, else where the link led: answers link to it, and it tells a page added twice.
     const meta = { ...read.meta, url: read.meta.url ?? ('link' in source ? page.url : null) }
-    const duplicate = this.store
-      .articles(guildId, story.name)
-      .find((article) => article.text === read.text || (meta.url !== null && (article.meta.url === meta.url || article.finalUrl === meta.url)))
+    const duplicate = this.store.duplicateOf(guildId, story.name, read.text, meta.url)
     if (duplicate) throw new StoryError(`That page is already in “${story.name}” (added ${duplicate.addedAt.slice(0, 10)}: ${describe(duplicate.meta)}).`)
     const stored = this.store.addArticle({
       guildId,
@@ -226,9 +218,9 @@ export class StoryLibrary {
   }
 
   private ownActiveStory(guildId: string): { name: string; articles: number } {
-    const name = this.activeName(guildId)
-    if (name === BUNDLED_STORY) throw new StoryError('The bundled story cannot be changed: start this server’s own story with /story new first.')
-    return { name, articles: this.store.articles(guildId, name).length }
+    const name = this.store.active(guildId)
+    if (!name) throw new StoryError('The bundled story cannot be changed: start this server’s own story with /story new first.')
+    return { name, articles: this.liveStory(guildId, name).articleIds.length }
   }
 
   private ownArticle(guildId: string, articleId: number): StoredArticle {
@@ -265,7 +257,7 @@ export class StoryLibrary {
       found: stored.found,
       unknown: META_FIELDS.filter((field) => stored.meta[field] === null),
       passages: article.passages.length,
-      articles: this.store.articles(stored.guildId, stored.story).length,
+      articles: this.liveStory(stored.guildId, stored.story).articleIds.length,
     }
   }
 }

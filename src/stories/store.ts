@@ -7,22 +7,26 @@ export type PageMeta = ArticleMeta
 /** Where a field of the metadata came from: the page (JSON-LD, OpenGraph, …) or a moderator's correction. */
 export type FoundIn = Partial<Record<keyof PageMeta, string>>
 
-/** An article a moderator added, as stored: the page as fetched, the text read from it, and its facts. */
-export interface StoredArticle {
+/** An article a moderator added, as listed: its number, where it came from and its facts. */
+export interface ArticleSummary {
   id: number
-  guildId: string
   story: string
   /** The link given, or the attachment's file name. */
   source: string
   /** Where the link led after redirects (null for an attachment). */
   finalUrl: string | null
-  contentType: string
-  raw: Uint8Array
-  text: string
   meta: PageMeta
   found: FoundIn
   addedBy: string
   addedAt: string
+}
+
+/** An article a moderator added, as stored: also the page as fetched and the text read from it. */
+export interface StoredArticle extends ArticleSummary {
+  guildId: string
+  contentType: string
+  raw: Uint8Array
+  text: string
 }
 
 /** A story a server made, with how many articles it holds. */
@@ -33,20 +37,25 @@ export interface StoredStory {
   articles: number
 }
 
-interface ArticleRow {
+interface SummaryRow {
   id: number
-  guild_id: string
   story: string
   source: string
   final_url: string | null
-  content_type: string
-  raw: Buffer
-  text: string
   meta: string
   found: string
   added_by: string
   added_at: string
 }
+
+interface ArticleRow extends SummaryRow {
+  guild_id: string
+  content_type: string
+  raw: Buffer
+  text: string
+}
+
+const SUMMARY_COLUMNS = 'id, story, source, final_url, meta, found, added_by, added_at'
 
 /** The SQLite side of server stories: stories, their articles, each server's active story and its recent adds. */
 export class StoryStore {
@@ -83,15 +92,18 @@ export class StoryStore {
 
   /** The name of the server's active story, or null for the bundled one. */
   active(guildId: string): string | null {
-    return (this.db.prepare('SELECT active_story FROM guild_settings WHERE guild_id = ?').pluck().get(guildId) as string | null | undefined) ?? null
+    const name = this.db
+      .prepare(`SELECT s.name FROM guild_settings g JOIN stories s ON s.guild_id = g.guild_id AND s.name = g.active_story WHERE g.guild_id = ?`)
+      .pluck()
+      .get(guildId) as string | undefined
+    return name ?? null
   }
 
   /** Every server's active story, for those that chose their own. */
   allActive(): { guildId: string; name: string }[] {
-    return this.db.prepare('SELECT guild_id AS guildId, active_story AS name FROM guild_settings WHERE active_story IS NOT NULL').all() as {
-      guildId: string
-      name: string
-    }[]
+    return this.db
+      .prepare(`SELECT g.guild_id AS guildId, s.name FROM guild_settings g JOIN stories s ON s.guild_id = g.guild_id AND s.name = g.active_story`)
+      .all() as { guildId: string; name: string }[]
   }
 
   /** Sets the server's active story (null: the bundled story). */
@@ -105,6 +117,25 @@ export class StoryStore {
   articles(guildId: string, story: string): StoredArticle[] {
     const rows = this.db.prepare('SELECT * FROM story_articles WHERE guild_id = ? AND story = ? ORDER BY id').all(guildId, story) as ArticleRow[]
     return rows.map(fromRow)
+  }
+
+  /** A story's articles as listed (not their pages), in the order they were added. */
+  summaries(guildId: string, story: string): ArticleSummary[] {
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM story_articles WHERE guild_id = ? AND story = ? ORDER BY id`)
+      .all(guildId, story) as SummaryRow[]
+    return rows.map(summaryOf)
+  }
+
+  /** An article of the story with this very text, or at this address (as given or as reached), or null. */
+  duplicateOf(guildId: string, story: string, text: string, url: string | null): ArticleSummary | null {
+    const row = this.db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM story_articles WHERE guild_id = ? AND story = ?
+            AND (text = ? OR (? IS NOT NULL AND (json_extract(meta, '$.url') = ? OR final_url = ?))) ORDER BY id LIMIT 1`,
+      )
+      .get(guildId, story, text, url, url, url) as SummaryRow | undefined
+    return row ? summaryOf(row) : null
   }
 
   /** One article of the server (any of its stories), or null. */
@@ -168,19 +199,19 @@ export class StoryStore {
   }
 }
 
-function fromRow(row: ArticleRow): StoredArticle {
+function summaryOf(row: SummaryRow): ArticleSummary {
   return {
     id: row.id,
-    guildId: row.guild_id,
     story: row.story,
     source: row.source,
     finalUrl: row.final_url,
-    contentType: row.content_type,
-    raw: new Uint8Array(row.raw),
-    text: row.text,
     meta: JSON.parse(row.meta) as PageMeta,
     found: JSON.parse(row.found) as FoundIn,
     addedBy: row.added_by,
     addedAt: row.added_at,
   }
+}
+
+function fromRow(row: ArticleRow): StoredArticle {
+  return { ...summaryOf(row), guildId: row.guild_id, contentType: row.content_type, raw: new Uint8Array(row.raw), text: row.text }
 }
