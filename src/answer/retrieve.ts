@@ -1,5 +1,6 @@
 import type { PassageIndex } from '../index/search-index.js'
 import { editDistanceWithin } from '../language/spelling.js'
+import { NUMBER_WORD } from '../language/numbers.js'
 import type { Knowledge } from './knowledge.js'
 
 /** A content word of the question and the story's words it can stand for. */
@@ -96,10 +97,6 @@ export function storyMatches(knowledge: Knowledge, term: string, options: Retrie
   knowledge.matchCache.set(term, matches)
   return matches
 }
-
-/** Words for numbers, cardinal and ordinal: a closed class. */
-const NUMBER_WORD =
-  /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth|hundredth|thousandth|millionth)$/
 
 /**
  * Chat shorthand that drops vowels ("ppl" for people, "govt" for government): the typed letters,

@@ -1,3 +1,4 @@
+import { FIGURES } from '../language/numbers.js'
 import type { Passage } from './types.js'
 
 export interface SyndicationOptions {
@@ -28,13 +29,9 @@ export function wordPairs(text: string): Set<string> {
   return pairs
 }
 
-/** Numbers written in digits or words, cardinal or ordinal. */
-const FIGURE =
-  /\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|half|dozen)\b/gi
-
 /** The figures a sentence gives, in a canonical order: two sentences that differ in one report different facts. */
 export function figuresOf(text: string): string {
-  return (text.match(FIGURE) ?? [])
+  return (text.match(FIGURES) ?? [])
     .map((figure) => figure.toLowerCase())
     .sort()
     .join(' ')
