@@ -65,7 +65,8 @@ const WIRES: [RegExp, string][] = [
   [/\bDow Jones\b/, 'Dow Jones'],
 ]
 
-function wireIn(text: string): string | null {
+/** The news agency a credit, dateline or copyright line names, or null. */
+export function wireIn(text: string): string | null {
   return WIRES.find(([pattern]) => pattern.test(text))?.[1] ?? null
 }
 

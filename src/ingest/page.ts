@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import { cleanPage } from './clean.js'
-import { dateWritten, detectMetadata, withoutAgency } from './metadata.js'
+import { dateWritten, detectMetadata, wireIn, withoutAgency } from './metadata.js'
 import { decodeArticleText, SeedFileError } from './read.js'
 import { splitSentences } from './segment.js'
 import type { ArticleMeta } from './types.js'
@@ -307,12 +307,7 @@ function nameOf(value: unknown): string | null {
 function creditOf(authors: string[], credits: string[] = []): Found {
   const people = [...new Set(authors.flatMap((name) => withoutAgency(name) ?? []))]
   const byline = people.length > 1 ? `${people.slice(0, -1).join(', ')} and ${people.at(-1) ?? ''}` : (people[0] ?? null)
-  return { byline, wire: [...authors, ...credits].map(wireNamed).find(Boolean) ?? null }
-}
-
-/** The agency a credit names, read the way the pipeline reads a page's "By …" credit line. */
-function wireNamed(name: string): string | null {
-  return detectMetadata(`By ${name}`).wire
+  return { byline, wire: [...authors, ...credits].map(wireIn).find(Boolean) ?? null }
 }
 
 /** The date part of an ISO date-time as the page wrote it (its own offset, never shifted to UTC). */
