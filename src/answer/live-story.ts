@@ -1,5 +1,5 @@
 import { PassageIndex } from '../index/search-index.js'
-import { annotateArticle, properNounsOfPages, type RawArticle } from '../ingest/corpus.js'
+import { annotateArticle, properNounsOfPages, type RawArticle, type SegmentedPage, segmentPage } from '../ingest/corpus.js'
 import { canonicalizeEntities } from '../ingest/resolve.js'
 import { SyndicationLinker } from '../ingest/syndication.js'
 import type { Article, Passage } from '../ingest/types.js'
@@ -27,8 +27,9 @@ export class LiveStory {
     private readonly language: Language,
     private readonly options: Partial<EngineOptions> = {},
   ) {
-    this.properNouns = properNounsOfPages(raws)
-    const articles = raws.map((raw) => this.annotate(raw))
+    const pages = raws.map(segmentPage)
+    this.properNouns = properNounsOfPages(pages)
+    const articles = pages.map((page) => this.annotate(page))
     this.linker.add(articles.flatMap((article) => article.passages))
     this.index = PassageIndex.build([])
     this.current = this.relink()
@@ -47,8 +48,9 @@ export class LiveStory {
 
   /** Adds (or, for a known id, replaces) one page; returns the article as the story now reads it. */
   put(raw: RawArticle): Article {
-    for (const name of properNounsOfPages([raw])) this.properNouns.add(name)
-    const { id, passages } = this.annotate(raw)
+    const page = segmentPage(raw)
+    for (const name of properNounsOfPages([page])) this.properNouns.add(name)
+    const { id, passages } = this.annotate(page)
     this.linker.add(passages)
     this.current = this.relink()
     this.index.add(indexDocuments(this.current.knowledge, new Set([id])))
@@ -66,8 +68,8 @@ export class LiveStory {
     return true
   }
 
-  private annotate(raw: RawArticle): Article {
-    const article = annotateArticle(raw, this.properNouns)
+  private annotate(page: SegmentedPage): Article {
+    const article = annotateArticle(page, this.properNouns)
     const previous = this.annotated.get(article.id)
     if (previous) this.forget(previous)
     this.annotated.set(article.id, article)

@@ -3,13 +3,13 @@ import { basename, extname, join } from 'node:path'
 import { annotateDates } from './annotate/dates.js'
 import { annotateEntities } from './annotate/entities.js'
 import { annotateQuotes } from './annotate/quotes.js'
-import { cleanPage } from './clean.js'
+import { type CleanResult, cleanPage } from './clean.js'
 import { type ArticleEntry, detectMetadata, loadMetadata } from './metadata.js'
 import { readArticleFile, SeedFileError } from './read.js'
 import { canonicalizeEntities } from './resolve.js'
 import { splitSentences } from './segment.js'
 import { linkSyndicated } from './syndication.js'
-import type { Article, ArticleMeta, Corpus, DateMention, EntityMention, LoadError, Passage } from './types.js'
+import type { Article, ArticleMeta, Corpus, DateMention, EntityMention, LoadError, Passage, Sentence } from './types.js'
 
 export interface LoadOptions {
   /** Metadata file name inside the folder. */
@@ -87,17 +87,31 @@ function properNounsOf(sentences: string[]): Set<string> {
   return words
 }
 
+/** A page cleaned and split into sentences, once: both the story-wide names and the annotation read it. */
+export interface SegmentedPage {
+  raw: RawArticle
+  clean: CleanResult
+  /** The sentences of each kept paragraph. */
+  sentences: Sentence[][]
+}
+
+/** Cleans a raw page and splits its paragraphs into sentences (pure). */
+export function segmentPage(raw: RawArticle): SegmentedPage {
+  const clean = cleanPage(raw.text)
+  return { raw, clean, sentences: clean.paragraphs.map((paragraph) => splitSentences(paragraph)) }
+}
+
 /** The names written in capitals across some pages, which tells names from sentence openers when annotating any of them. */
-export function properNounsOfPages(raws: RawArticle[]): Set<string> {
-  return properNounsOf(raws.flatMap((raw) => cleanPage(raw.text).paragraphs.flatMap((paragraph) => splitSentences(paragraph).map((sentence) => sentence.text))))
+export function properNounsOfPages(pages: SegmentedPage[]): Set<string> {
+  return properNounsOf(pages.flatMap((page) => page.sentences.flat().map((sentence) => sentence.text)))
 }
 
 /**
- * Cleans, segments and annotates one page on its own (pure; no I/O). Entity names are as the
- * page writes them until `linkArticles` resolves them across the story.
+ * Annotates one segmented page on its own (pure; no I/O). Entity names are as the page writes
+ * them until the story-wide steps resolve them across the story.
  */
-export function annotateArticle(raw: RawArticle, properNouns: Set<string>): Article {
-  const clean = cleanPage(raw.text)
+export function annotateArticle(page: SegmentedPage, properNouns: Set<string>): Article {
+  const { raw, clean } = page
   const id = basename(raw.file, extname(raw.file))
   const meta = metaFor(raw)
   const reference = raw.entry?.referenceDate ?? meta.published
@@ -106,7 +120,7 @@ export function annotateArticle(raw: RawArticle, properNouns: Set<string>): Arti
   let lastOrganisation: string | null = null
   let previousSpeaker: string | null = null
   const passages = clean.paragraphs.map((span, index): Passage => {
-    const sentences = splitSentences(span)
+    const sentences = page.sentences[index] ?? []
     const entities: EntityMention[] = sentences.flatMap((sentence) =>
       annotateEntities(sentence.text, { properNouns }).map((entity) => ({ ...entity, offset: entity.offset + sentence.start - span.start })),
     )
@@ -136,8 +150,9 @@ export function annotateArticle(raw: RawArticle, properNouns: Set<string>): Arti
 
 /** Turns raw pages into annotated, cross-linked articles (pure; no I/O). */
 export function buildArticles(raws: RawArticle[]): Article[] {
-  const properNouns = properNounsOfPages(raws)
-  const articles = raws.map((raw) => annotateArticle(raw, properNouns))
+  const pages = raws.map(segmentPage)
+  const properNouns = properNounsOfPages(pages)
+  const articles = pages.map((page) => annotateArticle(page, properNouns))
   // The story-wide steps: one canonical name per entity, and the passages other articles carry.
   canonicalizeEntities(articles)
   linkSyndicated(articles.flatMap((article) => article.passages))
