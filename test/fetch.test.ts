@@ -230,10 +230,9 @@ describe('fetching pages', () => {
     expect([page.contentType, text(page.bytes)]).toEqual(['text/html', '<p>No content type, but text.</p>'])
   })
 
-  it('follows BYLINE_FETCH_ALLOW_PRIVATE=1 when allowPrivate is not given', async () => {
+  it('refuses private addresses unless told to allow them', async () => {
     expect((await refusalOf(fetchPage(`${first.base}/page`))).reason).toBe('private-address')
-    vi.stubEnv('BYLINE_FETCH_ALLOW_PRIVATE', '1')
-    expect((await fetchPage(`${first.base}/page`)).contentType).toBe('text/html')
+    expect((await fetchPage(`${first.base}/page`, { allowPrivate: true })).contentType).toBe('text/html')
   })
 })
 

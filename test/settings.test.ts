@@ -146,6 +146,9 @@ describe('configuration', () => {
     expect(config.RATE_LIMIT_MAX).toBe(5)
     expect(config.DISCORD_API_URL).toBe('https://discord.com/api')
     expect(config.DATABASE_PATH).toMatch(/data[\\/]byline\.sqlite$/)
+    expect(config.BYLINE_FETCH_ALLOW_PRIVATE).toBe(false)
+    expect(readConfig({ BYLINE_FETCH_ALLOW_PRIVATE: '1' }).BYLINE_FETCH_ALLOW_PRIVATE).toBe(true)
+    expect(() => readConfig({ BYLINE_FETCH_ALLOW_PRIVATE: 'yes' })).toThrow(/BYLINE_FETCH_ALLOW_PRIVATE/)
   })
 
   it('names every bad variable without echoing secrets', () => {

@@ -13,7 +13,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 /** How fetchPage behaves; every field has a default in DEFAULT_FETCH_OPTIONS. */
 export interface FetchOptions {
   /**
-   * Allow loopback/private/link-local/metadata addresses (tests; env BYLINE_FETCH_ALLOW_PRIVATE=1).
+   * Allow loopback/private/link-local/metadata addresses (tests; the bot reads BYLINE_FETCH_ALLOW_PRIVATE=1 into it).
    * Default false. When true no address is checked at all.
    */
   allowPrivate: boolean
@@ -103,7 +103,7 @@ function isReservedAddress(address: string, family: 4 | 6): boolean {
   return RESERVED_ADDRESSES.check(address, family === 6 ? 'ipv6' : 'ipv4')
 }
 
-/** The defaults fetchPage uses for every option not given (allowPrivate also follows BYLINE_FETCH_ALLOW_PRIVATE). */
+/** The defaults fetchPage uses for every option not given (the bot sets allowPrivate from BYLINE_FETCH_ALLOW_PRIVATE). */
 export const DEFAULT_FETCH_OPTIONS: FetchOptions = Object.freeze({
   allowPrivate: false,
   maxRedirects: 5,
@@ -144,7 +144,7 @@ export async function fetchPage(url: string, options: Partial<FetchOptions> = {}
 
 function withDefaults(options: Partial<FetchOptions>): FetchOptions {
   return {
-    allowPrivate: options.allowPrivate ?? process.env.BYLINE_FETCH_ALLOW_PRIVATE === '1',
+    allowPrivate: options.allowPrivate ?? DEFAULT_FETCH_OPTIONS.allowPrivate,
     maxRedirects: options.maxRedirects ?? DEFAULT_FETCH_OPTIONS.maxRedirects,
     timeoutMs: options.timeoutMs ?? DEFAULT_FETCH_OPTIONS.timeoutMs,
     maxBytes: options.maxBytes ?? DEFAULT_FETCH_OPTIONS.maxBytes,
