@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_FETCH_OPTIONS, FetchRefusal, fetchPage, type FetchOptions } from '../src/ingest/fetch.js'
 import { defined } from './support/defined.js'
 
@@ -162,10 +162,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopServer(first)
   await stopServer(second)
-})
-
-afterEach(() => {
-  vi.unstubAllEnvs()
 })
 
 const loopback = (options: Partial<FetchOptions> = {}): Partial<FetchOptions> => ({ allowPrivate: true, ...options })
