@@ -5,7 +5,7 @@ import { judge, type Verdict } from './confidence.js'
 import { sentenceOf } from './extract.js'
 import { type EntityRecord, entitiesIn, type Knowledge, nameWords, passageAt } from './knowledge.js'
 import type { AnalysedQuestion } from './question.js'
-import { type Candidate, expandTerms, type QueryTerm, retrieve } from './retrieve.js'
+import { type Candidate, expandTerms, type QueryTerm, retrieve, storyMatches } from './retrieve.js'
 import type { Answer, AnswerPassage } from './types.js'
 
 export interface EngineOptions {
@@ -80,8 +80,27 @@ export class AnswerContext {
     const verbs = question.predicates.filter(notName)
     // A lowercase name read as the only verb ("did trump sign the order"): the word after it names the event.
     const events = verbs.length || question.eventIsNoun ? verbs : question.nouns.filter(notName).slice(0, 1)
-    const predicate = events[0] ?? null
-    return { question, terms: expandTerms(this.knowledge, question.lemmas, question.surfaces), named, predicate, base }
+    const { lemmas, surfaces, standsFor } = this.withPhrases(question)
+    const event = events[0] ?? null
+    const predicate = event === null ? null : (standsFor.get(event) ?? event)
+    return { question, terms: expandTerms(this.knowledge, lemmas, surfaces), named, predicate, base }
+  }
+
+  /**
+   * The question's words to look for, a dictionary phrase the story has (or has a synonym of) in
+   * place of its words: "on board" is looked for as aboard, not as a board; "queuing up" as lining
+   * up. A compound noun ("tax law") means what its words do, and is looked for by them.
+   */
+  private withPhrases(question: AnalysedQuestion): { lemmas: string[]; surfaces: string[]; standsFor: Map<string, string> } {
+    const phrases = this.knowledge.language.phrases(question.tokens).filter((phrase) => !phrase.nominal && storyMatches(this.knowledge, phrase.lemma).size > 0)
+    const standsFor = new Map(phrases.flatMap((phrase) => phrase.parts.map((part) => [part, phrase.lemma] as const)))
+    const kept = question.lemmas.flatMap((lemma, i) => (standsFor.has(lemma) ? [] : [i]))
+    const added = phrases.map((phrase) => phrase.lemma)
+    return {
+      lemmas: [...kept.map((i) => question.lemmas[i] ?? ''), ...added],
+      surfaces: [...kept.map((i) => question.surfaces[i] ?? ''), ...added],
+      standsFor,
+    }
   }
 
   article(passage: Passage): Article {

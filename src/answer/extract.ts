@@ -1,7 +1,7 @@
 import type { TemporalMention } from '../ingest/annotate/dates.js'
 import type { EntityMention, Passage, QuoteMention } from '../ingest/types.js'
 import { PERSON_ROLES } from '../ingest/annotate/lexicon.js'
-import { analyse, isContent } from '../language/index.js'
+import { analyse, isContent, loadLanguage } from '../language/index.js'
 import type { Candidate } from './retrieve.js'
 
 interface Located {
@@ -14,13 +14,19 @@ interface Located {
 const LOCATED = new Map<string, Located[]>()
 const MAX_LOCATED = 20_000
 
-/** The content lemmas of a text with their character offsets (cached: sentences are asked about again). */
+/**
+ * The content lemmas of a text and the dictionary's phrases in it ("turned off" → turn_off, as
+ * the index has them), with their character offsets (cached: sentences are asked about again).
+ */
 export function locateTerms(text: string): Located[] {
   let located = LOCATED.get(text)
   if (!located) {
-    located = analyse(text)
-      .tokens.filter(isContent)
-      .map((token) => ({ term: token.lemma, start: token.start, end: token.end, pos: token.pos }))
+    const { tokens } = analyse(text)
+    const phrases = loadLanguage()
+      .phrases(tokens)
+      .map((phrase) => ({ ...phrase, head: tokens[phrase.first], tail: tokens[phrase.last] }))
+      .flatMap(({ lemma, head, tail }) => (head && tail ? [{ term: lemma, start: head.start, end: tail.end, pos: head.pos }] : []))
+    located = [...tokens.filter(isContent).map((token) => ({ term: token.lemma, start: token.start, end: token.end, pos: token.pos })), ...phrases]
     if (LOCATED.size >= MAX_LOCATED) LOCATED.clear()
     LOCATED.set(text, located)
   }

@@ -96,13 +96,13 @@ export function buildKnowledge(articles: Article[], language: Language, analysed
   }
 }
 
-/** The searchable terms of each of the passage's sentences: content lemmas, figures and acronyms. */
+/** The searchable terms of each of the passage's sentences: content lemmas, the dictionary's phrases, figures and acronyms. */
 export function passageTerms(passage: Passage, language: Language): string[][] {
-  return termsBySentence(passage, language.analyse(passage.text))
+  return termsBySentence(passage, language.analyse(passage.text), language)
 }
 
-/** The content lemmas of each of the passage's sentences, from one analysis of the passage. */
-function termsBySentence(passage: Passage, analysis: Analysis): string[][] {
+/** The searchable terms of each of the passage's sentences, from one analysis of the passage. */
+function termsBySentence(passage: Passage, analysis: Analysis, language: Language): string[][] {
   const bySentence: Token[][] = passage.sentences.map(() => [])
   let sentence = 0
   for (const token of analysis.tokens) {
@@ -111,7 +111,11 @@ function termsBySentence(passage: Passage, analysis: Analysis): string[][] {
     bySentence[sentence]?.push(token)
   }
   const searchable = (token: Token) => isContent(token) || isFigure(token, analysis)
-  return bySentence.map((tokens) => [...tokens.filter(searchable).map((token) => token.lemma), ...acronymsOf(tokens)])
+  return bySentence.map((tokens) => [
+    ...tokens.filter(searchable).map((token) => token.lemma),
+    ...language.phrases(tokens).map((phrase) => phrase.lemma),
+    ...acronymsOf(tokens),
+  ])
 }
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'ADJ'])

@@ -3,7 +3,7 @@ import type { TemporalMention } from '../ingest/annotate/dates.js'
 import type { Article, EntityType, Passage } from '../ingest/types.js'
 
 /** Bumped whenever the saved shape changes; an older snapshot must be rebuilt. */
-export const SNAPSHOT_FORMAT = 9
+export const SNAPSHOT_FORMAT = 10
 
 /**
  * A passage as saved: only what cannot be derived. Ids, sentence texts, quote and date texts are

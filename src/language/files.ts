@@ -9,4 +9,6 @@ export const LANGUAGE_FILES = {
   codes: join(LANGUAGE_DIR, 'vectors.i8'),
   scales: join(LANGUAGE_DIR, 'scales.f32'),
   wordnet: join(LANGUAGE_DIR, 'wordnet.json'),
+  /** The packing's format number: files of another format are packed again. */
+  format: join(LANGUAGE_DIR, 'format.txt'),
 }

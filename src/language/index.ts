@@ -3,11 +3,13 @@
  * speech and values; GloVe vectors and WordNet for how close two words are in meaning. The
  * answer engine asks only this; a better resource can replace one here without touching it.
  */
-import { analyse, type Analysis } from './nlp.js'
+import { analyse, type Analysis, type Token } from './nlp.js'
+import { type Phrase, phrasesIn } from './phrases.js'
 import { WordVectors } from './vectors.js'
 import { WordNet } from './wordnet.js'
 
 export { analyse, fold, isContent, isFigure, type Analysis, type NamedValue, type Token } from './nlp.js'
+export type { Phrase } from './phrases.js'
 
 export interface Language {
   analyse(text: string): Analysis
@@ -17,10 +19,12 @@ export interface Language {
    * 0 for opposites ("rise"/"fall") and unrelated words.
    */
   relatedness(a: string, b: string): number
-  /** How much a word says in general English, 0 (the commonest words) to 1 (rare or unknown words). */
+  /** How much a word says in general English, 0 (the commonest words) to 1 (rare or unknown words); a phrase, as its rarest word. */
   rarity(word: string): number
   /** Whether the word is an English word WordNet knows (so a near spelling is not a typo of it). */
   isWord(word: string): boolean
+  /** The dictionary's multi-word lemmas in a run of tokens ("on board" → on_board), which relate to words as words do. */
+  phrases(tokens: Token[]): Phrase[]
 }
 
 export interface RelatednessOptions {
@@ -90,7 +94,13 @@ export function loadLanguage(): Language {
   if (!loaded) {
     const vectors = WordVectors.load()
     const wordnet = WordNet.load()
-    loaded = { analyse, relatedness: relatednessOf(vectors, wordnet), rarity: (word) => vectors.rarity(word), isWord: (word) => wordnet.has(word) }
+    loaded = {
+      analyse,
+      relatedness: relatednessOf(vectors, wordnet),
+      rarity: (word) => (word.includes('_') ? Math.max(...word.split('_').map((part) => vectors.rarity(part))) : vectors.rarity(word)),
+      isWord: (word) => wordnet.has(word),
+      phrases: (tokens) => phrasesIn(tokens, wordnet.phrases),
+    }
   }
   return loaded
 }

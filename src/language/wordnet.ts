@@ -5,33 +5,42 @@ import type { PackedWordNet } from './pack.js'
 /** WordNet relations as packed by `pack.ts`: synonyms of the frequent senses, and derivations. */
 export class WordNet {
   private constructor(
-    private readonly synonyms: Map<string, Set<string>>,
-    private readonly derived: Map<string, Set<string>>,
-    private readonly antonyms: Map<string, Set<string>>,
+    private readonly synonyms: Record<string, string[]>,
+    private readonly derived: Record<string, string[]>,
+    private readonly antonyms: Record<string, string[]>,
     private readonly names: Set<string>,
     private readonly lemmas: Set<string>,
+    /** Multi-word lemmas and their parts of speech (see `PackedWordNet.phrases`). */
+    readonly phrases: ReadonlyMap<string, string>,
   ) {}
 
   static load(file = LANGUAGE_FILES.wordnet): WordNet {
     if (!existsSync(file)) throw new Error(`language resources are missing (${file}): run "npm run prepare" to build them`)
     const packed = JSON.parse(readFileSync(file, 'utf8')) as PackedWordNet
-    const table = (entries: Record<string, string[]>) => new Map(Object.entries(entries).map(([word, related]) => [word, new Set(related)]))
-    return new WordNet(table(packed.synonyms), table(packed.derived), table(packed.antonyms), new Set(packed.names), new Set(packed.lemmas))
+    // The relations stay as parsed (short lists, read a pair at a time): a set per word would cost start-up time.
+    return new WordNet(
+      packed.synonyms,
+      packed.derived,
+      packed.antonyms,
+      new Set(packed.names),
+      new Set(packed.lemmas),
+      new Map(Object.entries(packed.phrases)),
+    )
   }
 
   /** "decide" ↔ "decision": one word is a derivationally related form of the other. */
   isDerived(a: string, b: string): boolean {
-    return this.derived.get(a)?.has(b) ?? false
+    return related(this.derived, a, b)
   }
 
   /** The two words share a frequent sense. */
   isSynonym(a: string, b: string): boolean {
-    return this.synonyms.get(a)?.has(b) ?? false
+    return related(this.synonyms, a, b)
   }
 
   /** "rise" ↔ "fall": opposites, however close their vectors are. */
   isAntonym(a: string, b: string): boolean {
-    return this.antonyms.get(a)?.has(b) ?? false
+    return related(this.antonyms, a, b)
   }
 
   /** A word WordNet only knows as a name ("taiwan", "taiwanese"): related to others by derivation only. */
@@ -43,4 +52,8 @@ export class WordNet {
   has(word: string): boolean {
     return this.lemmas.has(word)
   }
+}
+
+function related(table: Record<string, string[]>, a: string, b: string): boolean {
+  return Object.hasOwn(table, a) && (table[a]?.includes(b) ?? false)
 }

@@ -78,12 +78,19 @@ export function figureIn(
     .filter((value) => !countsOther(value))
     .sort((a, b) => Number(countsAsked(b)) - Number(countsAsked(a)) || distance(a) - distance(b))[0]
   if (!best) return null
-  const counted = kind === 'count' ? /^\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+s)\b/u.exec(sentence.slice(best.end))?.[1] : undefined
+  const counted = kind === 'count' ? countedWords(sentence.slice(best.end)) : undefined
   // The words that qualify a figure belong to it: "a couple hundred", "more than 40 percent", "about $5 billion".
   const qualifier = QUALIFIER.exec(sentence.slice(0, best.start))?.[0] ?? ''
   const closing = /["“][^"”]*$/.test(qualifier) ? (/^["”]/.exec(sentence.slice(best.end))?.[0] ?? '') : ''
   const figure = `${qualifier}${best.text}${closing}`
   return { text: counted ? `${figure} ${counted}` : figure, distance: distance(best) }
+}
+
+/** The words a count counts, up to their noun: "212 passengers", "230 people", "four crew members". */
+function countedWords(after: string): string | undefined {
+  const words = /^\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/u.exec(after)?.[1] ?? ''
+  const noun = locateTerms(words).find((located) => located.pos === 'NOUN')
+  return noun ? words.slice(0, noun.end) : undefined
 }
 
 /** What did X say (or did X say …), when the story never quotes X: refused rather than someone else's words. */
