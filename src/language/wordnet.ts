@@ -18,14 +18,7 @@ export class WordNet {
     if (!existsSync(file)) throw new Error(`language resources are missing (${file}): run "npm run prepare" to build them`)
     const packed = JSON.parse(readFileSync(file, 'utf8')) as PackedWordNet
     // The relations stay as parsed (short lists, read a pair at a time): a set per word would cost start-up time.
-    return new WordNet(
-      packed.synonyms,
-      packed.derived,
-      packed.antonyms,
-      new Set(packed.names),
-      new Set(packed.lemmas),
-      new Map(Object.entries(packed.phrases)),
-    )
+    return new WordNet(packed.synonyms, packed.derived, packed.antonyms, new Set(packed.names), new Set(packed.lemmas), new Map(Object.entries(packed.phrases)))
   }
 
   /** "decide" ↔ "decision": one word is a derivationally related form of the other. */
