@@ -157,6 +157,13 @@ describe('ask, timeline, outlets', () => {
     expect(story.answer('ask', "how much of ant's revenue comes from outside china?").answer).toBe('less than 5%')
   })
 
+  it('answers a figure question told in words with the passage and no made-up figure', () => {
+    const answer = story.answer('ask', 'how many users do the apps have in the us?')
+    expect(answer).toMatchObject({ found: true, answer: null })
+    expect(answer.passages[0]?.highlight).toMatch(/relatively small/)
+    expect(story.answer('ask', 'how many users does tencent have in europe?').found).toBe(false)
+  })
+
   it('refuses "what did X say" when the story never quotes X', () => {
     const answer = story.answer('ask', 'what did tencent say about the restrictions?')
     expect(answer.found).toBe(false)
