@@ -111,7 +111,8 @@ const WORDED_FIGURE_COVERAGE = 0.95
 const WORDED_AMOUNT_COVERAGE = 0.75
 
 /** An amount told in words, not figures: a closed class of English (number words by the dozen, words of size). */
-const AMOUNT_IN_WORDS = /\b(?:(?:dozens|scores|hundreds|thousands|millions|billions|trillions) of|(?:small|large|big|tiny|huge|vast|modest|significant|substantial|sizable|sizeable|handful)\b)/i
+const AMOUNT_IN_WORDS =
+  /\b(?:(?:dozens|scores|hundreds|thousands|millions|billions|trillions) of|(?:small|large|big|tiny|huge|vast|modest|significant|substantial|sizable|sizeable|handful)\b)/i
 
 /** ask: a free question; the best passages, with a short answer where its kind has one. */
 export function answerAsk(context: AnswerContext, asked: Asked): Answer {
