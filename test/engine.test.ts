@@ -296,6 +296,10 @@ describe('a story nobody tuned for (the rail derailment)', () => {
     expect(rail.answer('when', 'when was ptc turned off')).toMatchObject({ found: true, date: '2024-09-30' })
   })
 
+  it('reads the verb after "did X first" as the event even when the tagger calls it a noun ("switch off")', () => {
+    expect(rail.answer('when', 'when did the railroad first switch off ptc')).toMatchObject({ found: true, date: '2024-09-30' })
+  })
+
   it('never takes one number for another, whatever their vectors say ("nine" is not "fourth")', () => {
     expect(rail.knowledge.documentFrequency.has('fourth')).toBe(true)
     expect([...storyMatches(rail.knowledge, 'nine').keys()]).toEqual(['nine'])

@@ -140,17 +140,28 @@ function verbAfterDo(tokens: Token[]): Token | undefined {
   return last?.pos === 'NOUN' && subject ? last : undefined
 }
 
+/** "who talks for the union": the word after "who" read as a noun, where only a verb can stand. */
+function verbAfterWho(tokens: Token[]): Token | undefined {
+  const words = tokens.filter((token) => /[\p{L}\p{N}]/u.test(token.text))
+  const [first, second] = words
+  return lower(first) === 'who' && second?.pos === 'NOUN' ? second : undefined
+}
+
 /**
  * Reads a question: its answer type, focus, predicate and the lemmas to look for. A function
  * word typed where the story has an abbreviation ("us" for U.S., "it" for IT) counts as that.
  */
 export function analyseQuestion(command: Command, text: string, analysis: Analysis, abbreviations: ReadonlySet<string> = new Set()): AnalysedQuestion {
-  const tokens = analysis.tokens.map((token) => {
+  const read = analysis.tokens.map((token) => {
     if (INFORMAL_AUXILIARIES.has(token.text.toLowerCase())) return { ...token, stop: true, pos: 'AUX' }
     return token.stop && token.text === token.text.toLowerCase() && abbreviations.has(fold(token.text))
       ? { ...token, lemma: fold(token.text), stop: false, pos: 'PROPN' }
       : token
   })
+  // The verb the tagger read as a noun: after "did" and its subject ("did goldman last speed up …"),
+  // or right after "who" ("who talks for the union"), where English has only a verb.
+  const misread = verbAfterDo(read) ?? verbAfterWho(read)
+  const tokens = read.map((token) => (token === misread ? { ...token, pos: 'VERB' } : token))
   const { type, focusAt } = typeOf(command, tokens)
   const focusToken = focusAt >= 0 ? tokens[focusAt] : undefined
   const kindNouns: Set<string> | undefined = type in ANSWER_KIND_NOUNS ? ANSWER_KIND_NOUNS[type as keyof typeof ANSWER_KIND_NOUNS] : undefined
@@ -169,11 +180,8 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
         : undefined
       return (object ?? verb).lemma
     })
-  // "did bloomberg report the plan": the verb after "do" and its subject, which the tagger read as a noun.
-  const doVerb = verbs.length ? undefined : verbAfterDo(tokens)
-  if (doVerb) verbs.push(doVerb.lemma)
   // With no verb ("when is Biden's inauguration", "us election date") the event is a noun: the last one.
-  const nouns = tokens.filter((token) => token.pos === 'NOUN' && token !== focusToken && token !== doVerb && !kindOnly(token))
+  const nouns = tokens.filter((token) => token.pos === 'NOUN' && token !== focusToken && !kindOnly(token))
   const nounsInOrder = nouns.map((token) => token.lemma)
   const predicates = verbs.length ? verbs : [...nounsInOrder].reverse()
   const eventIsNoun = verbs.length === 0
