@@ -334,3 +334,12 @@ describe('phrases from the dictionary', () => {
     expect(answer.answer).toMatch(/230 people/)
   })
 })
+
+describe('titles that name no one', () => {
+  it('give the title to the organisation the article is about, unless the sentence names another', async () => {
+    const goldman = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'eval', 'stories', 'goldman')), {}, story.knowledge.language)
+    expect(goldman.answer('who', "who is goldman's ceo").answer).toBe('Lloyd Blankfein')
+    // "JPMorgan Chase’s chief financial officer, Marianne Lake": not Goldman's.
+    expect(goldman.answer('who', "who is goldman's cfo")).toMatchObject({ found: false, answer: null })
+  })
+})

@@ -2,7 +2,7 @@ import { PERSON_ROLES } from '../../ingest/annotate/lexicon.js'
 import { fold } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
 import { agentIn, entityCalled, lemmasOf, possessorIn, speakerOf, subjectIn } from '../extract.js'
-import { type EntityRecord, passageAt } from '../knowledge.js'
+import { type EntityRecord, entitiesIn, passageAt } from '../knowledge.js'
 import { type Candidate, pinnedCandidate } from '../retrieve.js'
 import type { Answer } from '../types.js'
 
@@ -41,14 +41,37 @@ function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, 
   // "the tax expert from Friedman LLP": a role at the named organisation that shares the question's other words.
   const topic = asked.question.lemmas.filter((lemma) => lemma !== roleWord && !record.words.includes(lemma))
   const sharesTopic = (role: string) => topic.length > 0 && lemmasOf(role).some((lemma) => topic.includes(lemma))
+  const spellings = context.spellingsOf([record])
+  // "Chief Executive Officer Lloyd Blankfein", in an article about Goldman: a title whose sentence
+  // names no other organisation is the article's subject's ("JPMorgan Chase’s chief financial officer" is not).
+  const ownerless = (role: { role: string; passage: number }) => {
+    const passage = passageAt(context.knowledge, role.passage)
+    const sentence = passage.sentences.find((each) => each.text.includes(role.role))?.text ?? role.role
+    const others = entitiesIn(context.knowledge, sentence).filter((each) => each.type !== 'person' && !spellings.has(each.name))
+    return others.length === 0 && spellings.has(subjectOf(context, passage.article) ?? '')
+  }
   for (const other of context.knowledge.entities.values()) {
     if (other === record) continue
-    const role = other.roles.find((entry) => (roleMatches(entry.role, roleWord) || sharesTopic(entry.role)) && fold(entry.role).includes(core))
+    const role = other.roles.find(
+      (entry) =>
+        (roleMatches(entry.role, roleWord) || sharesTopic(entry.role)) && (fold(entry.role).includes(core) || (other.type === 'person' && ownerless(entry))),
+    )
     const [owner = core] = record.words
     const found = role ?? (other.type === 'person' ? holderBeside(context, other, owner, roleWord) : null)
     if (found) return context.found(asked.base, [naming(context, found.passage, other.name)], other.name)
   }
   return null
+}
+
+/** The organisation an article is about: the one named in most of its passages. */
+function subjectOf(context: AnswerContext, article: string): string | null {
+  let best: { name: string; count: number } | null = null
+  for (const record of context.knowledge.entities.values()) {
+    if (record.type !== 'organisation') continue
+    const count = record.passages.filter((index) => context.knowledge.passages[index]?.article === article).length
+    if (count > (best?.count ?? 0)) best = { name: record.name, count }
+  }
+  return best?.name ?? null
 }
 
 /** Someone whose role, as the story gives it, is `roleWord` of `topic` ("Commerce secretary"). */
