@@ -286,6 +286,12 @@ describe('a story nobody tuned for (the rail derailment)', () => {
     expect(answer.message).not.toMatch(/outlets? reports? this/)
   })
 
+  it('does not credit a count to a passage where the number measures time ("nine people" against "within nine minutes")', () => {
+    const answer = rail.answer('source', 'nine people in critical condition')
+    expect(answer.found).toBe(true)
+    expect(answer.passages.map((passage) => passage.highlight).join(' ')).not.toMatch(/nine minutes/)
+  })
+
   it('credits a quote to the one set off before "said", not a place in the clause describing them', () => {
     expect(rail.answer('who', 'who said it sounded like a freight train falling down the stairs').answer).toBe('Ellen Price')
   })

@@ -1,6 +1,8 @@
 import type { Asked, EngineOptions } from './context.js'
 import { type EntityRecord, type Knowledge, passageAt } from './knowledge.js'
 import type { Candidate, QueryTerm } from './retrieve.js'
+import { NUMBER_WORD } from '../language/numbers.js'
+import type { Token } from '../language/index.js'
 
 /**
  * How far a passage can be trusted for a question:
@@ -44,19 +46,40 @@ function meetsFigures(knowledge: Knowledge, asked: Asked, candidate: Candidate):
   return asked.terms.every((term) => {
     if (!isFigure(term)) return true
     if (!candidate.window.has(term.term)) return false
-    // "4 dead" is not met by "Nov. 4": the figure must be used as the question uses it.
+    // "4 dead" is not met by "Nov. 4", nor "nine ppl" by "nine minutes": the figure must be used as the question uses it.
     const asked_ = usesOf(asked.question.text, term.term)
+    // A bare number ("doing like 60 going into the bend") may leave its unit out: only a date is another use.
+    if (asked_.has('plain') && !countsSomething(asked.question.tokens, term.term)) asked_.add('measure')
     return asked_.size === 0 || [...usesOf(around, term.term)].some((use) => asked_.has(use))
   })
 }
 
-/** How a text uses a number: as the day of a date ("Nov. 4"), or as an amount ("4 dead", "$4 million"). */
-function usesOf(text: string, figure: string): Set<'date' | 'plain'> {
-  const uses = new Set<'date' | 'plain'>()
-  if (!/^\d+$/.test(figure)) return uses
-  for (const match of text.matchAll(new RegExp(`(?<![\\d.,])${figure}(?![\\d.,]\\d)`, 'g'))) {
+/** Units that make a number a measure of time, distance, speed or share, not a count of things. */
+const MEASURE_UNIT =
+  /^[\s-]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|mph|miles?|feet|foot|yards?|inches|percent|per cent|%)(?![\p{L}])/iu
+
+type FigureUse = 'date' | 'measure' | 'plain'
+
+/** Whether the question's number is followed by what it counts ("nine ppl", "4 people"), not left bare. */
+function countsSomething(tokens: Token[], figure: string): boolean {
+  // A word in -ing after the number is what was going on ("like 60 going into the bend"), whatever its tag.
+  const counted = (next: Token | undefined) => (next?.pos === 'NOUN' || next?.pos === 'ADJ') && !/ing$/i.test(next.text)
+  return tokens.some((token, i) => token.lemma === figure && counted(tokens[i + 1]))
+}
+
+/**
+ * How a text uses a number: as the day of a date ("Nov. 4"), as a measure ("nine minutes",
+ * "60 mph"), or as an amount ("4 dead", "nine of the injured", "$4 million").
+ */
+function usesOf(text: string, figure: string): Set<FigureUse> {
+  const uses = new Set<FigureUse>()
+  const digits = /^\d+$/.test(figure)
+  if (!digits && !NUMBER_WORD.test(figure)) return uses
+  const pattern = digits ? `(?<![\\d.,])${figure}(?![\\d.,]\\d)` : `\\b${figure}\\b`
+  for (const match of text.matchAll(new RegExp(pattern, 'gi'))) {
     const before = text.slice(Math.max(0, match.index - 6), match.index)
     if (/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$/i.test(before)) uses.add('date')
+    else if (MEASURE_UNIT.test(text.slice(match.index + match[0].length))) uses.add('measure')
     else uses.add('plain')
   }
   return uses
