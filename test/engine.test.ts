@@ -6,6 +6,7 @@ import { AnswerEngine } from '../src/answer/engine.js'
 import { articlesNamed } from '../src/answer/kinds/metadata.js'
 import { acronymsOf } from '../src/answer/knowledge.js'
 import { storyMatches } from '../src/answer/retrieve.js'
+import { analyseQuestion } from '../src/answer/question.js'
 import type { Article } from '../src/ingest/types.js'
 import type { EngineSnapshot } from '../src/answer/snapshot.js'
 import { readSnapshotFile, writeSnapshotFile } from '../src/answer/snapshot-file.js'
@@ -347,5 +348,20 @@ describe('titles that name no one', () => {
     expect(goldman.answer('who', "who is goldman's ceo").answer).toBe('Lloyd Blankfein')
     // "JPMorgan Chase’s chief financial officer, Marianne Lake": not Goldman's.
     expect(goldman.answer('who', "who is goldman's cfo")).toMatchObject({ found: false, answer: null })
+  })
+})
+
+describe('reading questions', () => {
+  const read = (command: 'who' | 'when' | 'ask' | 'source', text: string) =>
+    analyseQuestion(command, text, story.knowledge.language.analyse(text), story.knowledge.capitalWords)
+
+  it('takes "get" before a participle for the passive, not a word to look for', () => {
+    expect(read('source', 'the track got checked the week before').lemmas).not.toContain('get')
+    expect(read('ask', 'how many people got hurt').lemmas).not.toContain('get')
+    expect(read('ask', 'what did ant get from investors').lemmas).toContain('get')
+  })
+
+  it('reads the verb after "who" that the tagger calls a noun', () => {
+    expect(read('who', 'who talks for the union').predicates[0]).toBe('talk')
   })
 })

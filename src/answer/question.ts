@@ -161,7 +161,13 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   // The verb the tagger read as a noun: after "did" and its subject ("did goldman last speed up …"),
   // or right after "who" ("who talks for the union"), where English has only a verb.
   const misread = verbAfterDo(read) ?? verbAfterWho(read)
-  const tokens = read.map((token) => (token === misread ? { ...token, pos: 'VERB' } : token))
+  const tokens = read.map((token, i) => {
+    if (token === misread) return { ...token, pos: 'VERB' }
+    // "the track got checked", "who got tasked with": "get" before a participle is the passive's auxiliary.
+    const next = read[i + 1]
+    const participle = next?.pos === 'VERB' && !/ing$/i.test(next.text)
+    return token.lemma === 'get' && participle ? { ...token, pos: 'AUX', stop: true } : token
+  })
   const { type, focusAt } = typeOf(command, tokens)
   const focusToken = focusAt >= 0 ? tokens[focusAt] : undefined
   const kindNouns: Set<string> | undefined = type in ANSWER_KIND_NOUNS ? ANSWER_KIND_NOUNS[type as keyof typeof ANSWER_KIND_NOUNS] : undefined
