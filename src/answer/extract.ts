@@ -1,7 +1,7 @@
 import type { TemporalMention } from '../ingest/annotate/dates.js'
 import type { EntityMention, Passage, QuoteMention } from '../ingest/types.js'
 import { PERSON_ROLES } from '../ingest/annotate/lexicon.js'
-import { analyse, isContent, loadLanguage } from '../language/index.js'
+import { analyse, isContent, loadLanguage, type Token } from '../language/index.js'
 import type { Candidate } from './retrieve.js'
 
 interface Located {
@@ -176,6 +176,39 @@ export function agentIn(passage: Passage, sentenceIndex: number, candidate: Cand
  * appositive ("Trump, the president, signed" is one clause). A clause opened by "where" tells
  * what is done at the name ("the State Department, where advisers are pressing"): it stays.
  */
+/** Parts of speech a noun phrase is made of: "ordinary consumers and small businesses", "the Internal Revenue Service". */
+const NOUN_PHRASE = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ'])
+const LONGEST_OBJECT = 8
+
+/**
+ * The one a deed is done to ("who does Ant serve", "who will the banks be sending checks to"): the
+ * noun phrase after the asked word in the sentence, or after the preposition the question ends
+ * on, when it follows that word closely. Null when the sentence does not have the word.
+ */
+export function patientIn(passage: Passage, sentenceIndex: number, candidate: Candidate, asked: string, preposition: string | null): string | null {
+  const { text } = sentenceOf(passage, sentenceIndex)
+  const wanted = new Set(candidate.matched.get(asked) ?? [])
+  const { tokens } = analyse(text)
+  const at = tokens.findIndex((token) => wanted.has(token.lemma))
+  if (at < 0) return null
+  let start = at + 1
+  if (preposition) {
+    const to = tokens.slice(start, start + 3).findIndex((token) => token.text.toLowerCase() === preposition)
+    if (to < 0) return null
+    start += to + 1
+  }
+  const phrase: Token[] = []
+  for (const token of tokens.slice(start, start + LONGEST_OBJECT)) {
+    if (!NOUN_PHRASE.has(token.pos) && !(token.pos === 'PART' && /^['’]s$/.test(token.text))) break
+    phrase.push(token)
+  }
+  while (phrase.length && (phrase.at(-1)?.pos === 'CCONJ' || phrase.at(-1)?.pos === 'DET')) phrase.pop()
+  const [first] = phrase
+  const last = phrase.at(-1)
+  if (!first || !last || !phrase.some((token) => token.pos === 'NOUN' || token.pos === 'PROPN')) return null
+  return text.slice(first.start, last.end)
+}
+
 function otherClause(gap: string): boolean {
   const bare = gap.replace(/^[^,;]*?,[^,;]*,/, ' ').replace(/,\s*where\b[^,;]*$/i, ' ')
   return /[,;:]|\b(?:which|who|whom|whose|that|because|while|although|whereas|if|when|after|before|since|unless)\b/i.test(bare)

@@ -1,10 +1,11 @@
 import { PERSON_ROLES } from '../../ingest/annotate/lexicon.js'
 import { fold } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
-import { agentIn, entityCalled, lemmasOf, possessorIn, speakerOf, subjectIn } from '../extract.js'
+import { agentIn, entityCalled, lemmasOf, patientIn, possessorIn, speakerOf, subjectIn } from '../extract.js'
 import { type EntityRecord, entitiesIn, passageAt } from '../knowledge.js'
 import { type Candidate, pinnedCandidate } from '../retrieve.js'
 import type { Answer } from '../types.js'
+import type { Passage } from '../../ingest/types.js'
 
 /** The common noun a "who is the …" question describes its person by: the only one ("engineer"), or the one before "of" ("the gm of tcrr"). */
 function describedAs(question: Asked['question'], named: EntityRecord[]): string | null {
@@ -145,8 +146,7 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
   const passage = context.passage(candidate)
   const named = context.spellingsOf(asked.named)
   const { type, focus } = asked.question
-  // The one a deed is done to is not told apart from its doer here: the passages answer, no name does.
-  if (type === 'patient') return null
+  if (type === 'patient') return patientOf(asked, passage, candidate)
   if (focus) {
     const called = entityCalled(passage, candidate.sentence, focus, named)
     if (called) return called
@@ -175,6 +175,24 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
   }
   return subjectIn(passage, candidate.sentence, named)
 }
+
+/**
+ * "who does Ant say it exists to serve" → the object of its last verb; "who will the banks be
+ * cutting checks to" → the object of the preposition it ends on, after the word before it.
+ */
+function patientOf(asked: Asked, passage: Passage, candidate: Candidate): string | null {
+  const words = asked.question.tokens.filter((token) => /[\p{L}\p{N}]/u.test(token.text))
+  const last = words.at(-1)
+  // A preposition the question ends on ("cutting checks to"); a final "to" may be tagged as the infinitive's.
+  const stranded = last?.pos === 'ADP' || (last?.pos === 'PART' && last.lemma === 'to') ? last : undefined
+  const before = stranded ? words.at(-2) : undefined
+  const verb = [...words].reverse().find((token) => token.pos === 'VERB' && !AUXILIARY_VERBS.has(token.lemma))
+  const anchor = before && before.pos !== 'VERB' ? before : verb
+  return anchor ? patientIn(passage, candidate.sentence, candidate, anchor.lemma, stranded?.text.toLowerCase() ?? null) : null
+}
+
+/** Verbs that carry no deed of their own in a question ("does Ant say it exists to serve"). */
+const AUXILIARY_VERBS = new Set(['be', 'have', 'do', 'say', 'exist'])
 
 /** who: who someone is, or who said, did or owns what the question names. */
 export function answerWho(context: AnswerContext, asked: Asked): Answer {
