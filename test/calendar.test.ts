@@ -17,6 +17,14 @@ describe('dates in news copy', () => {
     expect(dates('He spoke on Independence Day 2019.', '2020-10-07')).toEqual(['Independence Day 2019=2019-07-04'])
   })
 
+  it('puts a weekday told in the past before the article, and one in the future after it', () => {
+    // 2025-03-13 is a Thursday.
+    expect(dates('She died Sunday at the county hospital.', '2025-03-13')).toEqual(['Sunday=2025-03-09'])
+    expect(dates('The plant has been shut down since Sunday night, the union said.', '2025-03-13')).toEqual(['Sunday night=2025-03-09'])
+    expect(dates('Investigators will return Monday.', '2025-03-13')).toEqual(['Monday=2025-03-17'])
+    expect(dates('The company recalled the cheese Tuesday.', '2025-03-13')).toEqual(['Tuesday=2025-03-11'])
+  })
+
   it('takes "earlier in the day" as the article’s own day', () => {
     expect(dates('Officials met earlier in the day to discuss the order.', '2020-10-07')).toEqual(['earlier in the day=2020-10-07'])
     expect(dates('The minister spoke this morning in Beijing.', '2020-10-07')).toEqual(['this morning=2020-10-07'])

@@ -98,10 +98,14 @@ const PARAPHRASED_EVENT_COVERAGE = 0.75
  * For a question about an event's date ("when did X *sign*", "when was the last tax *holiday*"),
  * the event is in the answering sentence or beside it, not only its topic ("the repatriation tax").
  */
-function meetsPredicate(asked: Asked, candidate: Candidate): boolean {
+function meetsPredicate(knowledge: Knowledge, asked: Asked, candidate: Candidate): boolean {
   const event = asked.predicate
-  if (event === null || asked.question.type !== 'date' || !asked.terms.some((term) => term.term === event)) return true
-  return (candidate.window.get(event) ?? 0) >= PREDICATE_CLOSENESS || candidate.coverage >= PARAPHRASED_EVENT_COVERAGE
+  const term = asked.terms.find((each) => each.term === event)
+  if (!term || asked.question.type !== 'date') return true
+  // In the sentence itself: the sentence beside it tells of the event, but a time here would date another one.
+  const here = new Set(knowledge.sentenceTerms[candidate.passage]?.[candidate.sentence] ?? [])
+  const closeness = Math.max(0, ...[...term.matches].filter(([word]) => here.has(word)).map(([, value]) => value))
+  return closeness >= PREDICATE_CLOSENESS || candidate.coverage >= PARAPHRASED_EVENT_COVERAGE
 }
 
 /**
@@ -115,7 +119,7 @@ export function judge(knowledge: Knowledge, asked: Asked, candidate: Candidate |
   if (!candidate || candidate.coverage < options.minClosestCoverage) return 'none'
   const bar = CHECKED_BY_EXTRACTION.has(asked.question.type) ? options.extractedDiscount : 1
   const covers = candidate.coverage >= options.minCoverage * bar && candidate.sentenceCoverage >= options.minSentenceCoverage * bar
-  return covers && meetsNames(knowledge, asked, candidate) && meetsFigures(knowledge, asked, candidate) && meetsPredicate(asked, candidate)
+  return covers && meetsNames(knowledge, asked, candidate) && meetsFigures(knowledge, asked, candidate) && meetsPredicate(knowledge, asked, candidate)
     ? 'answer'
     : 'closest'
 }

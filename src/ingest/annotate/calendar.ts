@@ -100,10 +100,18 @@ const weekRefiner: chrono.Refiner = {
   },
 }
 
+const FUTURE = /\b(?:will|would|shall|plans?|planning|expects?|expected\s+to|set\s+to|next|upcoming|coming|scheduled)\b|'ll\b/i
+
+/**
+ * Irregular past forms news copy tells events with: a closed class of English (regular ones end
+ * in -ed; "said" is left out, being the attribution's).
+ */
+const IRREGULAR_PAST =
+  /\b(?:died|went|came|took|left|fell|began|found|made|gave|got|sent|spent|met|held|lost|paid|sold|brought|bought|saw|ran|hit|shut|put|cut|set|led|fled|rose|struck|told|wrote|broke|became|won|kept|felt|heard|meant|stood|sat|drove|flew|grew|knew|threw|chose|spoke|stole|wore|quit)\b/i
+
 /** A sentence telling of the past (its own verbs, not the "said" of attribution), with no sign of the future. */
 function pastTense(sentence: string): boolean {
-  const future = /\b(?:will|would|shall|plans?|planning|expects?|expected\s+to|set\s+to|next|upcoming|coming|scheduled)\b|'ll\b/i
-  return /\b(?:was|were|had|did|\w{3,}ed)\b/i.test(sentence) && !future.test(sentence)
+  return (/\b(?:was|were|had|did|ha(?:s|ve) been|\w{3,}ed)\b/i.test(sentence) || IRREGULAR_PAST.test(sentence)) && !FUTURE.test(sentence)
 }
 
 /**
@@ -177,10 +185,42 @@ const notADayRefiner: chrono.Refiner = {
   },
 }
 
-/** chrono-node's casual English, taught news copy's holidays, same-day phrases, week ranges and past-tense months, and what is no day. */
+const DAY_MS_WEEK = 7 * DAY_MS
+
+/**
+ * A weekday alone is the nearest one to the article's date, except that a clause telling of the
+ * past never puts it after the article ("She died Sunday", in a Thursday story, is four days
+ * before), nor one telling of the future before it ("will meet Monday").
+ */
+const weekdayRefiner: chrono.Refiner = {
+  refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
+    for (const result of results) {
+      const { start } = result
+      if (!start.isCertain('weekday') || start.isCertain('day') || result.end) continue
+      const clause = clauseAround(context.text, result.index, result.index + result.text.length)
+      // "since Sunday night" reaches back from now, whatever the verb.
+      const since = /\bsince\s+$/i.test(context.text.slice(Math.max(0, result.index - 8), result.index))
+      const date = start.date()
+      const reference = context.refDate.getTime()
+      const moved =
+        (since || pastTense(clause)) && date.getTime() > reference + DAY_MS / 2
+          ? new Date(date.getTime() - DAY_MS_WEEK)
+          : FUTURE.test(clause) && date.getTime() < reference - DAY_MS / 2
+            ? new Date(date.getTime() + DAY_MS_WEEK)
+            : null
+      if (!moved) continue
+      start.imply('year', moved.getFullYear())
+      start.imply('month', moved.getMonth() + 1)
+      start.imply('day', moved.getDate())
+    }
+    return results
+  },
+}
+
+/** chrono-node's casual English, taught news copy's holidays, same-day phrases, week ranges, past-tense weekdays and months, and what is no day. */
 export const newsCalendar: chrono.Chrono = (() => {
   const parser = chrono.casual.clone()
   parser.parsers.unshift(holidayParser, sameDayParser)
-  parser.refiners.push(notADayRefiner, weekRefiner, pastYearRefiner)
+  parser.refiners.push(notADayRefiner, weekRefiner, weekdayRefiner, pastYearRefiner)
   return parser
 })()
