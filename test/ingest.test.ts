@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { annotateDates } from '../src/ingest/annotate/dates.js'
+import { annotateEntities } from '../src/ingest/annotate/entities.js'
+import { kindOfName } from '../src/language/index.js'
 import { cleanPage } from '../src/ingest/clean.js'
 import { loadCorpus } from '../src/ingest/corpus.js'
 import { decodeArticleText } from '../src/ingest/read.js'
@@ -250,5 +252,30 @@ describe('bad files', () => {
   it('keeps a byte-order mark so offsets still address the file', () => {
     const text = decodeArticleText('bom.txt', new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))
     expect(text).toBe('\uFEFFA')
+  })
+})
+
+describe('names', () => {
+  const names = (text: string) => annotateEntities(text, { properNouns: new Set() }).map((entity) => `${entity.name}:${entity.type}`)
+
+  it('ends a name at a bracket, and joins "X and Y Commission" only when the first part names no organisation itself', () => {
+    expect(names('Officials at the Centers for Disease Control and Prevention (CDC) said so.')).toEqual([
+      'Centers for Disease Control and Prevention:other',
+      'CDC:organisation',
+    ])
+    expect(names('It filed with the U.S. Securities and Exchange Commission on Friday.')).toEqual(['U.S. Securities and Exchange Commission:organisation'])
+    expect(names('Staff for the White House, Treasury Department and State Department declined to comment.').map((name) => name.split(':')[0])).toEqual([
+      'White House',
+      'Treasury Department',
+      'State Department',
+    ])
+  })
+
+  it('types a name set off with an age as a person, and a name the text never types by a lexicon of names', () => {
+    expect(names('A passenger, Jolene Marsh, 52, was hurt.')).toContain('Jolene Marsh:person')
+    expect(kindOfName('Gerald Foss')).toBe('person')
+    expect(kindOfName('Illinois')).toBe('place')
+    expect(kindOfName('Madison')).toBeNull()
+    expect(kindOfName('Jolene Marsh')).not.toBe('place')
   })
 })

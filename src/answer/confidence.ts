@@ -26,7 +26,12 @@ function meetsNames(knowledge: Knowledge, asked: Asked, candidate: Candidate): b
     for (const sentence of knowledge.sentenceTerms[index] ?? []) for (const term of sentence) words.add(term)
   }
   const indexed = (word: string) => knowledge.documentFrequency.has(word)
-  const written = (record: EntityRecord) => (record.type === 'person' ? record.words.slice(-1) : record.words)
+  // The words of the name the question gives ("goldman" of Goldman Sachs), or else the whole name.
+  const typed = new Set(asked.question.surfaces.flatMap((word) => word.split(/[^\p{L}\p{N}]+/u)))
+  const written = (record: EntityRecord) => {
+    const given = record.words.filter((word) => typed.has(word))
+    return record.type === 'person' ? record.words.slice(-1) : given.length ? given : record.words
+  }
   return asked.named.every((record) => written(record).every((word) => words.has(word) || !indexed(word)))
 }
 

@@ -222,7 +222,7 @@ export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] 
     const [first = '', ...others] = record.words
     const last = others.at(-1) ?? ''
     const surname = record.type === 'person' && last.length > 2 && has(last)
-    const leading = record.type === 'organisation' && others.length > 0 && has(first) && knowledge.language.rarity(first) >= 0.7
+    const leading = record.type === 'organisation' && others.length > 0 && first.length > 2 && has(first) && knowledge.language.rarity(first) >= 0.7
     if (record.words.every(has)) whole.push(record)
     else if (surname || leading) partial.push(record)
   }

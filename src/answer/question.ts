@@ -163,6 +163,8 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   const misread = verbAfterDo(read) ?? verbAfterWho(read)
   const tokens = read.map((token, i) => {
     if (token === misread) return { ...token, pos: 'VERB' }
+    // "the one who died", "and the btimes one?": "one" after a determiner stands for a thing, it counts nothing.
+    if (token.lemma === 'one' && read[i - 1]?.pos === 'DET') return { ...token, pos: 'PRON', stop: true }
     // "the track got checked", "who got tasked with": "get" before a participle is the passive's auxiliary.
     const next = read[i + 1]
     const participle = next?.pos === 'VERB' && !/ing$/i.test(next.text)

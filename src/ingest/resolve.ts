@@ -1,3 +1,4 @@
+import { kindOfName } from '../language/index.js'
 import type { Article, EntityMention, EntityType } from './types.js'
 
 /** Words a company's name may end with ("Ant Group", "Tencent Holdings Ltd"): its short form drops them. */
@@ -39,10 +40,13 @@ function vote(types: EntityType[]): EntityType {
  * Gives each entity one canonical name and type across the corpus: "Tzeng" → "Tzeng Yi-suo",
  * "Ant" → "Ant Group", "Trump" → "Donald Trump". Quote speakers follow. Mutates the articles.
  */
-export function canonicalizeEntities(articles: Article[]): void {
+export function canonicalizeEntities(articles: Article[], kindOf: (name: string) => EntityType | null = kindOfName): void {
   const mentions: EntityMention[] = articles.flatMap((article) => article.passages.flatMap((passage) => passage.entities))
   const typesByName = new Map<string, EntityType[]>()
   for (const mention of mentions) typesByName.set(mention.name, [...(typesByName.get(mention.name) ?? []), mention.type])
+  // A name the text never types ("Gerald Foss, 84, a retired machinist") is typed by a lexicon of names.
+  for (const types of typesByName.values()) if (types.every((type) => type === 'other')) types.length = 0
+  for (const [name, types] of typesByName) if (types.length === 0) types.push(kindOf(name) ?? 'other')
 
   const canonical = new Map<string, string>()
   const frequency = (name: string) => typesByName.get(name)?.length ?? 0

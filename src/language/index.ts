@@ -1,6 +1,7 @@
 /**
  * The language resources behind one small interface: wink-nlp for tokens, lemmas, parts of
- * speech and values; GloVe vectors and WordNet for how close two words are in meaning. The
+ * speech and values; GloVe vectors and WordNet for how close two words are in meaning;
+ * compromise for what kind of thing a name is. The
  * answer engine asks only this; a better resource can replace one here without touching it.
  */
 import { analyse, type Analysis, type Token } from './nlp.js'
@@ -10,6 +11,7 @@ import { WordNet } from './wordnet.js'
 
 export { analyse, fold, isContent, isFigure, type Analysis, type NamedValue, type Token } from './nlp.js'
 export type { Phrase } from './phrases.js'
+export { kindOfName, type NameKind } from './names.js'
 
 export interface Language {
   analyse(text: string): Analysis

@@ -64,6 +64,20 @@ function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, 
   return null
 }
 
+/** Whether the story itself calls the organisation by its first word alone ("Goldman" for Goldman Sachs). */
+function shortFormUsed(context: AnswerContext, record: EntityRecord): boolean {
+  const [first, second] = record.name.split(/\s+/)
+  if (!first || !second) return false
+  return record.passages.some((index) => {
+    const text = passageAt(context.knowledge, index).text
+    for (let at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
+      const rest = text.slice(at + first.length)
+      if (!/^\p{L}/u.test(rest) && !rest.trimStart().startsWith(second)) return true
+    }
+    return false
+  })
+}
+
 /** The organisation an article is about: the one named in most of its passages. */
 function subjectOf(context: AnswerContext, article: string): string | null {
   let best: { name: string; count: number } | null = null
@@ -202,7 +216,10 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
     .find((word) => PERSON_ROLES.has(word) && !named.some((record) => record.words.includes(word)))
   // The one a role belongs to is named in full ("Halberton" is not "Halberton Elementary School").
   const typed = new Set(question.surfaces.flatMap((word) => word.split(/[^\p{L}\p{N}]+/u)))
-  const [record] = roleWord ? named.filter((each) => each.words.every((word) => typed.has(word))) : named
+  // An organisation may be typed by the short form the story also uses ("goldman" for Goldman Sachs).
+  const inFull = named.filter((each) => each.words.every((word) => typed.has(word)))
+  const shortened = named.filter((each) => each.type === 'organisation' && typed.has(each.words[0] ?? '') && shortFormUsed(context, each))
+  const [record] = roleWord ? (inFull.length ? inFull : shortened) : named
   if (question.type === 'identify' && roleWord && record && !OWNERSHIP_ROLES.has(roleWord)) {
     return (
       roleHolder(context, asked, record, roleWord) ??

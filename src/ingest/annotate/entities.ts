@@ -18,6 +18,9 @@ function tokenize(text: string): Word[] {
     let raw = match[0]
     let offset = match.index
     const lead = /^[“"‘'([]+/.exec(raw)?.[0].length ?? 0
+    // "Centers for Disease Control and Prevention (CDC)": a bracket opens something else, not more of the name.
+    const previous = words.at(-1)
+    if (previous && /[([]/.test(raw.slice(0, lead))) previous.breaksAfter = true
     raw = raw.slice(lead)
     offset += lead
     const owner = /^(.+?)(['’]s|s['’])[,;:!?”")\].]*$/u.exec(raw)
@@ -214,7 +217,13 @@ export function annotateEntities(text: string, options: EntityOptions): EntityMe
       const after = words[j + 2]
       const lowerNext = next.core.toLowerCase()
       if (isCapital(next.core)) j++
-      else if (after && isCapital(after.core) && (CONNECTORS.has(lowerNext) || next.core === '&' || (lowerNext === 'and' && connected))) {
+      else if (
+        after &&
+        isCapital(after.core) &&
+        (CONNECTORS.has(lowerNext) ||
+          next.core === '&' ||
+          (lowerNext === 'and' && (connected || (!ORG_SUFFIXES.has(wordAt(words, j).core.toLowerCase()) && endsInOrganisation(words, j + 2)))))
+      ) {
         connected ||= CONNECTORS.has(lowerNext)
         j += 2
       } else break
@@ -223,6 +232,17 @@ export function annotateEntities(text: string, options: EntityOptions): EntityMe
     i = j + 1
   }
   return mentions
+}
+
+/**
+ * Whether the capitalised words from `k` end in a word that names an organisation ("Securities
+ * *and Exchange Commission*"); the caller joins them only to words that do not already end one
+ * ("Treasury Department and State Department" are two).
+ */
+function endsInOrganisation(words: Word[], k: number): boolean {
+  let last = k
+  while (!wordAt(words, last).breaksAfter && words[last + 1] && isCapital(wordAt(words, last + 1).core)) last++
+  return ORG_SUFFIXES.has(wordAt(words, last).core.toLowerCase())
 }
 
 /** Capitalised words joined by commas up to a closing "& Name": the rest of a firm's name (", Bruyette & Woods"). */
@@ -269,6 +289,8 @@ function nameMention(text: string, words: Word[], first: number, last: number): 
   type = typeOfName(name) ?? (role ? roleKind(role) : null) ?? type
   const following = words[last + 1]
   if (!type && following && /^(said|says|told|added|argued|wrote)$/.test(following.core)) type = 'person'
+  // "Jolene Marsh, 52, who was riding …": an age set off after a name is a person's.
+  if (!type && /^,\s*\d{1,3},/.test(text.slice(nameEnd))) type = 'person'
   return [{ name, type: type ?? 'other', role, offset: nameOffset }]
 }
 
