@@ -371,3 +371,11 @@ describe('the one a deed is done to', () => {
     expect(goldman.answer('who', 'who will the banks be sending checks to').answer).toBe('the Internal Revenue Service')
   })
 })
+
+describe('someone brought in by a description', () => {
+  it('is the person the next sentence opens with', async () => {
+    const recall = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'recall')), {}, story.knowledge.language)
+    // "… a Castlebury woman who was hospitalized with listeria in February sued Tolliver … Lorna Pike, 62, spent nine days …"
+    expect(recall.answer('who', 'who sued tolliver in circuit court').answer).toMatch(/^Lorna Pike/)
+  })
+})

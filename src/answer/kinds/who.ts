@@ -64,6 +64,19 @@ function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, 
   return null
 }
 
+/**
+ * "a Castlebury woman … sued Tolliver. Lorna Pike, 62, spent nine days …": someone brought in by
+ * a description, then named at the head of the next sentence, is that person.
+ */
+function namedNext(context: AnswerContext, candidate: Candidate, answer: string): string {
+  if (!/^an?\s/i.test(answer)) return answer
+  const passage = context.passage(candidate)
+  const next = passage.sentences[candidate.sentence + 1]
+  if (!next) return answer
+  const opening = passage.entities.find((entity) => entity.type === 'person' && entity.offset === next.start - passage.start)
+  return opening ? `${opening.name} (${answer})` : answer
+}
+
 /** Whether the story itself calls the organisation by its first word alone ("Goldman" for Goldman Sachs). */
 function shortFormUsed(context: AnswerContext, record: EntityRecord): boolean {
   const [first, second] = record.name.split(/\s+/)
@@ -257,7 +270,7 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   const top = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= best.score * 0.8).slice(0, 5)
   for (const candidate of top) {
     const answer = extractWho(context, asked, candidate)
-    if (answer) return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], answer)
+    if (answer) return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], namedNext(context, candidate, answer))
   }
   // A question for a role's holder is answered by a holder or not at all; other passages may still speak to it.
   return asked.role ? context.unanswered(asked, candidates, 'closest') : context.found(base, candidates, null)
