@@ -306,9 +306,12 @@ describe('a story nobody tuned for (the rail derailment)', () => {
     expect(rail.answer('when', 'when did the railroad first switch off ptc')).toMatchObject({ found: true, date: '2024-09-30' })
   })
 
-  it('never takes one number for another, whatever their vectors say ("nine" is not "fourth")', () => {
+  it('never takes one number for another, whatever their vectors say ("nine" is not "fourth"), but knows one written two ways', () => {
     expect(rail.knowledge.documentFrequency.has('fourth')).toBe(true)
     expect([...storyMatches(rail.knowledge, 'nine').keys()]).toEqual(['nine'])
+    expect([...storyMatches(rail.knowledge, '4').keys()]).toContain('four')
+    expect([...storyMatches(rail.knowledge, '4th').keys()]).toContain('fourth')
+    expect([...storyMatches(rail.knowledge, '4th').keys()]).not.toContain('four')
   })
 })
 

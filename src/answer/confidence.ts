@@ -1,7 +1,7 @@
 import type { Asked, EngineOptions } from './context.js'
 import { type EntityRecord, type Knowledge, passageAt } from './knowledge.js'
 import type { Candidate, QueryTerm } from './retrieve.js'
-import { NUMBER_WORD } from '../language/numbers.js'
+import { NUMBER_WORD, numberSpellings } from '../language/numbers.js'
 import type { Token } from '../language/index.js'
 
 /**
@@ -78,10 +78,9 @@ function countsSomething(tokens: Token[], figure: string): boolean {
  */
 function usesOf(text: string, figure: string): Set<FigureUse> {
   const uses = new Set<FigureUse>()
-  const digits = /^\d+$/.test(figure)
-  if (!digits && !NUMBER_WORD.test(figure)) return uses
-  const pattern = digits ? `(?<![\\d.,])${figure}(?![\\d.,]\\d)` : `\\b${figure}\\b`
-  for (const match of text.matchAll(new RegExp(pattern, 'gi'))) {
+  if (!/^\d+$/.test(figure) && !NUMBER_WORD.test(figure)) return uses
+  const spelled = numberSpellings(figure).map((spelling) => (/^\d+$/.test(spelling) ? `(?<![\\d.,])${spelling}(?![\\d.,]\\d)` : `\\b${spelling}\\b`))
+  for (const match of text.matchAll(new RegExp(spelled.join('|'), 'gi'))) {
     const before = text.slice(Math.max(0, match.index - 6), match.index)
     if (/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$/i.test(before)) uses.add('date')
     else if (MEASURE_UNIT.test(text.slice(match.index + match[0].length))) uses.add('measure')

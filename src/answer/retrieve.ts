@@ -1,6 +1,6 @@
 import type { PassageIndex } from '../index/search-index.js'
 import { editDistanceWithin } from '../language/spelling.js'
-import { NUMBER_WORD } from '../language/numbers.js'
+import { NUMBER_WORD, numberSpellings } from '../language/numbers.js'
 import type { Knowledge } from './knowledge.js'
 
 /** A content word of the question and the story's words it can stand for. */
@@ -78,6 +78,8 @@ export function storyMatches(knowledge: Knowledge, term: string, options: Retrie
   const misspelt = !known && !knowledge.language.isWord(term)
   const shorthandFor: string[] = []
   if (known) matches.set(term, 1)
+  // A number is itself however it is written ("4", "four"; "a dozen", "12"), and nothing else.
+  for (const spelling of numberSpellings(term)) if (spelling !== term && knowledge.documentFrequency.has(spelling)) matches.set(spelling, 1)
   if (!/^\d/.test(term)) {
     const numberWord = NUMBER_WORD.test(term)
     for (const storyTerm of knowledge.documentFrequency.keys()) {

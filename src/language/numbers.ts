@@ -1,5 +1,5 @@
 /** Words for numbers, cardinal and ordinal: a closed class of English. */
-const NUMBER_WORDS = [
+const CARDINALS = [
   'zero',
   'one',
   'two',
@@ -21,41 +21,43 @@ const NUMBER_WORDS = [
   'eighteen',
   'nineteen',
   'twenty',
-  'thirty',
-  'forty',
-  'fifty',
-  'sixty',
-  'seventy',
-  'eighty',
-  'ninety',
-  'hundred',
-  'thousand',
-  'million',
-  'billion',
-  'trillion',
-  'dozen',
-  'half',
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-  'eleventh',
-  'twelfth',
-  '\\w+teenth',
-  '\\w+tieth',
-  'hundredth',
-  'thousandth',
-  'millionth',
-].join('|')
+]
+const TENS: Record<string, number> = { thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 }
+const LARGE = ['hundred', 'thousand', 'million', 'billion', 'trillion', 'half']
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth']
+const OTHER_ORDINALS = ['\\w+teenth', '\\w+tieth', 'hundredth', 'thousandth', 'millionth']
+
+const NUMBER_WORDS = [...CARDINALS, ...Object.keys(TENS), ...LARGE, 'dozen', ...ORDINALS, ...OTHER_ORDINALS].join('|')
 
 /** A word for a number ("nine", "fourth"), the whole word. */
 export const NUMBER_WORD = new RegExp(`^(?:${NUMBER_WORDS})$`, 'i')
 
 /** Every number a text writes, in digits or in words. */
 export const FIGURES = new RegExp(`\\d+(?:[.,]\\d+)*|\\b(?:${NUMBER_WORDS})\\b`, 'gi')
+
+// "one" is left out: it is a pronoun or an article as often as a number ("one of the officials").
+const WORD_VALUES = new Map<string, string>([
+  ...CARDINALS.map((word, value) => [word, `${value}`] as const).filter(([word]) => word !== 'one'),
+  ...Object.entries(TENS).map(([word, value]) => [word, `${value}`] as const),
+  ['dozen', '12'],
+  ...ORDINALS.map((word, index) => [word, `${index + 1}th`] as const),
+])
+
+/**
+ * A number's value, however it is written: "four" and "4" are "4", "dozen" is "12", "fourth" and
+ * "4th" are "4th" (an ordinal is never a cardinal). Null for a word that is no number.
+ */
+export function numberValue(word: string): string | null {
+  const lower = word.toLowerCase()
+  if (/^\d+$/.test(lower)) return String(Number(lower))
+  const ordinal = /^(\d+)(?:st|nd|rd|th)$/.exec(lower)
+  if (ordinal) return `${Number(ordinal[1])}th`
+  return WORD_VALUES.get(lower) ?? null
+}
+
+/** Every way a number of that value is written here: "4" → 4, four; "4th" → 4th, fourth. */
+export function numberSpellings(word: string): string[] {
+  const value = numberValue(word)
+  if (value === null) return [word]
+  return [value, ...[...WORD_VALUES].filter(([, each]) => each === value).map(([spelled]) => spelled)]
+}
