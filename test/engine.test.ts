@@ -368,6 +368,16 @@ describe('reading questions', () => {
   })
 })
 
+describe('who did a deed the story does not tell of', () => {
+  it('is not answered by a passage that tells only of its topic', async () => {
+    const goldman = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'eval', 'stories', 'goldman')), {}, story.knowledge.language)
+    // "A 2004 law temporarily cut taxes on repatriated profits": no one signs it in the story.
+    const answer = goldman.answer('who', 'who signed the 2004 law')
+    expect(answer).toMatchObject({ found: false, answer: null })
+    expect(answer.passages.length).toBeGreaterThan(0)
+  })
+})
+
 describe('the one a deed is done to', () => {
   it('is the object of the preposition a question ends on, after the word before it', async () => {
     const goldman = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'eval', 'stories', 'goldman')), {}, story.knowledge.language)

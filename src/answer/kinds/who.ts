@@ -273,5 +273,12 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
     if (answer) return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], namedNext(context, candidate, answer))
   }
   // A question for a role's holder is answered by a holder or not at all; other passages may still speak to it.
-  return asked.role ? context.unanswered(asked, candidates, 'closest') : context.found(base, candidates, null)
+  // So is "who did X" when no passage tells of X itself, only of its topic ("who signed the 2004 tax break").
+  const event = asked.predicate
+  const told =
+    event === null ||
+    question.type !== 'agent' ||
+    !asked.terms.some((term) => term.term === event) ||
+    top.some((candidate) => (candidate.window.get(event) ?? 0) >= 0.7)
+  return asked.role || !told ? context.unanswered(asked, candidates, 'closest') : context.found(base, candidates, null)
 }
