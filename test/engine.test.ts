@@ -324,6 +324,13 @@ describe('chat shorthand', () => {
 })
 
 describe('phrases from the dictionary', () => {
+  it('relates words of one stem whose vectors do not pull apart ("hospital", "hospitalize"; not "university", "universe")', () => {
+    const { language } = story.knowledge
+    expect(language.relatedness('hospital', 'hospitalize')).toBeGreaterThan(0.7)
+    expect(language.relatedness('university', 'universe')).toBe(0)
+    expect(language.relatedness('general', 'generate')).toBe(0)
+  })
+
   it('reads a multi-word lemma as one, in its commonest sense', () => {
     const { language } = story.knowledge
     const phrases = (text: string) => language.phrases(language.analyse(text).tokens).map((phrase) => phrase.lemma)

@@ -4,7 +4,7 @@
  * compromise for what kind of thing a name is. The
  * answer engine asks only this; a better resource can replace one here without touching it.
  */
-import { analyse, type Analysis, type Token } from './nlp.js'
+import { analyse, type Analysis, stem, type Token } from './nlp.js'
 import { type Phrase, phrasesIn } from './phrases.js'
 import { WordVectors } from './vectors.js'
 import { WordNet } from './wordnet.js'
@@ -34,6 +34,10 @@ export interface RelatednessOptions {
   derived: number
   /** Score of a WordNet synonym whose vectors are not far apart. */
   synonym: number
+  /** Score of two words of one stem ("hospital", "hospitalize") whose vectors, where known, are not far apart… */
+  sameStem: number
+  /** …at least this close. */
+  minCosineSameStem: number
   /** Below this cosine two words are unrelated… */
   minCosine: number
   /** …or below this one when WordNet knows both words and relates them in none of their frequent senses. */
@@ -52,6 +56,8 @@ export interface RelatednessOptions {
 export const DEFAULT_RELATEDNESS: RelatednessOptions = {
   derived: 0.9,
   synonym: 0.8,
+  sameStem: 0.85,
+  minCosineSameStem: 0.4,
   minCosine: 0.62,
   minCosineDescribed: 0.68,
   maxCosine: 0.8,
@@ -72,6 +78,7 @@ export function relatednessOf(vectors: WordVectors, wordnet: WordNet, options: R
     const cosine = vectors.cosine(a, b)
     const rare = Math.min(vectors.rarity(a), vectors.rarity(b))
     if (wordnet.isSynonym(a, b) && (cosine === null || cosine >= 0.25) && rare >= options.minRarityForSynonyms) return options.synonym
+    if (stem(a) === stem(b) && (cosine === null || cosine >= options.minCosineSameStem)) return options.sameStem
     const described = wordnet.has(a) && wordnet.has(b)
     if (cosine === null || cosine < (described ? options.minCosineDescribed : options.minCosine)) return 0
     if (rare < options.minRarityForVectors) return 0

@@ -59,6 +59,11 @@ function nlp(): WinkMethods {
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'ADP', 'NUM', 'X', 'INTJ'])
 
+/** The word's Porter2 stem, as wink-nlp's English model gives it: "hospital" and "hospitalize" share "hospit". */
+export function stem(word: string): string {
+  return (model as unknown as { addons: { stem: (word: string) => string } }).addons.stem(word)
+}
+
 /** Folds case, accents, curly quotes and dashes; drops the dots of acronyms ("U.S." → "us"). */
 export function fold(text: string): string {
   let folded = text.toLowerCase()
