@@ -145,6 +145,12 @@ describe('source and compare', () => {
     expect(compare.answer).toMatch(/TechCentral: .*US\$35-billion/)
   })
 
+  it('finds an outlet that tells the best passage’s claim in its own words', () => {
+    // BTimes: "officials are concerned if both platforms do continue to dominate the global digital payments industry".
+    const answer = story.answer('source', 'worry chinese fintech will take over payments worldwide')
+    expect(answer.passages.map((passage) => passage.outlet)).toEqual(expect.arrayContaining(['BTimes', 'London Daily', 'Radio Free Asia']))
+  })
+
   it('refuses claims no article makes', () => {
     expect(story.answer('source', 'tencent shares fell on the news').found).toBe(false)
   })

@@ -1,7 +1,7 @@
 import type { Answer, AnswerPassage } from '../types.js'
 import type { AnswerContext, Asked } from '../context.js'
-import { quoteSpeakerOf } from '../extract.js'
-import type { Candidate } from '../retrieve.js'
+import { lemmasOf, quoteSpeakerOf } from '../extract.js'
+import { type Candidate, termWeight } from '../retrieve.js'
 
 /** Money, percentages and counts as outlets write them ("US$35-billion", "about $35 billion", "1.4%"). */
 const FIGURE =
@@ -25,6 +25,23 @@ function wordings(passages: AnswerPassage[]): string | null {
   return present.length ? present.join(' · ') : null
 }
 
+/** How much of the best sentence's weight another sentence must share to tell the same claim. */
+const RETOLD_SHARE = 0.4
+
+/** The share of the best sentence's words (weighted by rarity in the story) a candidate's sentence shares. */
+function claimLike(context: AnswerContext, best: Candidate): (candidate: Candidate) => number {
+  const { knowledge } = context
+  // The sentence's own words, not the initials indexed beside them.
+  const termsOf = (candidate: Candidate) => new Set(lemmasOf(context.passage(candidate).sentences[candidate.sentence]?.text ?? ''))
+  const weigh = (term: string) => termWeight(knowledge, knowledge.documentFrequency.get(term) ?? 0)
+  const claim = termsOf(best)
+  const total = [...claim].reduce((sum, term) => sum + weigh(term), 0) || 1
+  return (candidate) => {
+    const terms = termsOf(candidate)
+    return [...claim].filter((term) => terms.has(term)).reduce((sum, term) => sum + weigh(term), 0) / total
+  }
+}
+
 /** source / compare: every article that reports the claim, one passage each; compare adds each outlet's wording. */
 export function answerSource(context: AnswerContext, asked: Asked, compare: boolean): Answer {
   const { base } = asked
@@ -33,10 +50,17 @@ export function answerSource(context: AnswerContext, asked: Asked, compare: bool
   const verdict = context.verdict(asked, best)
   if (verdict !== 'answer' || !best) return context.unanswered(asked, candidates, verdict, true)
   const perArticle = new Map<string, Candidate>()
+  const sameClaim = claimLike(context, best)
   for (const candidate of candidates) {
     const article = context.passage(candidate).article
-    if (perArticle.has(article) || context.verdict(asked, candidate) !== 'answer') continue
-    if (candidate.score < best.score * context.options.minRelativeScore || candidate.coverage < best.coverage * context.options.minRelativeCoverage) continue
+    if (perArticle.has(article)) continue
+    const close = context.verdict(asked, candidate) === 'answer' && candidate.score >= best.score * context.options.minRelativeScore
+    // Another outlet's words for the claim the best passage makes ("continue to dominate the global digital payments industry").
+    const retold =
+      candidate.coverage >= context.options.minClosestCoverage * 2 &&
+      sameClaim(candidate) >= RETOLD_SHARE &&
+      asked.question.figures.every((figure) => candidate.window.has(figure))
+    if (!retold && (!close || candidate.coverage < best.coverage * context.options.minRelativeCoverage)) continue
     perArticle.set(article, candidate)
   }
   const chosen = [...perArticle.values()].slice(0, context.options.maxGrouped)
