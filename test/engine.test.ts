@@ -357,6 +357,13 @@ describe('phrases from the dictionary', () => {
   })
 })
 
+describe('a time for an event named by a noun', () => {
+  it('is in the noun’s own clause, not after "but" ("have not set a date for a groundbreaking, but … 2028-29")', async () => {
+    const council = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'council')), {}, story.knowledge.language)
+    expect(council.answer('when', 'when is the arena groundbreaking ceremony').date).toBeNull()
+  })
+})
+
 describe('titles that name no one', () => {
   it('give the title to the organisation the article is about, unless the sentence names another', async () => {
     const goldman = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'eval', 'stories', 'goldman')), {}, story.knowledge.language)
@@ -369,6 +376,10 @@ describe('titles that name no one', () => {
 describe('reading questions', () => {
   const read = (command: 'who' | 'when' | 'ask' | 'source', text: string) =>
     analyseQuestion(command, text, story.knowledge.language.analyse(text), story.knowledge.capitalWords)
+
+  it('does not take the subject for the verb when the verb after it is tagged as one', () => {
+    expect(read('when', 'when did the justice department say it would appeal').predicates[0]).toBe('say')
+  })
 
   it('takes "get" before a participle for the passive, not a word to look for', () => {
     expect(read('source', 'the track got checked the week before').lemmas).not.toContain('get')

@@ -272,6 +272,22 @@ export function subjectIn(passage: Passage, sentenceIndex: number, named: Set<st
   return entities.find((entity) => entity.type === 'person')?.name ?? entities[0]?.name ?? null
 }
 
+/**
+ * An event named by a noun ("the Nov. 3 election", "a meeting … in late September") is dated by a
+ * time in its own clause: "have not set a date for a ceremonial groundbreaking, but the arena is
+ * scheduled to open for the 2028-29 season" does not date the groundbreaking.
+ */
+function nounEventTime(text: string, offset: number, time: TemporalMention, eventTerms: Set<string>): TemporalMention | null {
+  const nouns = locateTerms(text).filter((located) => eventTerms.has(located.term))
+  if (nouns.length === 0) return time
+  const at = time.offset - offset
+  const end = at + time.text.length
+  const between = (noun: Located) => (noun.start >= end ? text.slice(end, noun.start) : text.slice(noun.end, Math.max(noun.end, at)))
+  // A relative clause on the noun tells of it ("The recall, which the company announced Saturday, …").
+  const apart = (gap: string) => !/^,\s*(?:which|who|that)\b/i.test(gap) && /[,;:—–]|\b(?:but|while|whereas|although|though)\b/i.test(gap)
+  return nouns.some((noun) => !apart(between(noun))) ? time : null
+}
+
 /** What a clause boundary adds to the distance between a time and a verb, in characters. */
 const CLAUSE_GAP = 100
 const CLAUSE_BREAK = /[,;:—–]|\b(?:while|whereas|because|which|who|that|when|as|until|since|before|after)\b/i
@@ -333,6 +349,7 @@ export function timeIn(
   // When the sentence names the event, the time belongs to it: the verb nearest the time is the
   // event's ("has signed an order banning … in 45 days": the 45 days are the ban's, not the signing's;
   // "have recently granted injunctions halting …": recently dates the granting, not the halting).
+  if (best && eventAt.length === 0 && !wantDuration && !picked(best)) return nounEventTime(text, offset, best, eventTerms)
   if (!best || eventAt.length === 0 || modifiesVerb(best) || picked(best)) return best
   const at = best.offset - offset
   const end = at + best.text.length

@@ -136,8 +136,10 @@ function verbAfterDo(tokens: Token[]): Token | undefined {
     run.push(token)
   }
   const last = run.at(-1)
+  // "did the justice department say …": the verb is there, tagged as one.
+  if (!last || tokens[tokens.indexOf(last) + 1]?.pos === 'VERB') return undefined
   const subject = run.slice(0, -1).some((token) => token.pos === 'NOUN' || token.pos === 'PROPN')
-  return last?.pos === 'NOUN' && subject ? last : undefined
+  return last.pos === 'NOUN' && subject ? last : undefined
 }
 
 /** "who talks for the union": the word after "who" read as a noun, where only a verb can stand. */
