@@ -72,6 +72,11 @@ describe('who', () => {
     expect(answer.passages[0]?.article).toBe('004_5e9390510d88cf84')
   })
 
+  it('names no one for a description the story never uses ("who is the architect …")', () => {
+    const answer = story.answer('who', 'who is the architect drafting the alipay order')
+    expect(answer).toMatchObject({ found: false, answer: null })
+  })
+
   it('refuses people and roles the story does not cover, with suggestions', () => {
     for (const query of ['keir starmer', 'visa ceo', "who is tencent's ceo"]) {
       const answer = story.answer('who', query)

@@ -3,7 +3,7 @@ import { fold } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
 import { agentIn, entityCalled, lemmasOf, patientIn, possessorIn, speakerOf, subjectIn } from '../extract.js'
 import { type EntityRecord, entitiesIn, passageAt } from '../knowledge.js'
-import { type Candidate, pinnedCandidate } from '../retrieve.js'
+import { type Candidate, pinnedCandidate, storyMatches } from '../retrieve.js'
 import type { Answer } from '../types.js'
 import type { Passage } from '../../ingest/types.js'
 
@@ -19,6 +19,14 @@ function describedAs(question: Asked['question'], named: EntityRecord[]): string
   // "the gm of tcrr": the noun before "of", "at" or "for" says who is meant; the rest says where.
   const next = question.tokens[question.tokens.indexOf(head) + 1]
   return next && /^(?:of|at|for)$/i.test(next.text) ? head.lemma : null
+}
+
+/** The noun right after "who is the" / "who's a" ("architect" in "who's the architect designing the arena"). */
+function describedNoun(question: Asked['question']): string | null {
+  const words = question.tokens.filter((token) => /[\p{L}\p{N}]/u.test(token.text))
+  const [who, be, article, noun] = words
+  if (!who || !/^who(?:'s|’s)?$/i.test(who.text) || be?.lemma !== 'be' || !article || article.pos !== 'DET') return null
+  return noun?.pos === 'NOUN' ? noun.lemma : null
 }
 
 /** "chief financial officer" is also "cfo": a role matches its own words or their initials. */
@@ -224,6 +232,9 @@ const AUXILIARY_VERBS = new Set(['be', 'have', 'do', 'say', 'exist'])
 /** who: who someone is, or who said, did or owns what the question names. */
 export function answerWho(context: AnswerContext, asked: Asked): Answer {
   const { question, named, base } = asked
+  // "who's the architect designing the arena": a description the story never uses names no one in it.
+  const description = describedNoun(question)
+  if (description && storyMatches(context.knowledge, description).size === 0) return context.unanswered(asked, context.rank(asked), 'closest')
   const roleWord = question.tokens
     .map((token) => fold(token.text))
     .find((word) => PERSON_ROLES.has(word) && !named.some((record) => record.words.includes(word)))
