@@ -25,7 +25,7 @@ function describedAs(question: Asked['question'], named: EntityRecord[]): string
 function describedNoun(question: Asked['question']): string | null {
   const words = question.tokens.filter((token) => /[\p{L}\p{N}]/u.test(token.text))
   const [who, be, article, noun] = words
-  if (!who || !/^who(?:'s|’s)?$/i.test(who.text) || be?.lemma !== 'be' || !article || article.pos !== 'DET') return null
+  if (!who || !/^who(?:'s|’s)?$/i.test(who.text) || be?.lemma !== 'be' || article?.pos !== 'DET') return null
   return noun?.pos === 'NOUN' ? noun.lemma : null
 }
 
