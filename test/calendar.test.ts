@@ -25,6 +25,10 @@ describe('dates in news copy', () => {
     expect(dates('The company recalled the cheese Tuesday.', '2025-03-13')).toEqual(['Tuesday=2025-03-11'])
   })
 
+  it('reads "between X and Y" as one span', () => {
+    expect(dates('Illnesses began between Jan. 22 and Feb. 26, officials said.', '2025-03-11')).toEqual(['Jan. 22 and Feb. 26=2025-01-22..2025-02-26'])
+  })
+
   it('takes "earlier in the day" as the article’s own day', () => {
     expect(dates('Officials met earlier in the day to discuss the order.', '2020-10-07')).toEqual(['earlier in the day=2020-10-07'])
     expect(dates('The minister spoke this morning in Beijing.', '2020-10-07')).toEqual(['this morning=2020-10-07'])

@@ -80,10 +80,10 @@ export class AnswerContext {
     const verbs = question.predicates.filter(notName)
     // A lowercase name read as the only verb ("did trump sign the order"): the word after it names the event.
     const events = verbs.length || question.eventIsNoun ? verbs : question.nouns.filter(notName).slice(0, 1)
-    const { lemmas, surfaces, standsFor } = this.withPhrases(question)
+    const { lemmas, surfaces, standsFor, literal } = this.withPhrases(question)
     const event = events[0] ?? null
     const predicate = event === null ? null : (standsFor.get(event) ?? event)
-    return { question, terms: expandTerms(this.knowledge, lemmas, surfaces), named, predicate, base }
+    return { question, terms: expandTerms(this.knowledge, lemmas, surfaces, literal), named, predicate, base }
   }
 
   /**
@@ -91,8 +91,9 @@ export class AnswerContext {
    * place of its words: "on board" is looked for as aboard, not as a board; "queuing up" as lining
    * up. A compound noun ("tax law") means what its words do, and is looked for by them.
    */
-  private withPhrases(question: AnalysedQuestion): { lemmas: string[]; surfaces: string[]; standsFor: Map<string, string> } {
-    const phrases = this.knowledge.language.phrases(question.tokens).filter((phrase) => !phrase.nominal && storyMatches(this.knowledge, phrase.lemma).size > 0)
+  private withPhrases(question: AnalysedQuestion): { lemmas: string[]; surfaces: string[]; standsFor: Map<string, string>; literal: Set<string> } {
+    const found = this.knowledge.language.phrases(question.tokens).filter((phrase) => !phrase.nominal)
+    const phrases = found.filter((phrase) => storyMatches(this.knowledge, phrase.lemma).size > 0)
     const standsFor = new Map(phrases.flatMap((phrase) => phrase.parts.map((part) => [part, phrase.lemma] as const)))
     const kept = question.lemmas.flatMap((lemma, i) => (standsFor.has(lemma) ? [] : [i]))
     const added = phrases.map((phrase) => phrase.lemma)
@@ -100,6 +101,8 @@ export class AnswerContext {
       lemmas: [...kept.map((i) => question.lemmas[i] ?? ''), ...added],
       surfaces: [...kept.map((i) => question.surfaces[i] ?? ''), ...added],
       standsFor,
+      // A phrase the story lacks still says what its words mean: "kick" in "kick in" is no "charge".
+      literal: new Set(found.filter((phrase) => !phrases.includes(phrase)).flatMap((phrase) => phrase.parts)),
     }
   }
 

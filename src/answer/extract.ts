@@ -278,7 +278,16 @@ export function subjectIn(passage: Passage, sentenceIndex: number, named: Set<st
  * scheduled to open for the 2028-29 season" does not date the groundbreaking.
  */
 function nounEventTime(text: string, offset: number, time: TemporalMention, eventTerms: Set<string>): TemporalMention | null {
-  const nouns = locateTerms(text).filter((located) => eventTerms.has(located.term))
+  const located = locateTerms(text)
+  // The event's noun, or an adjective before a noun in its phrase ("a ceremonial groundbreaking"), not "got sick".
+  const adjacent = (a: Located, b: Located) => /^\s+$/.test(text.slice(a.end, b.start))
+  const nominal = (term: Located) =>
+    term.pos === 'NOUN' ||
+    term.pos === 'PROPN' ||
+    (term.pos === 'ADJ' &&
+      located.some((next) => next.pos === 'NOUN' && adjacent(term, next)) &&
+      !located.some((before) => before.pos === 'VERB' && adjacent(before, term)))
+  const nouns = located.filter((term) => nominal(term) && eventTerms.has(term.term))
   if (nouns.length === 0) return time
   const at = time.offset - offset
   const end = at + time.text.length

@@ -117,15 +117,16 @@ const UNMATCHED_WEIGHT = 0.55
 
 /**
  * Weighs and expands the question's content words: each by its lemma, or as typed when the
- * story has only that spelling ("defence" typed, lemmatised "defense", written "Defence").
+ * story has only that spelling ("defence" typed, lemmatised "defense", written "Defence"). A
+ * `literal` word (part of a phrase the story lacks) is looked for as itself only.
  */
-export function expandTerms(knowledge: Knowledge, lemmas: string[], surfaces: string[] = lemmas): QueryTerm[] {
+export function expandTerms(knowledge: Knowledge, lemmas: string[], surfaces: string[] = lemmas, literal: ReadonlySet<string> = new Set()): QueryTerm[] {
   const forms = lemmas.map((lemma, i) => {
     const typed = surfaces[i]
     return typed !== undefined && !knowledge.documentFrequency.has(lemma) && knowledge.documentFrequency.has(typed) ? typed : lemma
   })
   return [...new Set(forms)].map((term) => {
-    const matches = storyMatches(knowledge, term)
+    const matches = literal.has(term) ? new Map(knowledge.documentFrequency.has(term) ? [[term, 1]] : []) : storyMatches(knowledge, term)
     const frequency = Math.max(0, ...[...matches.keys()].map((match) => knowledge.documentFrequency.get(match) ?? 0))
     const rarity = knowledge.language.rarity(term)
     const unmatched = matches.size === 0 ? UNMATCHED_WEIGHT : 1

@@ -217,10 +217,32 @@ const weekdayRefiner: chrono.Refiner = {
   },
 }
 
+/** "between Jan. 22 and Feb. 26": one span, as chrono reads "from Jan. 22 to Feb. 26". */
+const betweenRefiner: chrono.Refiner = {
+  refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
+    const merged: ParsingResult[] = []
+    for (let i = 0; i < results.length; i++) {
+      const first = results[i]
+      const second = results[i + 1]
+      if (!first) continue
+      const gap = second ? context.text.slice(first.index + first.text.length, second.index) : ''
+      const opens = /\bbetween\s+$/i.test(context.text.slice(Math.max(0, first.index - 9), first.index))
+      const ordered = second !== undefined && second.start.date() >= first.start.date()
+      if (second && ordered && opens && /^\s+and\s+$/i.test(gap) && !first.end && !second.end) {
+        first.end = second.start
+        first.text = context.text.slice(first.index, second.index + second.text.length)
+        i++
+      }
+      merged.push(first)
+    }
+    return merged
+  },
+}
+
 /** chrono-node's casual English, taught news copy's holidays, same-day phrases, week ranges, past-tense weekdays and months, and what is no day. */
 export const newsCalendar: chrono.Chrono = (() => {
   const parser = chrono.casual.clone()
   parser.parsers.unshift(holidayParser, sameDayParser)
-  parser.refiners.push(notADayRefiner, weekRefiner, weekdayRefiner, pastYearRefiner)
+  parser.refiners.push(notADayRefiner, weekRefiner, weekdayRefiner, pastYearRefiner, betweenRefiner)
   return parser
 })()
