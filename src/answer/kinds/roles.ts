@@ -1,0 +1,126 @@
+import { fold } from '../../language/index.js'
+import type { AnswerContext, Asked } from '../context.js'
+import { lemmasOf } from '../extract.js'
+import { type EntityRecord, entitiesIn, passageAt } from '../knowledge.js'
+import { type Candidate, pinnedCandidate } from '../retrieve.js'
+import type { Answer } from '../types.js'
+
+/*
+ * Roles and who holds them: "who is Tencent's CEO", "the gm of tcrr", "Commerce secretary Wilbur
+ * Ross". A role belongs to the organisation it names, the one named just before it, or — naming
+ * none — the one its article is about.
+ */
+
+/** "chief financial officer" is also "cfo": a role matches its own words or their initials. */
+export function roleMatches(role: string, roleWord: string): boolean {
+  const words = fold(role)
+    .split(/[^a-z0-9-]+/)
+    .filter(Boolean)
+  return (
+    words.includes(roleWord) ||
+    words
+      .filter((word) => word.length > 2)
+      .map((word) => word[0])
+      .join('')
+      .includes(roleWord)
+  )
+}
+
+/** "who is Tencent's CEO", "jpmorgan cfo": only an entity the story gives that role, tied to the named one, answers. */
+export function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, roleWord: string): Answer | null {
+  const core = record.words.join(' ')
+  // "the tax expert from Friedman LLP": a role at the named organisation that shares the question's other words.
+  const topic = asked.question.lemmas.filter((lemma) => lemma !== roleWord && !record.words.includes(lemma))
+  const sharesTopic = (role: string) => topic.length > 0 && lemmasOf(role).some((lemma) => topic.includes(lemma))
+  const spellings = context.spellingsOf([record])
+  // "Chief Executive Officer Lloyd Blankfein", in an article about Goldman: a title whose sentence
+  // names no other organisation is the article's subject's ("JPMorgan Chase’s chief financial officer" is not).
+  const ownerless = (role: { role: string; passage: number }) => {
+    const passage = passageAt(context.knowledge, role.passage)
+    const sentence = passage.sentences.find((each) => each.text.includes(role.role))?.text ?? role.role
+    const others = entitiesIn(context.knowledge, sentence).filter((each) => each.type !== 'person' && !spellings.has(each.name))
+    return others.length === 0 && spellings.has(subjectOf(context, passage.article) ?? '')
+  }
+  for (const other of context.knowledge.entities.values()) {
+    if (other === record) continue
+    const role = other.roles.find(
+      (entry) =>
+        (roleMatches(entry.role, roleWord) || sharesTopic(entry.role)) && (fold(entry.role).includes(core) || (other.type === 'person' && ownerless(entry))),
+    )
+    const [owner = core] = record.words
+    const found = role ?? (other.type === 'person' ? holderBeside(context, other, owner, roleWord) : null)
+    if (found) return context.found(asked.base, [naming(context, found.passage, other.name)], other.name)
+  }
+  return null
+}
+
+/** Whether the story itself calls the organisation by its first word alone ("Goldman" for Goldman Sachs). */
+export function shortFormUsed(context: AnswerContext, record: EntityRecord): boolean {
+  const [first, second] = record.name.split(/\s+/)
+  if (!first || !second) return false
+  return record.passages.some((index) => {
+    const text = passageAt(context.knowledge, index).text
+    for (let at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
+      const rest = text.slice(at + first.length)
+      if (!/^\p{L}/u.test(rest) && !rest.trimStart().startsWith(second)) return true
+    }
+    return false
+  })
+}
+
+/** The organisation an article is about: the one named in most of its passages. */
+function subjectOf(context: AnswerContext, article: string): string | null {
+  let best: { name: string; count: number } | null = null
+  for (const record of context.knowledge.entities.values()) {
+    if (record.type !== 'organisation') continue
+    const count = record.passages.filter((index) => context.knowledge.passages[index]?.article === article).length
+    if (count > (best?.count ?? 0)) best = { name: record.name, count }
+  }
+  return best?.name ?? null
+}
+
+/** Someone whose role, as the story gives it, is `roleWord` of `topic` ("Commerce secretary"). */
+export function holderOfRole(context: AnswerContext, asked: Asked, roleWord: string, topic: string[]): Answer | null {
+  for (const record of context.knowledge.entities.values()) {
+    if (record.type !== 'person') continue
+    const [only] = topic
+    const beside = only !== undefined && topic.length === 1 ? holderBeside(context, record, only, roleWord) : null
+    if (beside) return context.found(asked.base, [naming(context, beside.passage, record.name)], record.name)
+    for (const role of record.roles.filter((entry) => roleMatches(entry.role, roleWord))) {
+      // The topic may sit in the role ("Commerce secretary") or around it ("JPMorgan Chase’s chief financial officer, Marianne Lake").
+      const pinned = naming(context, role.passage, record.name)
+      const around = fold(`${role.role} ${passageAt(context.knowledge, role.passage).sentences[pinned.sentence]?.text ?? ''}`)
+      if (topic.every((lemma) => around.includes(lemma))) return context.found(asked.base, [pinned], record.name)
+    }
+  }
+  return null
+}
+
+/** A role word as people write it: abbreviations in capitals ("CEO"), others as they are. */
+export function asWritten(roleWord: string): string {
+  return roleWord.length <= 3 ? roleWord.toUpperCase() : roleWord
+}
+
+/** A passage chosen for a name, pointed at its sentence that gives the name (or the surname). */
+export function naming(context: AnswerContext, index: number, name: string, score = 1): Candidate {
+  const { sentences } = passageAt(context.knowledge, index)
+  const surname = fold(name.split(' ').at(-1) ?? name)
+  const full = sentences.findIndex((sentence) => fold(sentence.text).includes(fold(name)))
+  return pinnedCandidate(index, Math.max(0, full >= 0 ? full : sentences.findIndex((sentence) => fold(sentence.text).includes(surname))), score)
+}
+
+/** "QQ Wallet owner" asks for a possessor, not a title. */
+export const OWNERSHIP_ROLES = new Set(['owner', 'parent', 'investor'])
+
+/** "JPMorgan Chase’s chief financial officer, Marianne Lake": the role given just before the name. */
+function holderBeside(context: AnswerContext, person: EntityRecord, owner: string, roleWord: string): { passage: number } | null {
+  for (const index of person.passages) {
+    const passage = passageAt(context.knowledge, index)
+    const mention = passage.entities.find((entity) => entity.name === person.name)
+    if (!mention) continue
+    const before = passage.text.slice(Math.max(0, mention.offset - 80), mention.offset)
+    const at = fold(before).lastIndexOf(owner)
+    if (at >= 0 && roleMatches(before.slice(at), roleWord)) return { passage: index }
+  }
+  return null
+}
