@@ -420,6 +420,21 @@ describe('the one a deed is done to', () => {
   })
 })
 
+describe('the recall story, tried as a new user would', () => {
+  let recall: AnswerEngine
+  beforeAll(async () => {
+    recall = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'recall')), {}, story.knowledge.language)
+  })
+
+  it('does not count an age set off after a name ("Gerald Foss, 84,")', () => {
+    expect(recall.answer('ask', 'how many people died').answer).not.toMatch(/84/)
+  })
+
+  it('reads a title after the body it is of ("Ardenne Village President Curt Hollis"), and prefers it to a role whose sentence only mentions the body', () => {
+    expect(recall.answer('who', 'who is the village president').answer).toBe('Curt Hollis')
+  })
+})
+
 describe('someone brought in by a description', () => {
   it('is the person the next sentence opens with', async () => {
     const recall = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'recall')), {}, story.knowledge.language)

@@ -81,13 +81,20 @@ function subjectOf(context: AnswerContext, article: string): string | null {
 
 /** Someone whose role, as the story gives it, is `roleWord` of `topic` ("Commerce secretary"). */
 export function holderOfRole(context: AnswerContext, asked: Asked, roleWord: string, topic: string[]): Answer | null {
-  for (const record of context.knowledge.entities.values()) {
-    if (record.type !== 'person') continue
+  const people = [...context.knowledge.entities.values()].filter((record) => record.type === 'person')
+  const holding = (record: EntityRecord) => record.roles.filter((entry) => roleMatches(entry.role, roleWord))
+  const found = (passage: number, record: EntityRecord) => context.found(asked.base, [naming(context, passage, record.name)], record.name)
+  // A role that names the topic itself ("Ardenne Village President") before one whose sentence only mentions it.
+  for (const record of people) {
+    const role = holding(record).find((entry) => topic.every((lemma) => fold(entry.role).includes(lemma)))
+    if (role) return found(role.passage, record)
+  }
+  for (const record of people) {
     const [only] = topic
     const beside = only !== undefined && topic.length === 1 ? holderBeside(context, record, only, roleWord) : null
-    if (beside) return context.found(asked.base, [naming(context, beside.passage, record.name)], record.name)
-    for (const role of record.roles.filter((entry) => roleMatches(entry.role, roleWord))) {
-      // The topic may sit in the role ("Commerce secretary") or around it ("JPMorgan Chase’s chief financial officer, Marianne Lake").
+    if (beside) return found(beside.passage, record)
+    for (const role of holding(record)) {
+      // Or around it ("JPMorgan Chase’s chief financial officer, Marianne Lake").
       const pinned = naming(context, role.passage, record.name)
       const around = fold(`${role.role} ${passageAt(context.knowledge, role.passage).sentences[pinned.sentence]?.text ?? ''}`)
       if (topic.every((lemma) => around.includes(lemma))) return context.found(asked.base, [pinned], record.name)

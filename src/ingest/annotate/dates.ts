@@ -41,7 +41,7 @@ const VAGUE =
 const DURATION =
   /\b(?:for\s+(?:the\s+(?:past|last|next)\s+)?)?(?:(?:a few|several|many|\d+|two|three|four|five|six)[\s-])?(?:days?|weeks?|months?|years?)\b(?=\s+(?:to|of|for|before|after)\b|[.,;]|$)|\b\d+-(?:day|week|month|year)\b/gi
 const CLAUSE =
-  /\b(since|after|before|until|once)\s+(?!the\s+(?:end|start)\b)([^,;:—–()]{3,80}?)(?=[,;:—–()]|[.!?](?:\s|$)|\s+(?:and|but|while|though|although|when|because)\b|$)/gi
+  /\b(since|after|before|until|once)\s+(?!the\s+(?:end|start)\b)([^,;:—–()]{3,80}?)(?=[,;:—–()“”"]|[.!?]["”’]?(?:\s|$)|\s+(?:and|but|while|though|although|when|because)\b|$)/gi
 
 function precisionIso(date: Date, unit: 'day' | 'month' | 'year'): string {
   const iso = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`

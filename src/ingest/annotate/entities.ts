@@ -313,9 +313,21 @@ function titleLength(words: Word[], first: number, last: number): number {
       }
     }
   }
-  if (k === first) return 0
+  if (k === first) return titleInside(words, first, last)
   if (k + 1 < last && wordAt(words, k).core === 'of' && isCapital(wordAt(words, k + 1).core)) k += 2
   return k <= last ? k - first : 0
+}
+
+/**
+ * "Ardenne Village President Curt Hollis", "Halberton Mayor Denise Okafor": a title after the
+ * place or body it is of, then a first name and a surname. The words up to the title are the title.
+ */
+function titleInside(words: Word[], first: number, last: number): number {
+  for (let m = last - 2; m > first; m--) {
+    const word = wordAt(words, m).core.toLowerCase()
+    if (TITLES.has(word) && !TITLE_OPENERS.has(word) && !word.endsWith('.')) return m - first + 1
+  }
+  return 0
 }
 
 function roleBefore(text: string, words: Word[], first: number): string | null {
