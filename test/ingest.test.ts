@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { annotateDates } from '../src/ingest/annotate/dates.js'
 import { annotateEntities } from '../src/ingest/annotate/entities.js'
+import { annotateQuotes } from '../src/ingest/annotate/quotes.js'
 import { kindOfName } from '../src/language/index.js'
 import { cleanPage } from '../src/ingest/clean.js'
 import { loadCorpus } from '../src/ingest/corpus.js'
@@ -277,5 +278,16 @@ describe('names', () => {
     expect(kindOfName('Illinois')).toBe('place')
     expect(kindOfName('Madison')).toBeNull()
     expect(kindOfName('Jolene Marsh')).not.toBe('place')
+  })
+})
+
+describe('quotes', () => {
+  it('credits a quote inside a sentence to its subject, never to the previous paragraph’s speaker', () => {
+    const text = 'Mayor Jane Doe, who backs the deal, called the delay “a threat to the whole city.”'
+    const entities = annotateEntities(text, { properNouns: new Set(['Mayor']) })
+    const [quote] = annotateQuotes(text, entities, { lastPerson: 'Tom Reddick', lastOrganisation: null, previousSpeaker: 'Tom Reddick' })
+    expect(quote?.speaker).toBe('Jane Doe')
+    const opening = '“It will still be a good deal in June if it is one now.”'
+    expect(annotateQuotes(opening, [], { lastPerson: null, lastOrganisation: null, previousSpeaker: 'Tom Reddick' })[0]?.speaker).toBe('Tom Reddick')
   })
 })

@@ -61,12 +61,18 @@ export function annotateQuotes(text: string, entities: EntityMention[], context:
       const phraseStart = span.end + after[0].indexOf(phrase)
       speaker = speakerIn(phrase, phraseStart, entities, lastPerson, lastOrganisation)
     }
+    const sentenceStart = Math.max(text.lastIndexOf('. ', span.start) + 1, 0)
     if (!speaker) {
-      const sentenceStart = Math.max(text.lastIndexOf('. ', span.start) + 1, 0)
       const before = BEFORE_QUOTE.exec(text.slice(sentenceStart, span.start))
       if (before) speaker = speakerIn(before[1] ?? '', sentenceStart + before.index, entities, lastPerson, lastOrganisation)
     }
-    speaker ??= previous
+    // "Councilwoman Maribel Ortega … called Tallis's deadline “a threat, plain and simple.”": a quote inside
+    // a sentence is its subject's, not the previous speaker's; only a quote that opens its sentence continues one.
+    const opensSentence = !/[\p{L}\p{N}]/u.test(text.slice(sentenceStart, span.start))
+    if (!speaker && !opensSentence) {
+      const subject = entities.find((entity) => entity.type === 'person' && entity.offset >= sentenceStart && entity.offset < span.start)
+      speaker = subject?.name ?? null
+    } else speaker ??= previous
     quotes.push({ speaker, text: text.slice(span.start, span.end), offset: span.start })
     previous = speaker
   }
