@@ -426,6 +426,10 @@ describe('the recall story, tried as a new user would', () => {
     recall = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'recall')), {}, story.knowledge.language)
   })
 
+  it('names no one described in a clause about another deed ("The Illinois patient who died …, according to a lawsuit his family filed")', () => {
+    expect(recall.answer('who', 'who filed the wrongful death suit').answer).not.toBe('The Illinois patient')
+  })
+
   it('does not count an age set off after a name ("Gerald Foss, 84,")', () => {
     expect(recall.answer('ask', 'how many people died').answer).not.toMatch(/84/)
   })

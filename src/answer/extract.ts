@@ -167,7 +167,11 @@ export function agentIn(passage: Passage, sentenceIndex: number, candidate: Cand
       return spanOf(text, offset, sameClause(text, offset, before))
     }
   }
-  return relativeAntecedent(text)
+  // "… one of the officials, who briefed reporters": the one described, if the asked deed is theirs, in the
+  // clause that describes them ("The Illinois patient who died …, according to a lawsuit his family filed" names no filer).
+  const described = /(?:^|,|\baccording to\s+)\s*(?:one|some|two|three|several|many|all|an?|the)\b[^,;]*?\s+who\s+([^,;]*)/iu.exec(text)
+  const asked = eventTerms.size ? eventTerms : new Set(matched.map((position) => position.term))
+  return lemmasOf(described?.[1] ?? '').some((deed) => asked.has(deed)) ? relativeAntecedent(text) : null
 }
 
 /**
