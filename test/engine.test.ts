@@ -280,6 +280,11 @@ describe('a story nobody tuned for (the rail derailment)', () => {
     expect(rail.answer('who', 'halberton mayor').message ?? '').not.toContain('Elementary School')
   })
 
+  it('knows a role by a word of the same sense, and names no one for someone the story never mentions', () => {
+    expect(rail.answer('who', 'who is marsh’s attorney').answer).toBe('Grant Whitfield')
+    expect(rail.answer('who', 'who is pike’s lawyer')).toMatchObject({ found: false, answer: null })
+  })
+
   it('answers "how long" with a length of time, never a day or a time of day', () => {
     for (const query of ['how long was ptc off', 'how long is the lettis valley line'])
       expect(rail.answer('ask', query).answer ?? '').not.toMatch(/day|p\.m\./i)

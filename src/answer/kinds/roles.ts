@@ -11,19 +11,32 @@ import type { Answer } from '../types.js'
  * none — the one its article is about.
  */
 
-/** "chief financial officer" is also "cfo": a role matches its own words or their initials. */
-export function roleMatches(role: string, roleWord: string): boolean {
+/** How close in meaning a role's word must be to the one asked for ("attorney" for "lawyer"): a shared sense. */
+const ROLE_CLOSENESS = 0.8
+
+/**
+ * "chief financial officer" is also "cfo": a role matches its own words or their initials, and —
+ * given how close two words are — a word of the same sense ("attorney" for "lawyer").
+ */
+export function roleMatches(role: string, roleWord: string, relatedness?: (a: string, b: string) => number): boolean {
   const words = fold(role)
     .split(/[^a-z0-9-]+/)
     .filter(Boolean)
   return (
     words.includes(roleWord) ||
+    (relatedness !== undefined && headWords(words).some((word) => relatedness(word, roleWord) >= ROLE_CLOSENESS)) ||
     words
       .filter((word) => word.length > 2)
       .map((word) => word[0])
       .join('')
       .includes(roleWord)
   )
+}
+
+/** The words of a role before what it is of ("president" of "president of the Brotherhood of Locomotive Engineers"). */
+function headWords(words: string[]): string[] {
+  const of = words.findIndex((word) => /^(?:of|at|for|with|in|who|which|that)$/.test(word))
+  return of < 0 ? words : words.slice(0, of)
 }
 
 /** "who is Tencent's CEO", "jpmorgan cfo": only an entity the story gives that role, tied to the named one, answers. */
@@ -45,7 +58,8 @@ export function roleHolder(context: AnswerContext, asked: Asked, record: EntityR
     if (other === record) continue
     const role = other.roles.find(
       (entry) =>
-        (roleMatches(entry.role, roleWord) || sharesTopic(entry.role)) && (fold(entry.role).includes(core) || (other.type === 'person' && ownerless(entry))),
+        (roleMatches(entry.role, roleWord, context.knowledge.language.relatedness) || sharesTopic(entry.role)) &&
+        (fold(entry.role).includes(core) || (other.type === 'person' && ownerless(entry))),
     )
     const [owner = core] = record.words
     const found = role ?? (other.type === 'person' ? holderBeside(context, other, owner, roleWord) : null)
@@ -82,7 +96,7 @@ function subjectOf(context: AnswerContext, article: string): string | null {
 /** Someone whose role, as the story gives it, is `roleWord` of `topic` ("Commerce secretary"). */
 export function holderOfRole(context: AnswerContext, asked: Asked, roleWord: string, topic: string[]): Answer | null {
   const people = [...context.knowledge.entities.values()].filter((record) => record.type === 'person')
-  const holding = (record: EntityRecord) => record.roles.filter((entry) => roleMatches(entry.role, roleWord))
+  const holding = (record: EntityRecord) => record.roles.filter((entry) => roleMatches(entry.role, roleWord, context.knowledge.language.relatedness))
   const found = (passage: number, record: EntityRecord) => context.found(asked.base, [naming(context, passage, record.name)], record.name)
   // A role that names the topic itself ("Ardenne Village President") before one whose sentence only mentions it.
   for (const record of people) {
@@ -127,7 +141,7 @@ function holderBeside(context: AnswerContext, person: EntityRecord, owner: strin
     if (!mention) continue
     const before = passage.text.slice(Math.max(0, mention.offset - 80), mention.offset)
     const at = fold(before).lastIndexOf(owner)
-    if (at >= 0 && roleMatches(before.slice(at), roleWord)) return { passage: index }
+    if (at >= 0 && roleMatches(before.slice(at), roleWord, context.knowledge.language.relatedness)) return { passage: index }
   }
   return null
 }

@@ -81,7 +81,7 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     // A role word of the lexicon may sit anywhere in the sentence ("the Commerce secretary, …"); any
     // other noun must be the person's own role, not a word beside them ("said the train's engineer").
     const own = passage.entities.find((entity) => entity.name === person)?.role ?? ''
-    const fits = PERSON_ROLES.has(asked.role) ? roleMatches(sentence, asked.role) : roleMatches(own, asked.role)
+    const fits = PERSON_ROLES.has(asked.role) ? roleMatches(sentence, asked.role) : roleMatches(own, asked.role, context.knowledge.language.relatedness)
     return person && fits ? person : null
   }
   if (type === 'possessor') {
@@ -122,6 +122,10 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   // "who's the architect designing the arena": a description the story never uses names no one in it.
   const description = describedNoun(question)
   if (description && storyMatches(context.knowledge, description).size === 0) return context.unanswered(asked, context.rank(asked), 'closest')
+  // "who is pike's lawyer" in a story with no Pike: whoever is someone else's lawyer is not the answer.
+  const owner = question.tokens.find((token, i) => /^['’]s$/.test(question.tokens[i + 1]?.text ?? '') && token.pos !== 'PRON')
+  if (owner && !named.some((record) => record.words.includes(fold(owner.text))) && storyMatches(context.knowledge, owner.lemma).size === 0)
+    return context.refuse(base, `The story does not mention ${owner.text}.`)
   const roleWord = question.tokens
     .map((token) => fold(token.text))
     .find((word) => PERSON_ROLES.has(word) && !named.some((record) => record.words.includes(word)))
