@@ -58,7 +58,7 @@ export function roleHolder(context: AnswerContext, asked: Asked, record: EntityR
     if (other === record) continue
     const role = other.roles.find(
       (entry) =>
-        (roleMatches(entry.role, roleWord, context.knowledge.language.relatedness) || sharesTopic(entry.role)) &&
+        (roleMatches(entry.role, roleWord, (a, b) => context.knowledge.language.relatedness(a, b)) || sharesTopic(entry.role)) &&
         (fold(entry.role).includes(core) || (other.type === 'person' && ownerless(entry))),
     )
     const [owner = core] = record.words
@@ -96,7 +96,8 @@ function subjectOf(context: AnswerContext, article: string): string | null {
 /** Someone whose role, as the story gives it, is `roleWord` of `topic` ("Commerce secretary"). */
 export function holderOfRole(context: AnswerContext, asked: Asked, roleWord: string, topic: string[]): Answer | null {
   const people = [...context.knowledge.entities.values()].filter((record) => record.type === 'person')
-  const holding = (record: EntityRecord) => record.roles.filter((entry) => roleMatches(entry.role, roleWord, context.knowledge.language.relatedness))
+  const holding = (record: EntityRecord) =>
+    record.roles.filter((entry) => roleMatches(entry.role, roleWord, (a, b) => context.knowledge.language.relatedness(a, b)))
   const found = (passage: number, record: EntityRecord) => context.found(asked.base, [naming(context, passage, record.name)], record.name)
   // A role that names the topic itself ("Ardenne Village President") before one whose sentence only mentions it.
   for (const record of people) {
@@ -141,7 +142,7 @@ function holderBeside(context: AnswerContext, person: EntityRecord, owner: strin
     if (!mention) continue
     const before = passage.text.slice(Math.max(0, mention.offset - 80), mention.offset)
     const at = fold(before).lastIndexOf(owner)
-    if (at >= 0 && roleMatches(before.slice(at), roleWord, context.knowledge.language.relatedness)) return { passage: index }
+    if (at >= 0 && roleMatches(before.slice(at), roleWord, (a, b) => context.knowledge.language.relatedness(a, b))) return { passage: index }
   }
   return null
 }

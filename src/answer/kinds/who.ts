@@ -81,7 +81,9 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     // A role word of the lexicon may sit anywhere in the sentence ("the Commerce secretary, …"); any
     // other noun must be the person's own role, not a word beside them ("said the train's engineer").
     const own = passage.entities.find((entity) => entity.name === person)?.role ?? ''
-    const fits = PERSON_ROLES.has(asked.role) ? roleMatches(sentence, asked.role) : roleMatches(own, asked.role, context.knowledge.language.relatedness)
+    const fits = PERSON_ROLES.has(asked.role)
+      ? roleMatches(sentence, asked.role)
+      : roleMatches(own, asked.role, (a, b) => context.knowledge.language.relatedness(a, b))
     return person && fits ? person : null
   }
   if (type === 'possessor') {
