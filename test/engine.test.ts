@@ -435,6 +435,10 @@ describe('the recall story, tried as a new user would', () => {
     expect(recall.answer('who', 'who filed the wrongful death suit').answer).not.toBe('The Illinois patient')
   })
 
+  it('gives "Her attorney, Simon Achterberg" to the person named before "her"', () => {
+    expect(recall.answer('who', 'who is pike’s lawyer').answer).toBe('Simon Achterberg')
+  })
+
   it('does not count an age set off after a name ("Gerald Foss, 84,")', () => {
     expect(recall.answer('ask', 'how many people died').answer).not.toMatch(/84/)
   })

@@ -141,8 +141,14 @@ function holderBeside(context: AnswerContext, person: EntityRecord, owner: strin
     const mention = passage.entities.find((entity) => entity.name === person.name)
     if (!mention) continue
     const before = passage.text.slice(Math.max(0, mention.offset - 80), mention.offset)
+    const related = (a: string, b: string) => context.knowledge.language.relatedness(a, b)
     const at = fold(before).lastIndexOf(owner)
-    if (at >= 0 && roleMatches(before.slice(at), roleWord, (a, b) => context.knowledge.language.relatedness(a, b))) return { passage: index }
+    if (at >= 0 && roleMatches(before.slice(at), roleWord, related)) return { passage: index }
+    // "Her attorney, Simon Achterberg": the role of the person last named before it.
+    const pronoun = /\b(?:her|his)\s+([\p{L}\s-]{2,40}?),?\s*$/iu.exec(before)
+    const named = passage.entities.filter((entity) => entity.type === 'person' && entity.offset < mention.offset - before.length + (pronoun?.index ?? 0))
+    const previous = named.at(-1)?.name ?? null
+    if (pronoun && previous !== null && fold(previous).includes(owner) && roleMatches(pronoun[1] ?? '', roleWord, related)) return { passage: index }
   }
   return null
 }
