@@ -36,19 +36,27 @@ export interface Figure {
   distance: number
 }
 
+/** What `figureIn` needs to know of the question beyond the candidate. */
+export interface FigureOptions {
+  /** How much a word says in English (words that say little do not anchor a figure). */
+  rarity: (word: string) => number
+  /** Whether a noun is what the question counts ("ppl" → people). */
+  counts: (noun: string) => boolean
+  /** The question names what it counts ("how many *passengers*"). */
+  focused: boolean
+  /** The story's words for the deed asked about ("voted"): where the sentence has one, the figure is in its clause. */
+  event: ReadonlySet<string>
+}
+
+const FIGURE_DEFAULTS: FigureOptions = { rarity: () => 1, counts: () => false, focused: false, event: new Set() }
+
 /**
  * The figure of the sentence that measures what was asked: of the values of the right kind,
  * the one nearest the words the question matched ("how much is Ant worth" → the valuation,
  * not the IPO raise in the same sentence). With its counted noun for "how many".
  */
-export function figureIn(
-  sentence: string,
-  candidate: Candidate,
-  kind: string,
-  rarity: (word: string) => number = () => 1,
-  counts: (noun: string) => boolean = () => false,
-  focused = false,
-): Figure | null {
+export function figureIn(sentence: string, candidate: Candidate, kind: string, options: Partial<FigureOptions> = {}): Figure | null {
+  const { rarity, counts, focused, event } = { ...FIGURE_DEFAULTS, ...options }
   const wanted = VALUE_TYPES[kind]
   if (!wanted) return null
   // A number that is an age, a speed, a time or a share measures that, not a count of things.
@@ -76,8 +84,13 @@ export function figureIn(
   }
   const countsAsked = (value: NamedValue) => kind === 'count' && counts(countedNoun(value) ?? '')
   const countsOther = (value: NamedValue) => kind === 'count' && focused && countedNoun(value) !== null && !countsAsked(value)
+  // "voted 5-4 …, ending a meeting attended by about 300 people": a figure across a comma from the asked deed is another's.
+  const deeds = locateTerms(sentence).filter((located) => located.pos === 'VERB' && event.has(located.term))
+  const sameClause = (value: NamedValue) =>
+    deeds.length === 0 ||
+    deeds.some((deed) => !/[,;:—–]/.test(deed.end <= value.start ? sentence.slice(deed.end, value.start) : sentence.slice(value.end, deed.start)))
   const best = [...values]
-    .filter((value) => !countsOther(value))
+    .filter((value) => !countsOther(value) && sameClause(value))
     .sort((a, b) => Number(countsAsked(b)) - Number(countsAsked(a)) || distance(a) - distance(b))[0]
   if (!best) return null
   const counted = kind === 'count' ? countedWords(sentence.slice(best.end)) : undefined
@@ -134,7 +147,12 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
     const countsFocus = (noun: string) => noun === focus || (focusWords.get(noun) ?? 0) >= COUNTED_CLOSENESS
     const contenders = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= best.score * 0.8).slice(0, 8)
     const measured = contenders.flatMap((candidate) => {
-      const figure = figureIn(sentenceOf(candidate), candidate, question.type, (word) => context.knowledge.language.rarity(word), countsFocus, focus !== null)
+      const figure = figureIn(sentenceOf(candidate), candidate, question.type, {
+        rarity: (word) => context.knowledge.language.rarity(word),
+        counts: countsFocus,
+        focused: focus !== null,
+        event: new Set(asked.predicate ? (candidate.matched.get(asked.predicate) ?? []) : []),
+      })
       return figure ? [{ candidate, figure }] : []
     })
     const nearest = measured.sort((a, b) => a.figure.distance - b.figure.distance)[0]
