@@ -48,7 +48,8 @@ export interface AnalysedQuestion {
   negated: boolean
 }
 
-const AUXILIARIES = new Set(['be', 'do', 'have', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall'])
+/** Verbs that carry no deed of their own in a question. */
+export const AUXILIARIES = new Set(['be', 'do', 'have', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall'])
 /** Auxiliaries as chat spells them, which the tagger takes for nouns: "is Goldman gonna post a loss". */
 const INFORMAL_AUXILIARIES = new Set(['gonna', 'wanna', 'gotta', 'hafta', 'oughta'])
 /** Verbs whose meaning lies in their object ("take office", "make a call"): the object names the event. */

@@ -48,11 +48,13 @@ export function roleHolder(context: AnswerContext, asked: Asked, record: EntityR
   const spellings = context.spellingsOf([record])
   // "Chief Executive Officer Lloyd Blankfein", in an article about Goldman: a title whose sentence
   // names no other organisation is the article's subject's ("JPMorgan Chase’s chief financial officer" is not).
+  const subjects = new Map<string, string | null>()
   const ownerless = (role: { role: string; passage: number }) => {
     const passage = passageAt(context.knowledge, role.passage)
     const sentence = passage.sentences.find((each) => each.text.includes(role.role))?.text ?? role.role
     const others = entitiesIn(context.knowledge, sentence).filter((each) => each.type !== 'person' && !spellings.has(each.name))
-    return others.length === 0 && spellings.has(subjectOf(context, passage.article) ?? '')
+    if (!subjects.has(passage.article)) subjects.set(passage.article, subjectOf(context, passage.article))
+    return others.length === 0 && spellings.has(subjects.get(passage.article) ?? '')
   }
   for (const other of context.knowledge.entities.values()) {
     if (other === record) continue

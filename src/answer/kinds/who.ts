@@ -4,6 +4,7 @@ import type { AnswerContext, Asked } from '../context.js'
 import { agentIn, entityCalled, patientIn, possessorIn, speakerOf, subjectIn } from '../extract.js'
 import { asWritten, holderOfRole, naming, OWNERSHIP_ROLES, roleHolder, roleMatches, shortFormUsed } from './roles.js'
 import { type EntityRecord, passageAt } from '../knowledge.js'
+import { AUXILIARIES } from '../question.js'
 import { type Candidate, storyMatches } from '../retrieve.js'
 import type { Answer } from '../types.js'
 import type { Passage } from '../../ingest/types.js'
@@ -110,13 +111,10 @@ function patientOf(asked: Asked, passage: Passage, candidate: Candidate): string
   // A preposition the question ends on ("cutting checks to"); a final "to" may be tagged as the infinitive's.
   const stranded = last?.pos === 'ADP' || (last?.pos === 'PART' && last.lemma === 'to') ? last : undefined
   const before = stranded ? words.at(-2) : undefined
-  const verb = [...words].reverse().find((token) => token.pos === 'VERB' && !AUXILIARY_VERBS.has(token.lemma))
+  const verb = [...words].reverse().find((token) => token.pos === 'VERB' && !AUXILIARIES.has(token.lemma))
   const anchor = before && before.pos !== 'VERB' ? before : verb
   return anchor ? patientIn(passage, candidate.sentence, candidate, anchor.lemma, stranded?.text.toLowerCase() ?? null) : null
 }
-
-/** Verbs that carry no deed of their own in a question ("does Ant say it exists to serve"). */
-const AUXILIARY_VERBS = new Set(['be', 'have', 'do', 'say', 'exist'])
 
 /** who: who someone is, or who said, did or owns what the question names. */
 export function answerWho(context: AnswerContext, asked: Asked): Answer {
