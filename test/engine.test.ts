@@ -450,6 +450,12 @@ describe('the recall story, tried as a new user would', () => {
     expect(recall.answer('ask', 'how many people died').answer).not.toMatch(/84/)
   })
 
+  it('dates an event told in the next sentence about the one just named ("… identified the woman as Evelyn Haugen … She died Sunday …")', () => {
+    const answer = recall.answer('when', 'when did evelyn haugen die')
+    expect(answer.date).toBe('2025-03-09')
+    expect(answer.passages[0]?.text).toContain('She died Sunday')
+  })
+
   it('reads a title after the body it is of ("Ardenne Village President Curt Hollis"), and prefers it to a role whose sentence only mentions the body', () => {
     expect(recall.answer('who', 'who is the village president').answer).toBe('Curt Hollis')
   })

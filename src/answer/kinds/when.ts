@@ -22,10 +22,15 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
   const timed = candidates
     .filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= best.score * 0.5)
     .slice(0, 8)
-    .map((candidate) => ({
-      candidate,
-      time: timeIn(context.passage(candidate), candidate.sentence, candidate, wanted, { wantDuration, event: asked.predicate, question: asked.question.text }),
-    }))
+    .map((candidate) => {
+      const passage = context.passage(candidate)
+      const options = { wantDuration, event: asked.predicate, question: asked.question.text }
+      const told = toldNext(context, asked, candidate)
+      return {
+        candidate,
+        time: timeIn(passage, candidate.sentence, candidate, wanted, options) ?? (told === null ? null : timeIn(passage, told, candidate, wanted, options)),
+      }
+    })
     .filter((entry): entry is { candidate: Candidate; time: TemporalMention } => entry.time !== null)
   if (timed.length === 0) return context.closest(asked, candidates, 'The passages below tell of this, but none of them dates it.')
   // The same event told twice (a syndicated copy, or the same phrase in another article): the telling that dates it wins.
@@ -39,6 +44,21 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
   const text = withAnchor(context.passage(dated.candidate).text, dated.time)
   const answer = iso && until ? `${text} (${iso} to ${until})` : iso && kind !== 'date' ? `${text} (${iso})` : text
   return context.found(base, ordered, answer, iso)
+}
+
+/**
+ * "The county identified the woman as Evelyn Haugen. She died Sunday …": when the sentence that
+ * names the subject does not tell of the event, the next one may, about the same subject — it
+ * opens with a pronoun standing for it. Its index, or null.
+ */
+function toldNext(context: AnswerContext, asked: Asked, candidate: Candidate): number | null {
+  const event = asked.predicate
+  const forms = new Set(event ? (candidate.matched.get(event) ?? []) : [])
+  const terms = context.knowledge.sentenceTerms[candidate.passage] ?? []
+  const next = candidate.sentence + 1
+  const opening = context.passage(candidate).sentences[next]?.text ?? ''
+  const tells = (sentence: number) => (terms[sentence] ?? []).some((term) => forms.has(term))
+  return forms.size > 0 && !tells(candidate.sentence) && tells(next) && /^(?:he|she|they|it)\b/i.test(opening) ? next : null
 }
 
 /** Most words a relative time's anchor may add to the short answer. */
