@@ -44,6 +44,19 @@ describe('dates in news copy', () => {
     expect(dates('In December, the company raised $2 billion.', '2020-10-07')).toEqual(['December=2019-12'])
     expect(dates('The company expects to list in December.', '2020-10-07')).toEqual(['December=2020-12'])
     expect(dates('Goldman moved before the new tax law takes effect on Jan. 1.', '2017-12-29')).toEqual(['Jan. 1=2018-01-01'])
+    // "put" after "to" is an infinitive, not the past tense.
+    expect(dates('It needs 6,814 signatures by April 4 to put the measure on the ballot.', '2025-03-07')).toEqual(['April 4=2025-04-04'])
+  })
+
+  it('dates the clause that "three days after" opens from the sentence’s own date, not three days on from it', () => {
+    // 2025-03-07 is a Friday.
+    const lead =
+      'A judge on Friday blocked the city from borrowing for the arena, three days after the council approved the project and two days after the mayor signed it.'
+    expect(dates(lead, '2025-03-07')).toEqual(['on Friday=2025-03-07', 'three days after=2025-03-04', 'two days after=2025-03-05'])
+    expect(dates('The mayor signed it on Wednesday. The judge ruled two days later.', '2025-03-07')).toEqual([
+      'on Wednesday=2025-03-05',
+      'two days later=2025-03-07',
+    ])
   })
 
   it('reads "for two weeks" as how long, never as a day two weeks on', () => {

@@ -380,6 +380,16 @@ describe('a figure for a deed', () => {
   })
 })
 
+describe('an event dated by the clause "three days after" opens', () => {
+  it('is dated three days before the sentence’s own date, and says so', async () => {
+    const council = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'council')), {}, story.knowledge.language)
+    // AP: "A judge on Friday temporarily blocked … three days after a divided City Council approved the project and two days after the mayor signed it."
+    const approved = council.answer('when', 'when did the council approve the project')
+    expect(approved.date).toBe('2025-03-04')
+    expect(council.answer('when', 'when did the judge block the arena').date).toBe('2025-03-07')
+  })
+})
+
 describe('a time for an event named by a noun', () => {
   it('is in the noun’s own clause, not after "but" ("have not set a date for a groundbreaking, but … 2028-29")', async () => {
     const council = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'council')), {}, story.knowledge.language)

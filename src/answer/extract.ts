@@ -372,8 +372,10 @@ export function timeIn(
   // ("on Monday evening, killing three …", "on Sept. 30 while contractors installed …").
   const across = (from: number, to: number) => (CLAUSE_BREAK.test(text.slice(from, to)) ? CLAUSE_GAP : 0)
   const gap = (located: Located) => (located.start >= end ? located.start - end + across(end, located.start) : at - located.end + across(located.end, at))
+  // "on Friday …, two days after the mayor signed it": a phrase that dates the clause it opens dates only that clause's verb.
+  const dates = (located: Located) => (best.datesClause ? located.start >= end : located.end <= at || (located.start >= end && !opensClause))
   const nearest = locateTerms(text)
-    .filter((located) => located.pos === 'VERB' && (located.end <= at || (located.start >= end && !opensClause)))
+    .filter((located) => located.pos === 'VERB' && dates(located))
     .sort((a, b) => gap(a) - gap(b))[0]
   return nearest && eventAt.includes(nearest) ? best : null
 }

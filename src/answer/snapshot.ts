@@ -3,7 +3,7 @@ import type { TemporalMention } from '../ingest/annotate/dates.js'
 import type { Article, EntityType, Passage } from '../ingest/types.js'
 
 /** Bumped whenever the saved shape changes; an older snapshot must be rebuilt. */
-export const SNAPSHOT_FORMAT = 10
+export const SNAPSHOT_FORMAT = 11
 
 /**
  * A passage as saved: only what cannot be derived. Ids, sentence texts, quote and date texts are
@@ -15,7 +15,7 @@ export interface SavedPassage {
   end: number
   text: string
   sentences: [start: number, end: number, alsoIn: number[]][]
-  dates: [offset: number, length: number, iso: string | null, kind: string, basis: string | null, until: string | null][]
+  dates: [offset: number, length: number, iso: string | null, kind: string, basis: string | null, until: string | null, datesClause: boolean][]
   entities: [name: string, type: string, role: string | null, offset: number][]
   quotes: [speaker: string | null, offset: number, length: number][]
   alsoIn: number[]
@@ -46,7 +46,15 @@ export function encodeArticles(articles: Article[]): SavedArticle[] {
       end: passage.end,
       text: passage.text,
       sentences: passage.sentences.map((sentence) => [sentence.start, sentence.end, positions(sentence.alsoIn ?? [])]),
-      dates: (passage.dates as TemporalMention[]).map((date) => [date.offset, date.text.length, date.iso, date.kind, date.basis ?? null, date.until ?? null]),
+      dates: (passage.dates as TemporalMention[]).map((date) => [
+        date.offset,
+        date.text.length,
+        date.iso,
+        date.kind,
+        date.basis ?? null,
+        date.until ?? null,
+        date.datesClause === true,
+      ]),
       entities: passage.entities.map((entity) => [entity.name, entity.type, entity.role, entity.offset]),
       quotes: passage.quotes.map((quote) => [quote.speaker, quote.offset, quote.text.length]),
       alsoIn: positions(passage.alsoIn),
@@ -95,13 +103,14 @@ export function decodeArticles(saved: SavedArticle[], intern: (text: string) => 
             text: passage.text.slice(start - passage.start, end - passage.start),
             alsoIn: idsAt(alsoIn),
           })),
-          dates: passage.dates.map(([offset, length, iso, kind, basis, until]): TemporalMention => ({
+          dates: passage.dates.map(([offset, length, iso, kind, basis, until, datesClause]): TemporalMention => ({
             text: slice(offset, length),
             iso,
             offset,
             kind: kind as TemporalMention['kind'],
             ...(basis ? { basis } : {}),
             ...(until ? { until } : {}),
+            ...(datesClause ? { datesClause } : {}),
           })),
           entities: passage.entities.map(([name, type, role, offset]) => ({
             name: intern(name),

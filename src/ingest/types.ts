@@ -11,6 +11,11 @@ export interface DateMention {
   offset: number
   /** What a relative mention was resolved against ("article date" or the anchoring mention). */
   basis?: string
+  /**
+   * "on Friday …, three days after the council approved it": the mention dates the clause after it
+   * (the approval, Friday less three days), not the event before it.
+   */
+  datesClause?: boolean
 }
 
 export type EntityType = 'person' | 'organisation' | 'place' | 'other'

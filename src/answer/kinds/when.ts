@@ -69,6 +69,9 @@ const ANCHOR_WORDS = 12
  * officials"): alone, it says nothing. The anchor runs to the end of its clause, as written.
  */
 function withAnchor(passageText: string, mention: TemporalMention): string {
+  // "three days after [the council approved it]", dating the approval: three days before the sentence's own date.
+  if (mention.datesClause && mention.basis)
+    return `${mention.text.replace(/\b(after|before)$/i, (word) => (/after/i.test(word) ? 'before' : 'after'))} ${mention.basis.replace(/^on\s+/i, '')}`
   if (!/\b(?:after|before|since|until|following)$/i.test(mention.text)) return mention.text
   const rest = passageText.slice(mention.offset + mention.text.length)
   const clause = /^.*?(?=[,;:]|\.(?:\s+\p{Lu}|\s*$)|$)/su.exec(rest)?.[0] ?? ''

@@ -107,11 +107,13 @@ const FUTURE = /\b(?:will|would|shall|plans?|planning|expects?|expected\s+to|set
  * in -ed; "said" is left out, being the attribution's).
  */
 const IRREGULAR_PAST =
-  /\b(?:died|went|came|took|left|fell|began|found|made|gave|got|sent|spent|met|held|lost|paid|sold|brought|bought|saw|ran|hit|shut|put|cut|set|led|fled|rose|struck|told|wrote|broke|became|won|kept|felt|heard|meant|stood|sat|drove|flew|grew|knew|threw|chose|spoke|stole|wore|quit)\b/i
+  /\b(?:died|went|came|took|left|fell|began|found|made|gave|got|sent|spent|met|held|lost|paid|sold|brought|bought|saw|ran|hit|shut|put|cut|set|led|fled|rose|struck|told|wrote|broke|became|won|kept|felt|heard|meant|stood|sat|drove|flew|grew|knew|threw|chose|spoke|stole|wore|quit)\b/gi
 
 /** A sentence telling of the past (its own verbs, not the "said" of attribution), with no sign of the future. */
 function pastTense(sentence: string): boolean {
-  return (/\b(?:was|were|had|did|ha(?:s|ve) been|\w{3,}ed)\b/i.test(sentence) || IRREGULAR_PAST.test(sentence)) && !FUTURE.test(sentence)
+  // "to put the measure on the ballot": an infinitive, whatever its form, tells of no past.
+  const irregular = [...sentence.matchAll(IRREGULAR_PAST)].some((match) => !/\bto\s+$/i.test(sentence.slice(0, match.index)))
+  return (/\b(?:was|were|had|did|ha(?:s|ve) been|\w{3,}ed)\b/i.test(sentence) || irregular) && !FUTURE.test(sentence)
 }
 
 /**

@@ -138,6 +138,20 @@ export function annotateDates(text: string, context: DateContext): TemporalMenti
     const [phrase, amount = '', unit = '', relation = ''] = match
     const count = WORD_NUMBERS[amount.toLowerCase()] ?? Number(amount)
     const direction = /after|later/i.test(relation) ? 1 : -1
+    // "A judge on Friday blocked …, three days after the council approved it": the sentence dates its
+    // own event, so the phrase dates the clause it opens — three days before Friday.
+    const sentenceStart = text.slice(0, match.index).search(/[^.!?]*$/)
+    const dated = /after|before/i.test(relation)
+      ? mentions
+          .filter((m) => m.iso && !m.datesClause && m.offset >= sentenceStart && m.offset < match.index)
+          .sort((a, b) => a.offset - b.offset)
+          .at(-1)
+      : undefined
+    if (dated?.iso && Number.isFinite(count)) {
+      const iso = shift(dated.iso, -direction * count, unit.toLowerCase())
+      add({ text: phrase, iso, offset: match.index, kind: 'relative', basis: iso ? dated.text : undefined, datesClause: true })
+      continue
+    }
     const before =
       mentions
         .filter((m) => m.iso && m.offset < match.index)
