@@ -48,6 +48,14 @@ describe('dates in news copy', () => {
     expect(dates('It needs 6,814 signatures by April 4 to put the measure on the ballot.', '2025-03-07')).toEqual(['April 4=2025-04-04'])
   })
 
+  it('puts "a day after" a deed the article dated earlier on the day after it, and after no other date', () => {
+    const meeting = { text: 'Sept. 30', iso: '2020-09-30', offset: 40, sentence: 'Senior officials discussed the idea in a Sept. 30 meeting on China.' }
+    const hearing = { text: 'March 18', iso: '2020-10-18', offset: 30, sentence: 'The order holds until a hearing on March 18.' }
+    const annotate = (text: string) => annotateDates(text, { reference: '2020-10-07', earlier: [meeting, hearing] }).map((date) => `${date.text}=${date.iso}`)
+    expect(annotate('He fell ill a day after officials met to discuss China.')).toEqual(['a day after=2020-10-01'])
+    expect(annotate('The order came a day after a citizens group sued the city.')).toEqual(['a day after=null'])
+  })
+
   it('dates the clause that "three days after" opens from the sentence’s own date, not three days on from it', () => {
     // 2025-03-07 is a Friday.
     const lead =
@@ -87,8 +95,8 @@ describe('dates in news copy', () => {
       'at 5:55 p.m.=2024-10-14',
     ])
     expect(dates('It had left Corwin at 5:55 p.m.', '2024-10-15')).toEqual(['at 5:55 p.m.=null'])
-    const lead = { text: 'on Monday evening', iso: '2024-10-14', offset: 0 }
-    const later = { text: 'Tuesday afternoon', iso: '2024-10-15', offset: 0 }
+    const lead = { text: 'on Monday evening', iso: '2024-10-14', offset: 0, sentence: 'The train derailed on Monday evening.' }
+    const later = { text: 'Tuesday afternoon', iso: '2024-10-15', offset: 0, sentence: 'A woman died Tuesday afternoon.' }
     const [time] = annotateDates('It had left Corwin at 5:55 p.m.', { reference: '2024-10-15', earlier: [lead, later] })
     expect(time?.iso).toBe('2024-10-14')
     expect(dates('Officials will brief reporters at 1 on the matter.', '2024-10-15')).toEqual([])

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
-import { annotateDates } from './annotate/dates.js'
+import { type AnchorDate, annotateDates } from './annotate/dates.js'
 import { annotateEntities } from './annotate/entities.js'
 import { annotateQuotes } from './annotate/quotes.js'
 import { type CleanResult, cleanPage } from './clean.js'
@@ -9,7 +9,7 @@ import { readArticleFile, SeedFileError } from './read.js'
 import { canonicalizeEntities } from './resolve.js'
 import { splitSentences } from './segment.js'
 import { linkSyndicated } from './syndication.js'
-import type { Article, ArticleMeta, Corpus, DateMention, EntityMention, LoadError, Passage, Sentence } from './types.js'
+import type { Article, ArticleMeta, Corpus, EntityMention, LoadError, Passage, Sentence } from './types.js'
 
 export interface LoadOptions {
   /** Metadata file name inside the folder. */
@@ -115,7 +115,7 @@ export function annotateArticle(page: SegmentedPage, properNouns: Set<string>): 
   const id = basename(raw.file, extname(raw.file))
   const meta = metaFor(raw)
   const reference = raw.entry?.referenceDate ?? meta.published
-  const earlier: DateMention[] = []
+  const earlier: AnchorDate[] = []
   let lastPerson: string | null = null
   let lastOrganisation: string | null = null
   let previousSpeaker: string | null = null
@@ -124,9 +124,13 @@ export function annotateArticle(page: SegmentedPage, properNouns: Set<string>): 
     const entities: EntityMention[] = sentences.flatMap((sentence) =>
       annotateEntities(sentence.text, { properNouns }).map((entity) => ({ ...entity, offset: entity.offset + sentence.start - span.start })),
     )
-    const dates = annotateDates(span.text, { reference, earlier })
+    const bounds = sentences.map((sentence) => ({ start: sentence.start - span.start, end: sentence.end - span.start }))
+    const dates = annotateDates(span.text, { reference, earlier, sentences: bounds })
     const quotes = annotateQuotes(span.text, entities, { lastPerson, lastOrganisation, previousSpeaker })
-    earlier.push(...dates.filter((date) => date.iso))
+    const sentenceAt = (offset: number) => bounds.find((bound) => bound.start <= offset && offset < bound.end) ?? { start: 0, end: span.text.length }
+    earlier.push(
+      ...dates.filter((date) => date.iso).map((date) => ({ ...date, sentence: span.text.slice(sentenceAt(date.offset).start, sentenceAt(date.offset).end) })),
+    )
     lastPerson = entities.filter((entity) => entity.type === 'person').at(-1)?.name ?? lastPerson
     lastOrganisation = entities.filter((entity) => entity.type === 'organisation').at(-1)?.name ?? lastOrganisation
     const lastQuote = quotes.at(-1)

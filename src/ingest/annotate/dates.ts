@@ -1,5 +1,6 @@
 import type { ParsedComponents, ParsedResult } from 'chrono-node'
 import { newsCalendar } from './calendar.js'
+import { analyse, isContent, stem } from '../../language/nlp.js'
 import type { DateMention } from '../types.js'
 
 /** How a temporal expression relates to the calendar. */
@@ -9,11 +10,18 @@ export interface TemporalMention extends DateMention {
   kind: DateKind
 }
 
+/** A resolved mention earlier in the article, with the sentence it dates. */
+export interface AnchorDate extends DateMention {
+  sentence: string
+}
+
 export interface DateContext {
   /** The article's own date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`), which relative phrases resolve against; null if unknown. */
   reference: string | null
   /** Resolved mentions earlier in the article, nearest last: anchors for "a day after …". */
-  earlier: readonly DateMention[]
+  earlier: readonly AnchorDate[]
+  /** The text's sentences, as offsets into it (else read off its full stops). */
+  sentences?: readonly { start: number; end: number }[]
 }
 
 const WORD_NUMBERS: Record<string, number> = {
@@ -78,6 +86,36 @@ function shift(iso: string, amount: number, unit: string): string | null {
   return precisionIso(date, precision)
 }
 
+/** The clause a phrase such as "a day after" opens, to its first comma or the end of its sentence. */
+function clauseAfter(text: string, from: number): string {
+  return /^.*?(?=[,;:—–]|\.(?:\s+\p{Lu}|\s*$)|$)/su.exec(text.slice(from))?.[0] ?? ''
+}
+
+/**
+ * Shared words an earlier sentence must have with a clause to be telling of its event; one, when
+ * the clause points back at a thing already told ("a day after *that meeting*").
+ */
+const MIN_SHARED_WORDS = 2
+const MIN_SHARED_WORDS_DEFINITE = 1
+
+/** The nearest earlier mention whose sentence tells of the clause's event: the most of its words, by stem. */
+function toldOf(clause: string, anchors: readonly AnchorDate[]): AnchorDate | undefined {
+  const stems = (words: string) =>
+    new Set(
+      analyse(words)
+        .tokens.filter(isContent)
+        .map((token) => stem(token.lemma)),
+    )
+  const wanted = stems(clause)
+  const least = /^\s*(?:that|this|the)\s/i.test(clause) ? MIN_SHARED_WORDS_DEFINITE : MIN_SHARED_WORDS
+  let best: { anchor: AnchorDate; shared: number } | undefined
+  for (const anchor of [...anchors].reverse()) {
+    const shared = [...stems(anchor.sentence)].filter((word) => wanted.has(word)).length
+    if (shared >= least && shared > (best?.shared ?? 0)) best = { anchor, shared }
+  }
+  return best?.anchor
+}
+
 /** A result's end: chrono types it as optional, but the results it returns carry null when there is none. */
 function rangeEnd(result: ParsedResult): ParsedComponents | null | undefined {
   return result.end
@@ -134,29 +172,30 @@ export function annotateDates(text: string, context: DateContext): TemporalMenti
     })
   }
 
+  const sentenceOf = (offset: number) => {
+    const bounds = context.sentences?.find((sentence) => sentence.start <= offset && offset < sentence.end)
+    const start = bounds?.start ?? text.slice(0, offset).search(/[^.!?]*$/)
+    return { start, text: text.slice(start, bounds?.end ?? text.length) }
+  }
   for (const match of relatives) {
     const [phrase, amount = '', unit = '', relation = ''] = match
     const count = WORD_NUMBERS[amount.toLowerCase()] ?? Number(amount)
     const direction = /after|later/i.test(relation) ? 1 : -1
+    const opensClause = /after|before/i.test(relation)
+    const earlierHere = mentions.filter((m) => m.iso && m.offset < match.index).sort((a, b) => a.offset - b.offset)
     // "A judge on Friday blocked …, three days after the council approved it": the sentence dates its
     // own event, so the phrase dates the clause it opens — three days before Friday.
-    const sentenceStart = text.slice(0, match.index).search(/[^.!?]*$/)
-    const dated = /after|before/i.test(relation)
-      ? mentions
-          .filter((m) => m.iso && !m.datesClause && m.offset >= sentenceStart && m.offset < match.index)
-          .sort((a, b) => a.offset - b.offset)
-          .at(-1)
-      : undefined
+    const sentenceStart = sentenceOf(match.index).start
+    const dated = opensClause ? earlierHere.filter((m) => !m.datesClause && m.offset >= sentenceStart).at(-1) : undefined
     if (dated?.iso && Number.isFinite(count)) {
       const iso = shift(dated.iso, -direction * count, unit.toLowerCase())
       add({ text: phrase, iso, offset: match.index, kind: 'relative', basis: iso ? dated.text : undefined, datesClause: true })
       continue
     }
-    const before =
-      mentions
-        .filter((m) => m.iso && m.offset < match.index)
-        .sort((a, b) => a.offset - b.offset)
-        .at(-1) ?? context.earlier.at(-1)
+    // "fell ill a day after officials met to discuss China" is a day after the meeting the article dated
+    // earlier; "two days later", after the last date told.
+    const anchors: AnchorDate[] = [...context.earlier, ...earlierHere.map((m) => ({ ...m, sentence: sentenceOf(m.offset).text }))]
+    const before = opensClause ? toldOf(clauseAfter(text, match.index + phrase.length), anchors) : anchors.at(-1)
     const iso = before?.iso && Number.isFinite(count) ? shift(before.iso, direction * count, unit.toLowerCase()) : null
     add({ text: phrase, iso, offset: match.index, kind: 'relative', basis: iso ? before?.text : undefined })
   }
