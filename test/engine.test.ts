@@ -168,6 +168,10 @@ describe('ask, timeline, outlets', () => {
     expect(story.answer('ask', "how much of ant's revenue comes from outside china?").answer).toBe('less than 5%')
   })
 
+  it('counts with a number only what it counts ("millions of American citizens" are no platforms)', () => {
+    expect(story.answer('ask', 'how many payment platforms are officials worried about').answer ?? '').not.toMatch(/millions/)
+  })
+
   it('answers a figure question told in words with the passage and no made-up figure', () => {
     const answer = story.answer('ask', 'how many users do the apps have in the us?')
     expect(answer).toMatchObject({ found: true, answer: null })

@@ -79,7 +79,11 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
   // "how many passengers": a number of the things asked about comes first ("212 passengers", "68 people"),
   // and a number of other things ("14 investigators") is no answer.
   const countedNoun = (value: NamedValue) => {
-    const after = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\b/u.exec(sentence.slice(value.end))?.[1] ?? ''
+    const rest = sentence.slice(value.end)
+    // "millions of American citizens" counts citizens: the last noun of the phrase after "of".
+    const partitive = /^\s+of\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(rest)?.[1]
+    if (partitive) return headNoun(partitive)
+    const after = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\b/u.exec(rest)?.[1] ?? ''
     return locateTerms(after).find((located) => located.pos === 'NOUN')?.term ?? null
   }
   const countsAsked = (value: NamedValue) => kind === 'count' && counts(countedNoun(value) ?? '')
@@ -99,6 +103,18 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
   const closing = /["“][^"”]*$/.test(qualifier) ? (/^["”]/.exec(sentence.slice(best.end))?.[0] ?? '') : ''
   const figure = `${qualifier}${best.text}${closing}`
   return { text: counted ? `${figure} ${counted}` : figure, distance: distance(best) }
+}
+
+/** The last noun of the run of nouns and adjectives a phrase opens with ("American citizens" → citizen). */
+function headNoun(phrase: string): string | null {
+  let head: string | null = null
+  let at = 0
+  for (const located of locateTerms(phrase)) {
+    if (!/^\s*$/.test(phrase.slice(at, located.start)) || !['NOUN', 'ADJ', 'PROPN'].includes(located.pos)) break
+    if (located.pos === 'NOUN') head = located.term
+    at = located.end
+  }
+  return head
 }
 
 /** The words a count counts, up to their noun: "212 passengers", "230 people", "four crew members". */
