@@ -32,6 +32,11 @@ describe('who', () => {
     expect(answer.passages[0]?.alsoIn).toEqual(['002_coastal'])
   })
 
+  it('gives a precise title only to its holder: no president is a CEO', () => {
+    const answer = story.answer('who', "who's the ceo of ant group")
+    expect(answer.answer ?? '').not.toMatch(/Trump/)
+  })
+
   it('tolerates misspelt names', () => {
     expect(harbor.answer('who', 'Piet de Vreis').answer).toContain('Harbor commissioner')
     const ross = story.answer('who', 'Wilber Ross')
@@ -468,6 +473,12 @@ describe('the recall story, tried as a new user would', () => {
     const answer = recall.answer('when', 'when did evelyn haugen die')
     expect(answer.date).toBe('2025-03-09')
     expect(answer.passages[0]?.text).toContain('She died Sunday')
+  })
+
+  it('finds the holder of a kind of role the story words otherwise (a CEO is a head, a spokesman a spokesperson, a mouthpiece)', () => {
+    expect(recall.answer('who', 'who is the head of tolliver').answer).toBe('Karen Vollmer')
+    expect(recall.answer('who', 'who is tolliver’s spokesperson').answer).toBe('Derek Lindqvist')
+    expect(recall.answer('who', 'who’s the mouthpiece for tolliver').answer).toBe('Derek Lindqvist')
   })
 
   it('reads a title after the body it is of ("Ardenne Village President Curt Hollis"), and prefers it to a role whose sentence only mentions the body', () => {

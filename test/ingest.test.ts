@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { annotateDates } from '../src/ingest/annotate/dates.js'
 import { annotateEntities } from '../src/ingest/annotate/entities.js'
 import { annotateQuotes } from '../src/ingest/annotate/quotes.js'
-import { kindOfName } from '../src/language/index.js'
+import { kindOfName, loadLanguage } from '../src/language/index.js'
 import { cleanPage } from '../src/ingest/clean.js'
 import { loadCorpus } from '../src/ingest/corpus.js'
 import { decodeArticleText } from '../src/ingest/read.js'
@@ -270,6 +270,21 @@ describe('names', () => {
       'Treasury Department',
       'State Department',
     ])
+  })
+
+  it('reads a word for a kind of person before a first name and a surname as a title, by WordNet ("General Manager", "Councilwoman")', () => {
+    const language = loadLanguage()
+    const withTitles = (text: string) =>
+      annotateEntities(text, { properNouns: new Set(), isPersonNoun: (word) => language.isPersonNoun(word) }).map(
+        (entity) => `${entity.name}|${entity.role ?? ''}`,
+      )
+    expect(withTitles('He said Tri-County Regional Rail General Manager Martin Eckhardt arrived.')).toContain(
+      'Martin Eckhardt|Tri-County Regional Rail General Manager',
+    )
+    expect(withTitles('He said Councilwoman Maria Ortega voted no.')).toContain('Maria Ortega|Councilwoman')
+    // "federal" is an adjective too; "Baker Mayfield" has no first name after the word.
+    expect(withTitles('He told the Federal Railroad Administration about it.').map((entry) => entry.split('|')[0])).toContain('Federal Railroad Administration')
+    expect(withTitles('He said Baker Mayfield threw.').map((entry) => entry.split('|')[0])).toContain('Baker Mayfield')
   })
 
   it('types a name set off with an age as a person, and a name the text never types by a lexicon of names', () => {

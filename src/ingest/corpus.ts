@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { type AnchorDate, annotateDates } from './annotate/dates.js'
+import { loadLanguage } from '../language/index.js'
 import { annotateEntities } from './annotate/entities.js'
 import { annotateQuotes } from './annotate/quotes.js'
 import { type CleanResult, cleanPage } from './clean.js'
@@ -116,13 +117,15 @@ export function annotateArticle(page: SegmentedPage, properNouns: Set<string>): 
   const meta = metaFor(raw)
   const reference = raw.entry?.referenceDate ?? meta.published
   const earlier: AnchorDate[] = []
+  const language = loadLanguage()
+  const isPersonNoun = (word: string) => language.isPersonNoun(word)
   let lastPerson: string | null = null
   let lastOrganisation: string | null = null
   let previousSpeaker: string | null = null
   const passages = clean.paragraphs.map((span, index): Passage => {
     const sentences = page.sentences[index] ?? []
     const entities: EntityMention[] = sentences.flatMap((sentence) =>
-      annotateEntities(sentence.text, { properNouns }).map((entity) => ({ ...entity, offset: entity.offset + sentence.start - span.start })),
+      annotateEntities(sentence.text, { properNouns, isPersonNoun }).map((entity) => ({ ...entity, offset: entity.offset + sentence.start - span.start })),
     )
     const bounds = sentences.map((sentence) => ({ start: sentence.start - span.start, end: sentence.end - span.start }))
     const dates = annotateDates(span.text, { reference, earlier, sentences: bounds })

@@ -27,6 +27,14 @@ export interface Language {
   isWord(word: string): boolean
   /** The dictionary's multi-word lemmas in a run of tokens ("on board" → on_board), which relate to words as words do. */
   phrases(tokens: Token[]): Phrase[]
+  /**
+   * Whether a word for a person names a kind of the other ("ceo" of "head", "spokeswoman" of
+   * "spokesperson"); `broaden`ed, a kind with no kinds of its own stands for what it is a kind of
+   * ("mouthpiece" for spokesperson). See `WordNet.isKindOf`.
+   */
+  isKindOf(word: string, kind: string, broaden?: boolean): boolean
+  /** Whether a word names a kind of person ("manager", "councilwoman"), as a title before a name does. */
+  isPersonNoun(word: string): boolean
 }
 
 export interface RelatednessOptions {
@@ -109,6 +117,8 @@ export function loadLanguage(): Language {
       rarity: (word) => (word.includes('_') ? Math.max(...word.split('_').map((part) => vectors.rarity(part))) : vectors.rarity(word)),
       isWord: (word) => wordnet.has(word),
       phrases: (tokens) => phrasesIn(tokens, wordnet.phrases),
+      isKindOf: (word, kind, broaden) => wordnet.isKindOf(word, kind, broaden),
+      isPersonNoun: (word) => wordnet.isPersonNoun(word),
     }
   }
   return loaded

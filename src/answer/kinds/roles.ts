@@ -1,8 +1,9 @@
+import { PERSON_ROLES, TITLES } from '../../ingest/annotate/lexicon.js'
 import { fold } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
 import { lemmasOf } from '../extract.js'
 import { type EntityRecord, entitiesIn, passageAt } from '../knowledge.js'
-import { type Candidate, pinnedCandidate } from '../retrieve.js'
+import { type Candidate, pinnedCandidate, storyMatches } from '../retrieve.js'
 import type { Answer } from '../types.js'
 
 /*
@@ -14,23 +15,46 @@ import type { Answer } from '../types.js'
 /** How close in meaning a role's word must be to the one asked for ("attorney" for "lawyer"): a shared sense. */
 const ROLE_CLOSENESS = 0.8
 
+/** What a role check needs of the language: how close two words are, and which words for people name kinds of others. */
+export interface RoleSense {
+  relatedness(a: string, b: string): number
+  isKindOf(word: string, kind: string): boolean
+}
+
+/** Most words of a title read as one ("chief executive officer"). */
+const LONGEST_TITLE = 3
+
 /**
  * "chief financial officer" is also "cfo": a role matches its own words or their initials, and —
- * given how close two words are — a word of the same sense ("attorney" for "lawyer").
+ * given the language — a word of the same sense ("attorney" for "lawyer") or a kind of the
+ * one asked for ("general manager" or "CEO" for "head", "spokeswoman" for "spokesperson").
  */
-export function roleMatches(role: string, roleWord: string, relatedness?: (a: string, b: string) => number): boolean {
+export function roleMatches(role: string, roleWord: string, sense?: RoleSense): boolean {
   const words = fold(role)
     .split(/[^a-z0-9-]+/)
     .filter(Boolean)
+  const head = headWords(words)
+  const titles = head.flatMap((_, start) => Array.from({ length: LONGEST_TITLE }, (__, length) => head.slice(start, start + length + 1).join('_')))
   return (
     words.includes(roleWord) ||
-    (relatedness !== undefined && headWords(words).some((word) => relatedness(word, roleWord) >= ROLE_CLOSENESS)) ||
+    (sense !== undefined &&
+      (head.some((word) => sense.relatedness(word, roleWord) >= ROLE_CLOSENESS) || titles.some((title) => sense.isKindOf(title, roleWord)))) ||
     words
       .filter((word) => word.length > 2)
       .map((word) => word[0])
       .join('')
       .includes(roleWord)
   )
+}
+
+/**
+ * The language for role checks in this story: a word the story never uses ("mouthpiece") stands
+ * for its kind (a spokesperson); a title ("CEO", "CFO") or a word the story uses means itself.
+ */
+export function roleSense(context: AnswerContext, roleWord: string): RoleSense {
+  const { language } = context.knowledge
+  const broaden = !PERSON_ROLES.has(roleWord) && !TITLES.has(roleWord) && storyMatches(context.knowledge, roleWord).size === 0
+  return { relatedness: (a, b) => language.relatedness(a, b), isKindOf: (word, kind) => language.isKindOf(word, kind, broaden) }
 }
 
 /** The words of a role before what it is of ("president" of "president of the Brotherhood of Locomotive Engineers"). */
@@ -42,10 +66,13 @@ function headWords(words: string[]): string[] {
 /** "who is Tencent's CEO", "jpmorgan cfo": only an entity the story gives that role, tied to the named one, answers. */
 export function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, roleWord: string): Answer | null {
   const core = record.words.join(' ')
+  // "a spokeswoman for Tri-County Regional Rail" names the body of words tri county regional rail.
+  const words = (text: string) => fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')
   // "the tax expert from Friedman LLP": a role at the named organisation that shares the question's other words.
-  const topic = asked.question.lemmas.filter((lemma) => lemma !== roleWord && !record.words.includes(lemma))
+  const topic = asked.question.lemmas.filter((lemma) => lemma !== roleWord && !lemma.split(/[^\p{L}\p{N}]+/u).every((part) => record.words.includes(part)))
   const sharesTopic = (role: string) => topic.length > 0 && lemmasOf(role).some((lemma) => topic.includes(lemma))
   const spellings = context.spellingsOf([record])
+  const sense = roleSense(context, roleWord)
   // "Chief Executive Officer Lloyd Blankfein", in an article about Goldman: a title whose sentence
   // names no other organisation is the article's subject's ("JPMorgan Chase’s chief financial officer" is not).
   const subjects = new Map<string, string | null>()
@@ -60,14 +87,20 @@ export function roleHolder(context: AnswerContext, asked: Asked, record: EntityR
     if (other === record) continue
     const role = other.roles.find(
       (entry) =>
-        (roleMatches(entry.role, roleWord, (a, b) => context.knowledge.language.relatedness(a, b)) || sharesTopic(entry.role)) &&
-        (fold(entry.role).includes(core) || (other.type === 'person' && ownerless(entry))),
+        (roleMatches(entry.role, roleWord, sense) || sharesTopic(entry.role)) &&
+        (words(entry.role).includes(core) || (other.type === 'person' && ownerless(entry))),
     )
     const [owner = core] = record.words
     const found = role ?? (other.type === 'person' ? holderBeside(context, other, owner, roleWord) : null)
     if (found) return context.found(asked.base, [naming(context, found.passage, other.name)], other.name)
   }
   return null
+}
+
+/** Whether the story gives anyone a role of this kind ("Tolliver Dairy CEO" is a head). */
+export function someoneIs(context: AnswerContext, roleWord: string): boolean {
+  const sense = roleSense(context, roleWord)
+  return [...context.knowledge.entities.values()].some((record) => record.roles.some((entry) => roleMatches(entry.role, roleWord, sense)))
 }
 
 /** Whether the story itself calls the organisation by its first word alone ("Goldman" for Goldman Sachs). */
@@ -98,8 +131,8 @@ function subjectOf(context: AnswerContext, article: string): string | null {
 /** Someone whose role, as the story gives it, is `roleWord` of `topic` ("Commerce secretary"). */
 export function holderOfRole(context: AnswerContext, asked: Asked, roleWord: string, topic: string[]): Answer | null {
   const people = [...context.knowledge.entities.values()].filter((record) => record.type === 'person')
-  const holding = (record: EntityRecord) =>
-    record.roles.filter((entry) => roleMatches(entry.role, roleWord, (a, b) => context.knowledge.language.relatedness(a, b)))
+  const sense = roleSense(context, roleWord)
+  const holding = (record: EntityRecord) => record.roles.filter((entry) => roleMatches(entry.role, roleWord, sense))
   const found = (passage: number, record: EntityRecord) => context.found(asked.base, [naming(context, passage, record.name)], record.name)
   // A role that names the topic itself ("Ardenne Village President") before one whose sentence only mentions it.
   for (const record of people) {
@@ -143,14 +176,14 @@ function holderBeside(context: AnswerContext, person: EntityRecord, owner: strin
     const mention = passage.entities.find((entity) => entity.name === person.name)
     if (!mention) continue
     const before = passage.text.slice(Math.max(0, mention.offset - 80), mention.offset)
-    const related = (a: string, b: string) => context.knowledge.language.relatedness(a, b)
+    const sense = roleSense(context, roleWord)
     const at = fold(before).lastIndexOf(owner)
-    if (at >= 0 && roleMatches(before.slice(at), roleWord, related)) return { passage: index }
+    if (at >= 0 && roleMatches(before.slice(at), roleWord, sense)) return { passage: index }
     // "Her attorney, Simon Achterberg": the role of the person last named before it.
     const pronoun = /\b(?:her|his)\s+([\p{L}\s-]{2,40}?),?\s*$/iu.exec(before)
     const named = passage.entities.filter((entity) => entity.type === 'person' && entity.offset < mention.offset - before.length + (pronoun?.index ?? 0))
     const previous = named.at(-1)?.name ?? null
-    if (pronoun && previous !== null && fold(previous).includes(owner) && roleMatches(pronoun[1] ?? '', roleWord, related)) return { passage: index }
+    if (pronoun && previous !== null && fold(previous).includes(owner) && roleMatches(pronoun[1] ?? '', roleWord, sense)) return { passage: index }
   }
   return null
 }

@@ -2,19 +2,34 @@ import { PERSON_ROLES } from '../../ingest/annotate/lexicon.js'
 import { fold } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
 import { agentIn, entityCalled, patientIn, possessorIn, speakerOf, subjectIn } from '../extract.js'
-import { asWritten, holderOfRole, naming, OWNERSHIP_ROLES, roleHolder, roleMatches, shortFormUsed } from './roles.js'
+import { asWritten, holderOfRole, naming, OWNERSHIP_ROLES, roleHolder, roleMatches, roleSense, shortFormUsed, someoneIs } from './roles.js'
 import { type EntityRecord, passageAt } from '../knowledge.js'
 import { AUXILIARIES } from '../question.js'
 import { type Candidate, storyMatches } from '../retrieve.js'
 import type { Answer } from '../types.js'
 import type { Passage } from '../../ingest/types.js'
 
-/** The common noun a "who is the …" question describes its person by: the only one ("engineer"), or the one before "of" ("the gm of tcrr"). */
-function describedAs(question: Asked['question'], named: EntityRecord[]): string | null {
+/**
+ * The common noun a "who is the …" question describes its person by: the only one ("engineer"),
+ * the only word for a kind of person someone in the story is ("the bank's *mouthpiece*", "the *top
+ * dog* at harrowgate"), or the one before "of" ("the gm of tcrr").
+ */
+function describedAs(context: AnswerContext, question: Asked['question'], named: EntityRecord[]): string | null {
+  const { language } = context.knowledge
   const nameWords = new Set(named.flatMap((record) => record.words))
   const nouns = question.tokens.filter(
     (token) => token.pos === 'NOUN' && !token.stop && !nameWords.has(fold(token.text)) && question.lemmas.includes(token.lemma),
   )
+  // A kind no one in the story is of ("guy") describes no one in particular.
+  const kinds = [
+    ...language
+      .phrases(question.tokens)
+      .filter((phrase) => phrase.nominal && language.isPersonNoun(phrase.lemma))
+      .map((phrase) => phrase.lemma),
+    ...nouns.filter((noun) => language.isPersonNoun(noun.lemma)).map((noun) => noun.lemma),
+  ].filter((kind) => someoneIs(context, kind))
+  const [kind] = kinds
+  if (kind !== undefined && (kinds.length === 1 || kind.includes('_'))) return kind
   const [head] = nouns
   if (!head) return null
   if (nouns.length === 1 && question.lemmas.every((lemma) => lemma === head.lemma || nameWords.has(lemma))) return head.lemma
@@ -82,9 +97,7 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     // A role word of the lexicon may sit anywhere in the sentence ("the Commerce secretary, …"); any
     // other noun must be the person's own role, not a word beside them ("said the train's engineer").
     const own = passage.entities.find((entity) => entity.name === person)?.role ?? ''
-    const fits = PERSON_ROLES.has(asked.role)
-      ? roleMatches(sentence, asked.role)
-      : roleMatches(own, asked.role, (a, b) => context.knowledge.language.relatedness(a, b))
+    const fits = PERSON_ROLES.has(asked.role) ? roleMatches(sentence, asked.role) : roleMatches(own, asked.role, roleSense(context, asked.role))
     return person && fits ? person : null
   }
   if (type === 'possessor') {
@@ -121,7 +134,8 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   const { question, named, base } = asked
   // "who's the architect designing the arena": a description the story never uses names no one in it.
   const description = describedNoun(question)
-  if (description && storyMatches(context.knowledge, description).size === 0) return context.unanswered(asked, context.rank(asked), 'closest')
+  if (description && storyMatches(context.knowledge, description).size === 0 && !someoneIs(context, description))
+    return context.unanswered(asked, context.rank(asked), 'closest')
   // "who is pike's lawyer" in a story with no Pike: whoever is someone else's lawyer is not the answer.
   const owner = question.tokens.find((token, i) => /^['’]s$/.test(question.tokens[i + 1]?.text ?? '') && token.pos !== 'PRON')
   if (owner && !named.some((record) => record.words.includes(fold(owner.text))) && storyMatches(context.knowledge, owner.lemma).size === 0)
@@ -151,7 +165,7 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   if (roleWord && OWNERSHIP_ROLES.has(roleWord) && question.type === 'identify') asked = { ...asked, question: { ...question, type: 'possessor' } }
   // "whats the engineer's name", "jolene marsh's doctor": a person described by a common noun the
   // story may never give anyone — only someone it calls that answers.
-  const described = question.type === 'identify' && !roleWord ? describedAs(question, named) : null
+  const described = question.type === 'identify' && !roleWord ? describedAs(context, question, named) : null
   if (record) {
     const nameTerms = new Set(record.words)
     const rest = question.surfaces.filter((word) => !word.split(/[^\p{L}\p{N}]+/u).every((part) => !part || nameTerms.has(part)))
@@ -163,6 +177,10 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
     }
     if (rest.length === 0 || (question.type === 'identify' && rest.length === 1)) return identify(context, asked, record)
   } else if (described) {
+    // "who's the bank's mouthpiece": someone the story gives a role of that kind, of the rest of the question.
+    const topic = question.lemmas.filter((lemma) => lemma !== described)
+    const holder = topic.length ? holderOfRole(context, asked, described, topic) : null
+    if (holder) return holder
     asked = { ...asked, role: described }
   }
   const candidates = context.rank(asked)

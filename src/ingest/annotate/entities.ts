@@ -183,6 +183,11 @@ export function typeOfName(name: string): EntityType | null {
 export interface EntityOptions {
   /** Capitalised words seen inside sentences: a capitalised sentence opener is a name only if it is one of them. */
   properNouns: ReadonlySet<string>
+  /**
+   * Words for a kind of person ("Manager", "Councilwoman", "Epidemiologist"): before a first name
+   * and a surname, a title, as the title list's words are.
+   */
+  isPersonNoun?: (word: string) => boolean
 }
 
 /**
@@ -228,7 +233,7 @@ export function annotateEntities(text: string, options: EntityOptions): EntityMe
         j += 2
       } else break
     }
-    mentions.push(...nameMention(text, words, i, j))
+    mentions.push(...nameMention(text, words, i, j, options.isPersonNoun ?? (() => false)))
     i = j + 1
   }
   return mentions
@@ -258,7 +263,7 @@ function firmNameEnd(text: string, words: Word[], j: number): number {
   return last > j ? last : j
 }
 
-function nameMention(text: string, words: Word[], first: number, last: number): EntityMention[] {
+function nameMention(text: string, words: Word[], first: number, last: number, isPersonNoun: (word: string) => boolean): EntityMention[] {
   if (first === last && /-\p{Ll}+$/u.test(wordAt(words, first).core)) return []
   let start = first
   while (start <= last && DEMONYMS[wordAt(words, start).core.toLowerCase()] !== undefined && start < last) start++
@@ -269,7 +274,7 @@ function nameMention(text: string, words: Word[], first: number, last: number): 
   let role: string | null = null
   let type: EntityType | null = null
   let nameStart = first
-  const titleEnd = titleLength(words, first, last)
+  const titleEnd = titleLength(words, first, last, isPersonNoun)
   if (titleEnd > 0) {
     nameStart = first + titleEnd
     const titleLast = wordAt(words, nameStart - 1)
@@ -298,10 +303,12 @@ const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady)\.?$/i
 const TITLE_OPENERS = new Set(['chief', 'vice', 'deputy'])
 const TITLE_HEADS = new Set(['officer', 'executive', 'president', 'director', 'economist', 'strategist', 'editor', 'counsel'])
 
-function titleLength(words: Word[], first: number, last: number): number {
+function titleLength(words: Word[], first: number, last: number, isPersonNoun: (word: string) => boolean): number {
   let k = first
   if (PLACES.has(wordAt(words, k).core.toLowerCase()) && k < last && TITLES.has(wordAt(words, k + 1).core.toLowerCase())) k++
-  while (k < last && TITLES.has(wordAt(words, k).core.toLowerCase())) k++
+  // A word for a kind of person opens a title only before a first name and a surname ("Councilwoman Maria Ortega", not "Baker Mayfield").
+  const title = (at: number) => TITLES.has(wordAt(words, at).core.toLowerCase()) || (at + 2 <= last && isPersonNoun(wordAt(words, at).core.toLowerCase()))
+  while (k < last && title(k)) k++
   // "Chief Financial Officer John Gerspach", "Chief Executive Officer Lloyd Blankfein": a title that
   // opens with "chief" (or "vice", "deputy") runs on to its head noun.
   if (k > first && TITLE_OPENERS.has(wordAt(words, k - 1).core.toLowerCase())) {
@@ -313,7 +320,7 @@ function titleLength(words: Word[], first: number, last: number): number {
       }
     }
   }
-  if (k === first) return titleInside(words, first, last)
+  if (k === first) return titleInside(words, first, last, isPersonNoun)
   if (k + 1 < last && wordAt(words, k).core === 'of' && isCapital(wordAt(words, k + 1).core)) k += 2
   return k <= last ? k - first : 0
 }
@@ -322,10 +329,10 @@ function titleLength(words: Word[], first: number, last: number): number {
  * "Ardenne Village President Curt Hollis", "Halberton Mayor Denise Okafor": a title after the
  * place or body it is of, then a first name and a surname. The words up to the title are the title.
  */
-function titleInside(words: Word[], first: number, last: number): number {
+function titleInside(words: Word[], first: number, last: number, isPersonNoun: (word: string) => boolean): number {
   for (let m = last - 2; m > first; m--) {
     const word = wordAt(words, m).core.toLowerCase()
-    if (TITLES.has(word) && !TITLE_OPENERS.has(word) && !word.endsWith('.')) return m - first + 1
+    if ((TITLES.has(word) || isPersonNoun(word)) && !TITLE_OPENERS.has(word) && !word.endsWith('.')) return m - first + 1
   }
   return 0
 }
