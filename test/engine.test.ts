@@ -481,6 +481,11 @@ describe('the recall story, tried as a new user would', () => {
     expect(recall.answer('who', 'who’s the mouthpiece for tolliver').answer).toBe('Derek Lindqvist')
   })
 
+  it('reads "who leads X" as a question for the holder of the role of one who leads it', () => {
+    expect(recall.answer('who', 'who leads tolliver').answer).toBe('Karen Vollmer')
+    expect(recall.answer('who', 'who heads tolliver').answer).toBe('Karen Vollmer')
+  })
+
   it('reads a title after the body it is of ("Ardenne Village President Curt Hollis"), and prefers it to a role whose sentence only mentions the body', () => {
     expect(recall.answer('who', 'who is the village president').answer).toBe('Curt Hollis')
   })

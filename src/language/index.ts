@@ -35,6 +35,8 @@ export interface Language {
   isKindOf(word: string, kind: string, broaden?: boolean): boolean
   /** Whether a word names a kind of person ("manager", "councilwoman"), as a title before a name does. */
   isPersonNoun(word: string): boolean
+  /** The words for a person who does what a verb says ("lead" → leader, "head" → head). */
+  agentsOf(verb: string): string[]
 }
 
 export interface RelatednessOptions {
@@ -119,6 +121,7 @@ export function loadLanguage(): Language {
       phrases: (tokens) => phrasesIn(tokens, wordnet.phrases),
       isKindOf: (word, kind, broaden) => wordnet.isKindOf(word, kind, broaden),
       isPersonNoun: (word) => wordnet.isPersonNoun(word),
+      agentsOf: (verb) => wordnet.agentsOf(verb),
     }
   }
   return loaded

@@ -85,6 +85,12 @@ export class WordNet {
     return Object.hasOwn(this.people.senses, word) && !this.names.has(word) && !this.adjectives.has(word)
   }
 
+  /** "lead" → leader, "manage" → manager, "head" → head: the words for a person who does it. */
+  agentsOf(verb: string): string[] {
+    const derived = Object.hasOwn(this.derived, verb) ? (this.derived[verb] ?? []) : []
+    return [verb, ...derived].filter((word) => Object.hasOwn(this.people.senses, word))
+  }
+
   /** Whether WordNet has an entry for the word (so its silence about a pair means something). */
   has(word: string): boolean {
     return this.lemmas.has(word)

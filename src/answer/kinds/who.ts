@@ -176,6 +176,13 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
       )
     }
     if (rest.length === 0 || (question.type === 'identify' && rest.length === 1)) return identify(context, asked, record)
+    // "who heads tcrr", "who leads tolliver": the holder of the role of one who does that (its head, its leader).
+    if (question.type === 'agent' && rest.length === 1 && asked.predicate) {
+      for (const agent of context.knowledge.language.agentsOf(asked.predicate)) {
+        const holder = someoneIs(context, agent) ? roleHolder(context, asked, record, agent) : null
+        if (holder) return holder
+      }
+    }
   } else if (described) {
     // "who's the bank's mouthpiece": someone the story gives a role of that kind, of the rest of the question.
     const topic = question.lemmas.filter((lemma) => lemma !== described)
