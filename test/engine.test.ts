@@ -432,6 +432,12 @@ describe('reading questions', () => {
   it('reads the verb after "who" that the tagger calls a noun', () => {
     expect(read('who', 'who talks for the union').predicates[0]).toBe('talk')
   })
+
+  it('reads a number with an abbreviated magnitude as the story writes it ("310k" → 310,000, "4.5 mil" → 4.5 million)', () => {
+    expect(read('source', '310k customers affected').lemmas).toEqual(['310,000', 'customer', 'affect'])
+    expect(read('source', 'they want 4.5 mil').lemmas).toEqual(['want', '4.5', 'million'])
+    expect(read('source', 'goldman 5bn hit').lemmas).toContain('billion')
+  })
 })
 
 describe('who did a deed the story does not tell of', () => {

@@ -1,4 +1,5 @@
 import { type Analysis, fold, isContent, isFigure, type Token } from '../language/index.js'
+import { withMagnitude } from '../language/numbers.js'
 import type { Command } from './types.js'
 
 /** What kind of answer a question wants, read from its form (never from its topic). */
@@ -155,8 +156,13 @@ function verbAfterWho(tokens: Token[]): Token | undefined {
  * word typed where the story has an abbreviation ("us" for U.S., "it" for IT) counts as that.
  */
 export function analyseQuestion(command: Command, text: string, analysis: Analysis, abbreviations: ReadonlySet<string> = new Set()): AnalysedQuestion {
-  const read = analysis.tokens.map((token) => {
+  const read = analysis.tokens.map((token, i, all) => {
     if (INFORMAL_AUXILIARIES.has(token.text.toLowerCase())) return { ...token, stop: true, pos: 'AUX' }
+    // "310k customers", "4.5 mil": the number as the story writes it, then its magnitude (or nothing).
+    const figure = withMagnitude(token.text, all[i + 1]?.text ?? '')
+    if (figure) return { ...token, lemma: figure[0], pos: 'NUM' }
+    const magnitude = i > 0 ? withMagnitude(all[i - 1]?.text ?? '', token.text) : null
+    if (magnitude) return magnitude[1] ? { ...token, lemma: magnitude[1], pos: 'NUM', stop: false } : { ...token, pos: 'SYM', stop: true }
     return token.stop && token.text === token.text.toLowerCase() && abbreviations.has(fold(token.text))
       ? { ...token, lemma: fold(token.text), stop: false, pos: 'PROPN' }
       : token

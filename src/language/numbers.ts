@@ -61,3 +61,25 @@ export function numberSpellings(word: string): string[] {
   if (value === null) return [word]
   return [value, ...[...WORD_VALUES].filter(([, each]) => each === value).map(([spelled]) => spelled)]
 }
+
+/** How news and chat abbreviate a magnitude after a number ("310k", "4.5 mil", "5bn"): a closed class. */
+const MAGNITUDES = new Map<string, { word: string; factor: number }>([
+  ['k', { word: 'thousand', factor: 1_000 }],
+  ['m', { word: 'million', factor: 1_000_000 }],
+  ['mn', { word: 'million', factor: 1_000_000 }],
+  ['mil', { word: 'million', factor: 1_000_000 }],
+  ['b', { word: 'billion', factor: 1_000_000_000 }],
+  ['bn', { word: 'billion', factor: 1_000_000_000 }],
+])
+
+/**
+ * A number and the abbreviated magnitude after it, as the story would write them: "310" "k" →
+ * "310,000" (news writes thousands in digits); "4.5" "mil" → "4.5" "million". Null when the
+ * second word abbreviates no magnitude.
+ */
+export function withMagnitude(figure: string, abbreviation: string): [string, string | null] | null {
+  const magnitude = MAGNITUDES.get(abbreviation.toLowerCase())
+  if (!magnitude || !/^\d+(?:\.\d+)?$/.test(figure)) return null
+  if (magnitude.factor === 1_000) return [Math.round(Number(figure) * 1_000).toLocaleString('en-US'), null]
+  return [figure, magnitude.word]
+}
