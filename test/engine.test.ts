@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { AnswerEngine } from '../src/answer/engine.js'
 import { articlesNamed } from '../src/answer/kinds/metadata.js'
 import { acronymsOf } from '../src/answer/knowledge.js'
-import { storyMatches } from '../src/answer/retrieve.js'
+import { pinnedCandidate, storyMatches } from '../src/answer/retrieve.js'
+import { figureIn } from '../src/answer/kinds/ask.js'
 import { analyseQuestion } from '../src/answer/question.js'
 import type { Article } from '../src/ingest/types.js'
 import type { EngineSnapshot } from '../src/answer/snapshot.js'
@@ -175,6 +176,17 @@ describe('ask, timeline, outlets', () => {
 
   it('counts with a number only what it counts ("millions of American citizens" are no platforms)', () => {
     expect(story.answer('ask', 'how many payment platforms are officials worried about').answer ?? '').not.toMatch(/millions/)
+  })
+
+  it('reads a bare number as counting what the number before it counted ("437,000 customers …, more than the 310,000 it disclosed")', () => {
+    const sentence = 'The data of about 437,000 customers was stolen, 41% more than the 310,000 it disclosed on Monday, as the first lawsuits landed.'
+    const candidate = { ...pinnedCandidate(0, 0), matched: new Map([['lawsuit', ['lawsuit']]]) }
+    const figure = figureIn(sentence, candidate, 'count', { counts: (noun) => noun === 'lawsuit', focused: true })
+    expect(figure).toBeNull()
+  })
+
+  it('heads no body a person heads a unit of ("head of cyberwarfare … at the Institute for National Defence")', () => {
+    expect(story.answer('who', 'who heads the institute for national defence and security research').answer ?? '').not.toMatch(/Tzeng/)
   })
 
   it('answers a figure question told in words with the passage and no made-up figure', () => {

@@ -78,7 +78,14 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
     )
   // "how many passengers": a number of the things asked about comes first ("212 passengers", "68 people"),
   // and a number of other things ("14 investigators") is no answer.
-  const countedNoun = (value: NamedValue) => {
+  // "437,000 customers …, 41% more than the 310,000 it disclosed": a bare number counts what the number before it did.
+  const countedNoun = (value: NamedValue): string | null => {
+    const own = nounAfter(value)
+    if (own !== null) return own
+    const previous = values.filter((other) => other.end <= value.start && nounAfter(other) !== null).at(-1)
+    return previous ? nounAfter(previous) : null
+  }
+  const nounAfter = (value: NamedValue) => {
     const rest = sentence.slice(value.end)
     // "millions of American citizens" counts citizens: the last noun of the phrase after "of".
     const partitive = /^\s+of\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(rest)?.[1]

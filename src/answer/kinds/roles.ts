@@ -68,6 +68,12 @@ export function roleHolder(context: AnswerContext, asked: Asked, record: EntityR
   const core = record.words.join(' ')
   // "a spokeswoman for Tri-County Regional Rail" names the body of words tri county regional rail.
   const words = (text: string) => fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')
+  // "head of cyberwarfare … at the Institute for National Defence": a role of something else, held at the one named.
+  const ofRecord = (role: string) => {
+    const plain = words(role)
+    const of = /\bof (?:the )?(.*)$/.exec(plain)?.[1]
+    return plain.includes(core) && (of === undefined || of.startsWith(core) || !plain.slice(0, plain.indexOf(of)).trim())
+  }
   // "the tax expert from Friedman LLP": a role at the named organisation that shares the question's other words.
   const topic = asked.question.lemmas.filter((lemma) => lemma !== roleWord && !lemma.split(/[^\p{L}\p{N}]+/u).every((part) => record.words.includes(part)))
   const sharesTopic = (role: string) => topic.length > 0 && lemmasOf(role).some((lemma) => topic.includes(lemma))
@@ -85,11 +91,12 @@ export function roleHolder(context: AnswerContext, asked: Asked, record: EntityR
   }
   for (const other of context.knowledge.entities.values()) {
     if (other === record) continue
-    const role = other.roles.find(
-      (entry) =>
-        (roleMatches(entry.role, roleWord, sense) || sharesTopic(entry.role)) &&
-        (words(entry.role).includes(core) || (other.type === 'person' && ownerless(entry))),
-    )
+    // The role asked for must be the named one's ("head of cyberwarfare at the Institute" heads no institute);
+    // someone else who shares the question's topic need only be at it ("head of international tax services at Friedman LLP").
+    const role = other.roles.find((entry) => {
+      const tied = (owned: boolean) => owned || (other.type === 'person' && ownerless(entry))
+      return (roleMatches(entry.role, roleWord, sense) && tied(ofRecord(entry.role))) || (sharesTopic(entry.role) && tied(words(entry.role).includes(core)))
+    })
     const [owner = core] = record.words
     const found = role ?? (other.type === 'person' ? holderBeside(context, other, owner, roleWord) : null)
     if (found) return context.found(asked.base, [naming(context, found.passage, other.name)], other.name)
