@@ -284,6 +284,29 @@ describe('abbreviations people type', () => {
     expect(acronymsOf(language.analyse('The Tri-County Regional Rail train left.').tokens)).toContain('tcrr')
     expect(acronymsOf(language.analyse('the National Transportation Safety Board said').tokens)).toContain('ntsb')
   })
+
+  it('indexes two letters for a title only ("Attorney General" → ag, not "Harbor Ledger" → hl)', () => {
+    const language = story.knowledge.language
+    const isPersonNoun = (word: string) => language.isPersonNoun(word)
+    expect(acronymsOf(language.analyse('Attorney General Jane Roe said').tokens, isPersonNoun)).toContain('ag')
+    expect(acronymsOf(language.analyse('The Harbor Ledger said').tokens, isPersonNoun)).not.toContain('hl')
+  })
+
+  it('dates an event, not the deed coordinated after it ("to lead the investigation and would keep its line open through April")', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'byline-coordinated-'))
+    const body = [
+      'Bank hires firm',
+      '',
+      'Published March 7, 2024',
+      '',
+      'The bank said Thursday it had brought in a cybersecurity firm to lead the investigation and would keep its help line open through the end of April.',
+      '',
+      'The state attorney general announced an investigation on Wednesday.',
+    ].join('\n')
+    await writeFile(join(dir, '000_ledger.txt'), body)
+    const bank = AnswerEngine.fromCorpus(await loadCorpus(dir), {}, story.knowledge.language)
+    expect(bank.answer('when', 'when did the investigation open').date).not.toBe('2024-04-30')
+  })
 })
 
 describe('a story nobody tuned for (the rail derailment)', () => {

@@ -297,7 +297,13 @@ function nounEventTime(text: string, offset: number, time: TemporalMention, even
   const end = at + time.text.length
   const between = (noun: Located) => (noun.start >= end ? text.slice(end, noun.start) : text.slice(noun.end, Math.max(noun.end, at)))
   // A relative clause on the noun tells of it ("The recall, which the company announced Saturday, …").
-  const apart = (gap: string) => !/^,\s*(?:which|who|that)\b/i.test(gap) && /[,;:—–]|\b(?:but|while|whereas|although|though)\b/i.test(gap)
+  // "… to lead the investigation and would keep its help line open through the end of April": "and" with an
+  // auxiliary opens another predicate.
+  const apart = (gap: string) =>
+    !/^,\s*(?:which|who|that)\b/i.test(gap) &&
+    /[,;:—–]|\b(?:but|while|whereas|although|though)\b|\band\s+(?:would|will|could|should|may|might|must|can|has|have|had|is|was|are|were|did|does)\b/i.test(
+      gap,
+    )
   return nouns.some((noun) => !apart(between(noun))) ? time : null
 }
 

@@ -114,7 +114,7 @@ function termsBySentence(passage: Passage, analysis: Analysis, language: Languag
   return bySentence.map((tokens) => [
     ...tokens.filter(searchable).map((token) => token.lemma),
     ...language.phrases(tokens).map((phrase) => phrase.lemma),
-    ...acronymsOf(tokens),
+    ...acronymsOf(tokens, (phrase) => language.isPersonNoun(phrase)),
   ])
 }
 
@@ -124,15 +124,17 @@ const INSIDE_NAMES = new Set(['of', 'per', 'and', 'for', '&'])
 /**
  * The initials of the sentence's noun phrases, as people abbreviate them: "chief financial
  * officer" → cfo, "earnings per share" → eps, "Securities and Exchange Commission" → sec (and
- * saec). Indexed beside the words, so a typed abbreviation finds the phrase.
+ * saec), and a title's two ("Attorney General" → ag). Indexed beside the words, so a typed
+ * abbreviation finds the phrase.
  */
-export function acronymsOf(tokens: Token[]): string[] {
+export function acronymsOf(tokens: Token[], isPersonNoun: (word: string) => boolean = () => false): string[] {
   const acronyms = new Set<string>()
   tokens.forEach((first, start) => {
     if (!NOMINAL.has(first.pos)) return
     let full = ''
     let nominal = ''
     let words = 0
+    const phrase: string[] = []
     for (const token of tokens.slice(start)) {
       if (words >= 5) break
       const connector = INSIDE_NAMES.has(token.text.toLowerCase())
@@ -148,9 +150,12 @@ export function acronymsOf(tokens: Token[]): string[] {
         nominal += initial
         words++
       }
+      if (!connector) phrase.push(fold(token.text))
       if (!connector && words >= 2) {
         if (full.length >= 3) acronyms.add(full)
         if (nominal.length >= 3) acronyms.add(nominal)
+        // Two letters stand for a title only ("Attorney General" → ag, "general manager" → gm): other pairs are words.
+        if (nominal.length === 2 && isPersonNoun(phrase.join('_'))) acronyms.add(nominal)
       }
     }
   })
