@@ -104,10 +104,18 @@ describe('when', () => {
     expect(covid.passages[0]?.outlet).toBe('London Daily')
   })
 
+  it('dates an event by another telling of it when the best-worded one leaves "a day after" undated', () => {
+    // BTimes: "Trump had fallen ill due to the virus just a day after he had met with administration officials" (no date
+    // for the meeting in its article); London Daily dates the same meeting Sept. 30.
+    const virus = story.answer('when', 'when did trump come down with the virus')
+    expect(virus.date).toBe('2020-10-01')
+    expect(virus.passages.map((passage) => passage.outlet)).toContain('BTimes')
+  })
+
   it('gives a relative time with what it is relative to, as written', () => {
     const answer = story.answer('when', 'when did trump come down with the virus')
-    expect(answer.answer).toBe('a day after he had met with administration officials to discuss China')
-    expect(answer.passages[0]?.highlight).toContain(answer.answer)
+    expect(answer.answer).toBe('a day after officials met to discuss China (2020-10-01)')
+    expect(answer.passages[0]?.highlight).toContain('a day after officials met to discuss China')
   })
 
   it('gives the date as written and as ISO', () => {

@@ -20,7 +20,7 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
   const wanted = new Set(asked.question.lemmas)
   const wantDuration = asked.question.type === 'duration' || asked.question.type === 'amount'
   const timed = candidates
-    .filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= best.score * 0.5)
+    .filter((candidate) => context.verdict(asked, candidate) === 'answer')
     .slice(0, 8)
     .map((candidate) => {
       const passage = context.passage(candidate)
@@ -32,13 +32,16 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
       }
     })
     .filter((entry): entry is { candidate: Candidate; time: TemporalMention } => entry.time !== null)
-  if (timed.length === 0) return context.closest(asked, candidates, 'The passages below tell of this, but none of them dates it.')
+  // Passages far below the best date the event only as another telling of it.
+  const strong = timed.filter((entry) => entry.candidate.score >= best.score * 0.5)
+  const [first] = strong
+  if (!first) return context.closest(asked, candidates, 'The passages below tell of this, but none of them dates it.')
   // The same event told twice (a syndicated copy, or the same phrase in another article): the telling that dates it wins.
   const dated = timed.reduce((a, b) => {
     const sameTelling = context.linked(a.candidate.passage, b.candidate.passage) || a.time.text.toLowerCase() === b.time.text.toLowerCase()
-    const tied = sameTelling || Math.abs(a.candidate.score - b.candidate.score) < 0.08
+    const tied = sameTelling || (strong.includes(b) && Math.abs(a.candidate.score - b.candidate.score) < 0.08)
     return tied && precision(b.time) > precision(a.time) ? b : a
-  })
+  }, first)
   const ordered = [dated.candidate, ...candidates.filter((candidate) => candidate !== dated.candidate)]
   const { iso, until, kind } = dated.time
   const text = withAnchor(context.passage(dated.candidate).text, dated.time)
