@@ -535,6 +535,10 @@ describe('the recall story, tried as a new user would', () => {
     expect(recall.answer('who', 'who heads tolliver').answer).toBe('Karen Vollmer')
   })
 
+  it('takes no title before a name for the event asked about ("Tolliver Dairy CEO Karen Vollmer said … Tuesday" does not date her becoming CEO)', () => {
+    expect(recall.answer('when', 'since when has vollmer been ceo').date).not.toBe('2025-03-11')
+  })
+
   it('reads a title after the body it is of ("Ardenne Village President Curt Hollis"), and prefers it to a role whose sentence only mentions the body', () => {
     expect(recall.answer('who', 'who is the village president').answer).toBe('Curt Hollis')
   })

@@ -281,8 +281,13 @@ export function subjectIn(passage: Passage, sentenceIndex: number, named: Set<st
  * time in its own clause: "have not set a date for a ceremonial groundbreaking, but the arena is
  * scheduled to open for the 2028-29 season" does not date the groundbreaking.
  */
-function nounEventTime(text: string, offset: number, time: TemporalMention, eventTerms: Set<string>): TemporalMention | null {
+function nounEventTime(text: string, offset: number, time: TemporalMention, eventTerms: Set<string>, people: EntityMention[] = []): TemporalMention | null {
   const located = locateTerms(text)
+  // "Tolliver Dairy CEO Karen Vollmer said … Tuesday": a title before a name is no event of its own.
+  const title = (term: Located) =>
+    people.some((person) => person.type === 'person' && person.offset - offset > term.end && /^\s+$/.test(text.slice(term.end, person.offset - offset)))
+  const titles = located.filter((term) => eventTerms.has(term.term) && title(term))
+  if (titles.length > 0 && titles.length === located.filter((term) => eventTerms.has(term.term)).length) return null
   // The event's noun, or an adjective before a noun in its phrase ("a ceremonial groundbreaking"), not "got sick".
   const adjacent = (a: Located, b: Located) => /^\s+$/.test(text.slice(a.end, b.start))
   const nominal = (term: Located) =>
@@ -368,7 +373,7 @@ export function timeIn(
   // When the sentence names the event, the time belongs to it: the verb nearest the time is the
   // event's ("has signed an order banning … in 45 days": the 45 days are the ban's, not the signing's;
   // "have recently granted injunctions halting …": recently dates the granting, not the halting).
-  if (best && eventAt.length === 0 && !wantDuration && !picked(best)) return nounEventTime(text, offset, best, eventTerms)
+  if (best && eventAt.length === 0 && !wantDuration && !picked(best)) return nounEventTime(text, offset, best, eventTerms, sentenceEntities)
   if (!best || eventAt.length === 0 || modifiesVerb(best) || picked(best)) return best
   const at = best.offset - offset
   const end = at + best.text.length
