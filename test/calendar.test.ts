@@ -23,6 +23,8 @@ describe('dates in news copy', () => {
     expect(dates('The plant has been shut down since Sunday night, the union said.', '2025-03-13')).toEqual(['Sunday night=2025-03-09'])
     expect(dates('Investigators will return Monday.', '2025-03-13')).toEqual(['Monday=2025-03-17'])
     expect(dates('The company recalled the cheese Tuesday.', '2025-03-13')).toEqual(['Tuesday=2025-03-11'])
+    // The tense is the clause's own, not the next one's: she said it Tuesday; the review is to come.
+    expect(dates('The auditor said Tuesday that her office will conduct a review.', '2025-03-12')).toEqual(['Tuesday=2025-03-11'])
   })
 
   it('reads "between X and Y" as one span', () => {

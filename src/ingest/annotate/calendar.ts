@@ -127,7 +127,10 @@ function clauseAround(text: string, start: number, end: number): string {
   const before = text.slice(at, start)
   const opener = [...before.matchAll(CLAUSE_OPENER)].at(-1)
   const from = opener ? at + opener.index + opener[0].length : at
-  return text.slice(from, Math.min(at + sentence.length, end + CLAUSE_REACH))
+  // … and up to the next clause: "said Tuesday that her office will conduct a review" tells of Tuesday in the past.
+  const reach = text.slice(end, Math.min(at + sentence.length, end + CLAUSE_REACH))
+  const next = reach.search(CLAUSE_OPENER)
+  return text.slice(from, end + (next >= 0 ? next : reach.length))
 }
 
 const CLAUSE_OPENER = /\b(?:before|after|when|because|while|since|until|unless|although|though|that|which|who|and|but)\b|;/gi
