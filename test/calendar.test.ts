@@ -25,6 +25,10 @@ describe('dates in news copy', () => {
     expect(dates('The company recalled the cheese Tuesday.', '2025-03-13')).toEqual(['Tuesday=2025-03-11'])
     // The tense is the clause's own, not the next one's: she said it Tuesday; the review is to come.
     expect(dates('The auditor said Tuesday that her office will conduct a review.', '2025-03-12')).toEqual(['Tuesday=2025-03-11'])
+    // The day of a saying is past, whatever was said; a planned or set day is to come (2024-10-17 is a Thursday).
+    expect(dates('In a call with reporters Thursday, the CEO said the plant would stay closed.', '2025-03-14')).toEqual(['Thursday=2025-03-13'])
+    expect(dates('A vigil is planned for Friday on the green.', '2024-10-17')).toEqual(['Friday=2024-10-18'])
+    expect(dates('The hearing is set for Monday.', '2024-10-17')).toEqual(['Monday=2024-10-21'])
   })
 
   it('reads "between X and Y" as one span', () => {

@@ -100,7 +100,7 @@ const weekRefiner: chrono.Refiner = {
   },
 }
 
-const FUTURE = /\b(?:will|would|shall|plans?|planning|expects?|expected\s+to|set\s+to|next|upcoming|coming|scheduled)\b|'ll\b/i
+const FUTURE = /\b(?:will|would|shall|plans?|planned|planning|expects?|expected\s+to|set\s+(?:to|for)|next|upcoming|coming|scheduled)\b|'ll\b/i
 
 /**
  * Irregular past forms news copy tells events with: a closed class of English (regular ones end
@@ -121,7 +121,9 @@ function pastTense(sentence: string): boolean {
  * ("… before *the new tax law takes effect on Jan. 1*", "… and *the agency added two trains,
  * including Train 512, in March*") to a little after it.
  */
-function clauseAround(text: string, start: number, end: number): string {
+function clauseAround(text: string, start: number, mentionEnd: number): string {
+  // The mention as chrono reads it may take the comma after it ("Thursday,"): the clause ends there.
+  const end = start + text.slice(start, mentionEnd).replace(/[\s,;:.]+$/, '').length
   const sentence = sentenceAround(text, start)
   const at = text.indexOf(sentence)
   const before = text.slice(at, start)
@@ -197,6 +199,10 @@ const DAY_MS_WEEK = 7 * DAY_MS
  * past never puts it after the article ("She died Sunday", in a Thursday story, is four days
  * before), nor one telling of the future before it ("will meet Monday").
  */
+/** A weekday right after the verb of saying ("said Thursday"), or set off before its sayer ("Thursday, the CEO said"). */
+const SAID_BEFORE = /\b(?:said|told|announced)\s+(?:on\s+)?$/i
+const SAID_AFTER = /^,\s+(?:[\p{Lu}][\p{L}.’'-]*\s+){1,5}(?:said|told|announced)\b/u
+
 const weekdayRefiner: chrono.Refiner = {
   refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
     for (const result of results) {
@@ -205,12 +211,16 @@ const weekdayRefiner: chrono.Refiner = {
       const clause = clauseAround(context.text, result.index, result.index + result.text.length)
       // "since Sunday night" reaches back from now, whatever the verb.
       const since = /\bsince\s+$/i.test(context.text.slice(Math.max(0, result.index - 8), result.index))
+      // "said Thursday", "In a call Thursday, CEO Karen Vollmer said …": the day of the saying, which is past.
+      const after = context.text.slice(result.index + result.text.length)
+      const saying =
+        SAID_BEFORE.test(context.text.slice(Math.max(0, result.index - 12), result.index)) || SAID_AFTER.test(`${result.text.endsWith(',') ? ',' : ''}${after}`)
       const date = start.date()
       const reference = context.refDate.getTime()
       const moved =
-        (since || pastTense(clause)) && date.getTime() > reference + DAY_MS / 2
+        (since || saying || pastTense(clause)) && date.getTime() > reference + DAY_MS / 2
           ? new Date(date.getTime() - DAY_MS_WEEK)
-          : FUTURE.test(clause) && date.getTime() < reference - DAY_MS / 2
+          : !saying && FUTURE.test(clause) && date.getTime() < reference - DAY_MS / 2
             ? new Date(date.getTime() + DAY_MS_WEEK)
             : null
       if (!moved) continue
