@@ -201,7 +201,7 @@ const DAY_MS_WEEK = 7 * DAY_MS
  */
 /** A weekday right after the verb of saying ("said Thursday"), or set off before its sayer ("Thursday, the CEO said"). */
 const SAID_BEFORE = /\b(?:said|told|announced)\s+(?:on\s+)?$/i
-const SAID_AFTER = /^,\s+(?:[\p{Lu}][\p{L}.’'-]*\s+){1,5}(?:said|told|announced)\b/u
+const SAID_AFTER = /^,\s+(?:[\p{L}.’'-]+\s+){1,5}(?:said|told|announced)\b/u
 
 const weekdayRefiner: chrono.Refiner = {
   refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
