@@ -300,6 +300,20 @@ describe('abbreviations people type', () => {
     expect(acronymsOf(language.analyse('The Harbor Ledger said').tokens, isPersonNoun)).not.toContain('hl')
   })
 
+  it('names the one an appositive describes as the doer ("Samuel Ferreira-Voss, the attorney who filed the suit")', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'byline-appositive-'))
+    const body = [
+      'Customers sue bank',
+      '',
+      'Published March 7, 2024',
+      '',
+      '“It was an unlocked door with a sign on it,” said Samuel Ferreira-Voss, the attorney who filed the suit against the bank.',
+    ].join('\n')
+    await writeFile(join(dir, '000_ledger.txt'), body)
+    const bank = AnswerEngine.fromCorpus(await loadCorpus(dir), {}, story.knowledge.language)
+    expect(bank.answer('who', 'who filed the suit against the bank').answer).toBe('Samuel Ferreira-Voss')
+  })
+
   it('dates an event, not the deed coordinated after it ("to lead the investigation and would keep its line open through April")', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'byline-coordinated-'))
     const body = [

@@ -136,6 +136,9 @@ export function possessorIn(passage: Passage, sentenceIndex: number, candidate: 
  * listed before it ("X, Y and Z invested …"), the one after a passive verb ("championed from the
  * State Department"), or the antecedent of "who".
  */
+/** A description set off after a name, up to a "who" that follows it: ", the attorney ". */
+const APPOSITIVE = /^\s*,\s*(?:the|an?|his|her|its|their)\s+[^,;]*$/i
+
 export function agentIn(passage: Passage, sentenceIndex: number, candidate: Candidate, named: Set<string>, event: string | null = null): string | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   const all = inSentence(passage.entities, offset, text.length)
@@ -150,7 +153,8 @@ export function agentIn(passage: Passage, sentenceIndex: number, candidate: Cand
     if (relative) {
       const antecedent = entities.filter((entity) => entity.offset - offset < relative.index).at(-1)
       const gap = antecedent ? text.slice(antecedent.offset - offset + surfaceLength(text, antecedent, offset), relative.index) : ''
-      if (antecedent && /^[\s,]*$/.test(gap)) return spanOf(text, offset, [antecedent])
+      // "Samuel Ferreira-Voss, the attorney who filed the suit": the one the appositive describes.
+      if (antecedent && (/^[\s,]*$/.test(gap) || APPOSITIVE.test(gap))) return spanOf(text, offset, [antecedent])
       const phrase = relativeAntecedent(upToVerb)
       if (phrase) return phrase
     }
