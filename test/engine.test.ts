@@ -300,6 +300,20 @@ describe('abbreviations people type', () => {
     expect(acronymsOf(language.analyse('The Harbor Ledger said').tokens, isPersonNoun)).not.toContain('hl')
   })
 
+  it('gives no passage as the answer to "how many" that names what is asked but no figure for it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'byline-figure-'))
+    const body = [
+      'Outbreak spreads',
+      '',
+      'Published March 11, 2025',
+      '',
+      'Listeria cases linked to the cheese have been reported in six states, including Michigan.',
+    ].join('\n')
+    await writeFile(join(dir, '000_ledger.txt'), body)
+    const outbreak = AnswerEngine.fromCorpus(await loadCorpus(dir), {}, story.knowledge.language)
+    expect(outbreak.answer('ask', 'how many listeria cases are in michigan').found).toBe(false)
+  })
+
   it('names the one an appositive describes as the doer ("Samuel Ferreira-Voss, the attorney who filed the suit")', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'byline-appositive-'))
     const body = [
@@ -488,6 +502,11 @@ describe('reading questions', () => {
 
   it('reads the verb after "who" that the tagger calls a noun', () => {
     expect(read('who', 'who talks for the union').predicates[0]).toBe('talk')
+  })
+
+  it('reads a lone letter as chat for a function word, nothing to look for ("when r trains coming back", "ant n tencent")', () => {
+    expect(read('when', 'when r trains coming back').lemmas).not.toContain('r')
+    expect(read('who', 'who reckons ant n tencent will grow').lemmas).not.toContain('n')
   })
 
   it('reads a number with an abbreviated magnitude as the story writes it ("310k" → 310,000, "4.5 mil" → 4.5 million)', () => {

@@ -158,6 +158,8 @@ function verbAfterWho(tokens: Token[]): Token | undefined {
 export function analyseQuestion(command: Command, text: string, analysis: Analysis, abbreviations: ReadonlySet<string> = new Set()): AnalysedQuestion {
   const read = analysis.tokens.map((token, i, all) => {
     if (INFORMAL_AUXILIARIES.has(token.text.toLowerCase())) return { ...token, stop: true, pos: 'AUX' }
+    // A lone letter ("when r trains coming back", "n") is chat for a function word: nothing to look for.
+    if (/^\p{L}$/u.test(token.text) && !withMagnitude(all[i - 1]?.text ?? '', token.text)) return { ...token, stop: true }
     // "310k customers", "4.5 mil": the number as the story writes it, then its magnitude (or nothing).
     const figure = withMagnitude(token.text, all[i + 1]?.text ?? '')
     if (figure) return { ...token, lemma: figure[0], pos: 'NUM' }

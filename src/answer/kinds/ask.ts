@@ -143,9 +143,7 @@ function unquotedSpeaker(context: AnswerContext, asked: Asked): string | null {
 /** How close the noun after a number must be to the one asked about ("ppl" → people) to be what it counts. */
 const COUNTED_CLOSENESS = 0.7
 
-/** How much of the question a passage must cover to answer a figure question with no figure in it… */
-const WORDED_FIGURE_COVERAGE = 0.95
-/** …or with an amount in words ("billions of dollars", "relatively small"). */
+/** How much of the question a passage must cover to answer a figure question with an amount in words ("billions of dollars", "relatively small"). */
 const WORDED_AMOUNT_COVERAGE = 0.75
 
 /** An amount told in words, not figures: a closed class of English (number words by the dozen, words of size). */
@@ -181,8 +179,8 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
     const nearest = measured.sort((a, b) => a.figure.distance - b.figure.distance)[0]
     if (nearest) return context.found(base, [nearest.candidate, ...candidates.filter((other) => other !== nearest.candidate)], nearest.figure.text)
     // The passage answers in words ("a small percentage", "billions of dollars"): quoted, with no figure made up.
-    const worded = AMOUNT_IN_WORDS.test(sentenceOf(best)) ? WORDED_AMOUNT_COVERAGE : WORDED_FIGURE_COVERAGE
-    if (best.coverage >= worded) return context.found(base, candidates, null)
+    // Without one, however well it covers the question's words, it does not say how much ("how many cases in Michigan").
+    if (AMOUNT_IN_WORDS.test(sentenceOf(best)) && best.coverage >= WORDED_AMOUNT_COVERAGE) return context.found(base, candidates, null)
     return context.closest(asked, candidates, `The story gives no figure for ${quoted(base.query)}.`)
   }
   const who = question.type === 'agent' || question.type === 'speaker' || question.type === 'possessor'
