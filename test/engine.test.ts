@@ -286,6 +286,13 @@ describe('articles named by their outlet', () => {
   })
 })
 
+/** An engine over a story of one article: its headline, its published date as written, its paragraphs. */
+async function oneArticle(headline: string, published: string, paragraphs: string[]): Promise<AnswerEngine> {
+  const dir = await mkdtemp(join(tmpdir(), 'byline-one-'))
+  await writeFile(join(dir, '000_ledger.txt'), [headline, `Published ${published}`, ...paragraphs].join('\n\n'))
+  return AnswerEngine.fromCorpus(await loadCorpus(dir), {}, story.knowledge.language)
+}
+
 describe('abbreviations people type', () => {
   it('indexes the initials of a name, a hyphenated word giving each part’s', () => {
     const language = story.knowledge.language
@@ -301,46 +308,24 @@ describe('abbreviations people type', () => {
   })
 
   it('gives no passage as the answer to "how many" that names what is asked but no figure for it', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'byline-figure-'))
-    const body = [
-      'Outbreak spreads',
-      '',
-      'Published March 11, 2025',
-      '',
+    const outbreak = await oneArticle('Outbreak spreads', 'March 11, 2025', [
       'Listeria cases linked to the cheese have been reported in six states, including Michigan.',
-    ].join('\n')
-    await writeFile(join(dir, '000_ledger.txt'), body)
-    const outbreak = AnswerEngine.fromCorpus(await loadCorpus(dir), {}, story.knowledge.language)
+    ])
     expect(outbreak.answer('ask', 'how many listeria cases are in michigan').found).toBe(false)
   })
 
   it('names the one an appositive describes as the doer ("Samuel Ferreira-Voss, the attorney who filed the suit")', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'byline-appositive-'))
-    const body = [
-      'Customers sue bank',
-      '',
-      'Published March 7, 2024',
-      '',
+    const bank = await oneArticle('Customers sue bank', 'March 7, 2024', [
       '“It was an unlocked door with a sign on it,” said Samuel Ferreira-Voss, the attorney who filed the suit against the bank.',
-    ].join('\n')
-    await writeFile(join(dir, '000_ledger.txt'), body)
-    const bank = AnswerEngine.fromCorpus(await loadCorpus(dir), {}, story.knowledge.language)
+    ])
     expect(bank.answer('who', 'who filed the suit against the bank').answer).toBe('Samuel Ferreira-Voss')
   })
 
   it('dates an event, not the deed coordinated after it ("to lead the investigation and would keep its line open through April")', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'byline-coordinated-'))
-    const body = [
-      'Bank hires firm',
-      '',
-      'Published March 7, 2024',
-      '',
+    const bank = await oneArticle('Bank hires firm', 'March 7, 2024', [
       'The bank said Thursday it had brought in a cybersecurity firm to lead the investigation and would keep its help line open through the end of April.',
-      '',
       'The state attorney general announced an investigation on Wednesday.',
-    ].join('\n')
-    await writeFile(join(dir, '000_ledger.txt'), body)
-    const bank = AnswerEngine.fromCorpus(await loadCorpus(dir), {}, story.knowledge.language)
+    ])
     expect(bank.answer('when', 'when did the investigation open').date).not.toBe('2024-04-30')
   })
 })
