@@ -33,6 +33,11 @@ describe('who', () => {
     expect(answer.passages[0]?.alsoIn).toEqual(['002_coastal'])
   })
 
+  it('gives a kind of role only to a title tied to the body: "President Donald Trump" in an article about Goldman heads no Goldman', async () => {
+    const goldman = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'eval', 'stories', 'goldman')), {}, story.knowledge.language)
+    expect(goldman.answer('who', 'who is the head of goldman').answer ?? '').not.toMatch(/Trump/)
+  })
+
   it('gives a precise title only to its holder: no president is a CEO', () => {
     const answer = story.answer('who', "who's the ceo of ant group")
     expect(answer.answer ?? '').not.toMatch(/Trump/)

@@ -95,7 +95,14 @@ export function roleHolder(context: AnswerContext, asked: Asked, record: EntityR
     // someone else who shares the question's topic need only be at it ("head of international tax services at Friedman LLP").
     const role = other.roles.find((entry) => {
       const tied = (owned: boolean) => owned || (other.type === 'person' && ownerless(entry))
-      return (roleMatches(entry.role, roleWord, sense) && tied(ofRecord(entry.role))) || (sharesTopic(entry.role) && tied(words(entry.role).includes(core)))
+      // A title the sentence ties to no body is the article's subject's only when it is the asked role itself or its
+      // synonym — not any kind of it ("President Donald Trump" in an article about Goldman heads no Goldman).
+      const strict = { ...sense, isKindOf: () => false }
+      return (
+        (roleMatches(entry.role, roleWord, sense) && ofRecord(entry.role)) ||
+        (roleMatches(entry.role, roleWord, strict) && tied(false)) ||
+        (sharesTopic(entry.role) && tied(words(entry.role).includes(core)))
+      )
     })
     const [owner = core] = record.words
     const found = role ?? (other.type === 'person' ? holderBeside(context, other, owner, roleWord) : null)
@@ -183,7 +190,9 @@ function holderBeside(context: AnswerContext, person: EntityRecord, owner: strin
     const mention = passage.entities.find((entity) => entity.name === person.name)
     if (!mention) continue
     const before = passage.text.slice(Math.max(0, mention.offset - 80), mention.offset)
-    const sense = roleSense(context, roleWord)
+    // Words between the body and a name tell only of the role asked itself, not of any kind of it
+    // ("Tencent … President-elect Joe Biden" leads no Tencent).
+    const sense = { ...roleSense(context, roleWord), isKindOf: () => false }
     const at = fold(before).lastIndexOf(owner)
     if (at >= 0 && roleMatches(before.slice(at), roleWord, sense)) return { passage: index }
     // "Her attorney, Simon Achterberg": the role of the person last named before it.
