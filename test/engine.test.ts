@@ -574,3 +574,14 @@ describe('someone brought in by a description', () => {
     expect(recall.answer('who', 'who sued tolliver in circuit court').answer).toMatch(/^Lorna Pike/)
   })
 })
+
+describe('someone picked out by age', () => {
+  it('is the person a sentence gives that age, not the one who speaks nor where an unnamed one died', async () => {
+    const crash = await oneArticle('Victims named', 'October 16, 2024', [
+      'The death toll rose to two on Tuesday when a 29-year-old woman died at Corwin General Hospital.',
+      'County Coroner Beth Sandoval on Wednesday identified the two people who died: Harold Fenn, 71, of Port Alden; and Tasha Greer, 29, of Corwin.',
+    ])
+    expect(crash.answer('who', 'name of the 29yo who died?').answer).toBe('Tasha Greer')
+    expect(crash.answer('who', 'who was the 71 year old who died').answer).toBe('Harold Fenn')
+  })
+})

@@ -63,6 +63,9 @@ function meetsFigures(knowledge: Knowledge, asked: Asked, candidate: Candidate):
 const MEASURE_UNIT =
   /^[\s-]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|mph|miles?|feet|foot|yards?|inches|percent|per cent|%)(?![\p{L}])/iu
 
+/** "71 years old", "a 29-year-old": an age, which news copy also gives bare ("Tasha Greer, 29,"). */
+const AGE = /^[\s-]*years?[\s-]*old\b/i
+
 type FigureUse = 'date' | 'measure' | 'plain'
 
 /** Whether the question's number is followed by what it counts ("nine ppl", "4 people"), not left bare. */
@@ -82,8 +85,9 @@ function usesOf(text: string, figure: string): Set<FigureUse> {
   const spelled = numberSpellings(figure).map((spelling) => (/^\d+$/.test(spelling) ? `(?<![\\d.,])${spelling}(?![\\d.,]\\d)` : `\\b${spelling}\\b`))
   for (const match of text.matchAll(new RegExp(spelled.join('|'), 'gi'))) {
     const before = text.slice(Math.max(0, match.index - 6), match.index)
+    const after = text.slice(match.index + match[0].length)
     if (/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$/i.test(before)) uses.add('date')
-    else if (MEASURE_UNIT.test(text.slice(match.index + match[0].length))) uses.add('measure')
+    else if (MEASURE_UNIT.test(after) && !AGE.test(after)) uses.add('measure')
     else uses.add('plain')
   }
   return uses

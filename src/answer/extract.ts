@@ -281,6 +281,21 @@ export function subjectIn(passage: Passage, sentenceIndex: number, named: Set<st
 }
 
 /**
+ * "the 29yo who died": the person the sentence gives that age, as news copy does in apposition
+ * ("Tasha Greer, 29, of Corwin").
+ */
+export function personAged(passage: Passage, sentenceIndex: number, ages: string[]): string | null {
+  const { text, offset } = sentenceOf(passage, sentenceIndex)
+  const people = inSentence(passage.entities, offset, text.length).filter((entity) => entity.type === 'person')
+  const aged = people.find((person) => {
+    const after = text.slice(person.offset - offset + surfaceLength(text, person, offset))
+    const age = /^,\s*(\d{1,3}),/.exec(after)?.[1]
+    return age !== undefined && ages.includes(age)
+  })
+  return aged?.name ?? null
+}
+
+/**
  * An event named by a noun ("the Nov. 3 election", "a meeting … in late September") is dated by a
  * time in its own clause: "have not set a date for a ceremonial groundbreaking, but the arena is
  * scheduled to open for the 2028-29 season" does not date the groundbreaking.

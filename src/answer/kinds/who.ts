@@ -1,7 +1,7 @@
 import { PERSON_ROLES } from '../../ingest/annotate/lexicon.js'
 import { fold } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
-import { agentIn, entityCalled, patientIn, possessorIn, speakerOf, subjectIn } from '../extract.js'
+import { agentIn, entityCalled, patientIn, personAged, possessorIn, speakerOf, subjectIn } from '../extract.js'
 import { asWritten, holderOfRole, naming, OWNERSHIP_ROLES, roleHolder, roleMatches, roleSense, shortFormUsed, someoneIs } from './roles.js'
 import { type EntityRecord, passageAt } from '../knowledge.js'
 import { AUXILIARIES } from '../question.js'
@@ -195,6 +195,13 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   const verdict = context.verdict(asked, best)
   if (verdict !== 'answer' || !best) return context.unanswered(asked, candidates, verdict)
   const top = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= best.score * 0.8).slice(0, 5)
+  // "the 29yo who died": an age the question gives picks out the person a passage gives it to.
+  const ages = asked.question.figures
+  const answering = ages.length ? candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer').slice(0, context.options.maxGrouped) : []
+  for (const candidate of answering) {
+    const aged = personAged(context.passage(candidate), candidate.sentence, ages)
+    if (aged) return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], aged)
+  }
   for (const candidate of top) {
     const answer = extractWho(context, asked, candidate)
     if (answer) return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], namedNext(context, candidate, answer))
