@@ -537,6 +537,11 @@ describe('the recall story, tried as a new user would', () => {
     expect(recall.answer('who', 'who is pike’s lawyer').answer).toBe('Simon Achterberg')
   })
 
+  it('dates the pay by the telling that gives a date, as full a match as a request that gives none', () => {
+    // "… would pay workers their regular wages through March 21" against a union's ask to "extend pay until the plant reopens".
+    expect(recall.answer('when', 'til when r the workers getting paid').date).toBe('2025-03-21')
+  })
+
   it('does not count an age set off after a name ("Gerald Foss, 84,")', () => {
     expect(recall.answer('ask', 'how many people died').answer).not.toMatch(/84/)
   })
@@ -583,5 +588,17 @@ describe('someone picked out by age', () => {
     ])
     expect(crash.answer('who', 'name of the 29yo who died?').answer).toBe('Tasha Greer')
     expect(crash.answer('who', 'who was the 71 year old who died').answer).toBe('Harold Fenn')
+  })
+})
+
+describe('a time in a sentence with two predicates', () => {
+  it('belongs to the verb of its own predicate, not to the one "and would" opens after it', async () => {
+    const plant = await oneArticle('Plant stays shut', 'March 13, 2025', [
+      'A union that represents hourly workers at the plant has asked the company to extend pay until the plant reopens.',
+      'A company spokesman said the company would pay workers their regular wages through March 21 and would revisit the question after that.',
+    ])
+    const answer = plant.answer('when', 'til when r the workers getting paid')
+    expect(answer.date).toBe('2025-03-21')
+    expect(answer.passages[0]?.text).toContain('through March 21')
   })
 })

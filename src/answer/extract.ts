@@ -295,6 +295,9 @@ export function personAged(passage: Passage, sentenceIndex: number, ages: string
   return aged?.name ?? null
 }
 
+/** "… would pay workers through March 21 and would revisit …": "and" with an auxiliary opens another predicate. */
+const ANOTHER_PREDICATE = /\band\s+(?:would|will|could|should|may|might|must|can|has|have|had|is|was|are|were|did|does)\b/i
+
 /**
  * An event named by a noun ("the Nov. 3 election", "a meeting … in late September") is dated by a
  * time in its own clause: "have not set a date for a ceremonial groundbreaking, but the arena is
@@ -324,10 +327,7 @@ function nounEventTime(text: string, offset: number, time: TemporalMention, even
   // "… to lead the investigation and would keep its help line open through the end of April": "and" with an
   // auxiliary opens another predicate.
   const apart = (gap: string) =>
-    !/^,\s*(?:which|who|that)\b/i.test(gap) &&
-    /[,;:—–]|\b(?:but|while|whereas|although|though)\b|\band\s+(?:would|will|could|should|may|might|must|can|has|have|had|is|was|are|were|did|does)\b/i.test(
-      gap,
-    )
+    !/^,\s*(?:which|who|that)\b/i.test(gap) && (/[,;:—–]|\b(?:but|while|whereas|although|though)\b/i.test(gap) || ANOTHER_PREDICATE.test(gap))
   return nouns.some((noun) => !apart(between(noun))) ? time : null
 }
 
@@ -400,7 +400,7 @@ export function timeIn(
   const opensClause = /\b(?:after|before|since|until|when|as)$/i.test(best.text)
   // A comma or a clause word between the time and a verb puts them in different clauses
   // ("on Monday evening, killing three …", "on Sept. 30 while contractors installed …").
-  const across = (from: number, to: number) => (CLAUSE_BREAK.test(text.slice(from, to)) ? CLAUSE_GAP : 0)
+  const across = (from: number, to: number) => (CLAUSE_BREAK.test(text.slice(from, to)) || ANOTHER_PREDICATE.test(text.slice(from, to)) ? CLAUSE_GAP : 0)
   const gap = (located: Located) => (located.start >= end ? located.start - end + across(end, located.start) : at - located.end + across(located.end, at))
   // "on Friday …, two days after the mayor signed it": a phrase that dates the clause it opens dates only that clause's verb.
   const dates = (located: Located) => (best.datesClause ? located.start >= end : located.end <= at || (located.start >= end && !opensClause))

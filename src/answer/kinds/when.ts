@@ -39,7 +39,9 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
   // The same event told twice (a syndicated copy, or the same phrase in another article): the telling that dates it wins.
   const dated = timed.reduce((a, b) => {
     const sameTelling = context.linked(a.candidate.passage, b.candidate.passage) || a.time.text.toLowerCase() === b.time.text.toLowerCase()
-    const tied = sameTelling || (strong.includes(b) && Math.abs(a.candidate.score - b.candidate.score) < 0.08)
+    // Tied: as high, or covering the question's words as fully ("pay workers … through March 21" against a request to pay "until the plant reopens").
+    const asFull = Math.abs(a.candidate.coverage - b.candidate.coverage) < 0.02 && Math.abs(a.candidate.sentenceCoverage - b.candidate.sentenceCoverage) < 0.02
+    const tied = sameTelling || (strong.includes(b) && (Math.abs(a.candidate.score - b.candidate.score) < 0.08 || asFull))
     return tied && precision(b.time) > precision(a.time) ? b : a
   }, first)
   const ordered = [dated.candidate, ...candidates.filter((candidate) => candidate !== dated.candidate)]
