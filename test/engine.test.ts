@@ -602,3 +602,19 @@ describe('a time in a sentence with two predicates', () => {
     expect(answer.passages[0]?.text).toContain('through March 21')
   })
 })
+
+describe('"which <kind of person>" questions', () => {
+  it('read the kind from the compound’s last noun and name the one the passage calls that', async () => {
+    const bank = await oneArticle('Bank takes charge', 'December 29, 2017', [
+      'Keefe Bruyette & Woods analyst Brian Kleinhanzl estimated that the repatriation part of the charge equates to an 11 percent tax rate.',
+      'Shares of the bank fell 1 percent on Friday.',
+    ])
+    expect(bank.answer('who', "which kbw analyst ran the numbers on the bank's charge").answer).toBe('Brian Kleinhanzl')
+  })
+
+  it('name the one the closest passage calls that, though it words the deed otherwise', async () => {
+    const arena = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'council')), {}, story.knowledge.language)
+    const answer = arena.answer('who', 'which judge slammed the brakes on the deal')
+    expect(answer).toMatchObject({ found: true, answer: 'Arthur Pennington' })
+  })
+})

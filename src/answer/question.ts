@@ -103,7 +103,11 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
     return { type: copula || first === "who's" ? 'identify' : 'agent', focusAt: -1 }
   }
   if (first === 'which' || first === 'what') {
-    const head = words.slice(at + 1, at + 4).find((token) => token.pos === 'NOUN' || token.pos === 'PROPN')
+    const firstNoun = words.slice(at + 1, at + 4).find((token) => token.pos === 'NOUN' || token.pos === 'PROPN')
+    // A compound's head is its last noun: "which kbw *analyst*", "which council *member*".
+    const compound = firstNoun ? words.slice(words.indexOf(firstNoun)) : []
+    const end = compound.findIndex((token) => token.pos !== 'NOUN' && token.pos !== 'PROPN')
+    const head = end < 0 ? firstNoun : compound[Math.max(0, end - 1)]
     const beforeVerb = head && !words.slice(at + 1, words.indexOf(head)).some((token) => token.pos === 'VERB' || token.pos === 'AUX')
     const noun = head && beforeVerb && !AUXILIARIES.has(head.lemma) ? head : undefined
     const focus = noun?.lemma ?? ''

@@ -193,6 +193,10 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   const candidates = context.rank(asked)
   const [best] = candidates
   const verdict = context.verdict(asked, best)
+  // "which judge slammed the brakes on the deal": the closest passage, worded otherwise, still answers when it calls someone that.
+  const focus = question.type === 'agent' && question.focus !== null && context.knowledge.language.isPersonNoun(question.focus) ? question.focus : null
+  const called = best && focus && verdict === 'closest' ? entityCalled(context.passage(best), best.sentence, focus, context.spellingsOf(named)) : null
+  if (called && best) return context.found(base, candidates, called)
   if (verdict !== 'answer' || !best) return context.unanswered(asked, candidates, verdict)
   const top = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= best.score * 0.8).slice(0, 5)
   // "the 29yo who died": an age the question gives picks out the person a passage gives it to.
