@@ -428,6 +428,15 @@ describe('phrases from the dictionary', () => {
     expect(language.relatedness('kick_in', 'contribute')).toBe(0)
   })
 
+  it('relates a phrase to what its one-word synonym derives ("look into" means investigate: "the investigation")', async () => {
+    expect(story.knowledge.language.relatedness('look_into', 'investigation')).toBeGreaterThan(0.55)
+    const bank = await oneArticle('Bank raises breach count', 'March 7, 2024', [
+      'The revised figure was included in an updated notice filed with the attorney general’s office.',
+      'Attorney General Miriam Okonjo-Hale announced the investigation Wednesday afternoon.',
+    ])
+    expect(bank.answer('who', "who's the ag looking into this").answer).toBe('Miriam Okonjo-Hale')
+  })
+
   it('reads the words of a phrase the story lacks as themselves only ("kick" in "kick in" is no "charge")', async () => {
     const goldman = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'eval', 'stories', 'goldman')), {}, story.knowledge.language)
     // The overhaul was signed on Dec. 22; when it takes effect is another event.

@@ -85,6 +85,9 @@ export function relatednessOf(vectors: WordVectors, wordnet: WordNet, options: R
     if (wordnet.isAntonym(a, b)) return 0
     if (wordnet.isDerived(a, b)) return options.derived
     if (wordnet.isName(a) || wordnet.isName(b)) return 0
+    // "look into" means investigate, so it is close to what investigate is to: "the investigation".
+    const [phrase, other] = a.includes('_') ? [a, b] : [b, a]
+    if (phrase.includes('_') && wordnet.wordsFor(phrase).some((word) => wordnet.isDerived(word, other))) return options.synonym * options.derived
     const cosine = vectors.cosine(a, b)
     const rare = Math.min(vectors.rarity(a), vectors.rarity(b))
     if (wordnet.isSynonym(a, b) && (cosine === null || cosine >= 0.25) && rare >= options.minRarityForSynonyms) return options.synonym

@@ -43,6 +43,11 @@ export class WordNet {
     return related(this.synonyms, a, b)
   }
 
+  /** A phrase's one-word synonyms ("look into" → investigate, check): what it means, said otherwise. */
+  wordsFor(phrase: string): string[] {
+    return (Object.hasOwn(this.synonyms, phrase) ? (this.synonyms[phrase] ?? []) : []).filter((word) => !word.includes('_'))
+  }
+
   /** "rise" ↔ "fall": opposites, however close their vectors are. */
   isAntonym(a: string, b: string): boolean {
     return related(this.antonyms, a, b)
