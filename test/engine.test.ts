@@ -627,3 +627,42 @@ describe('"which <kind of person>" questions', () => {
     expect(answer).toMatchObject({ found: true, answer: 'Arthur Pennington' })
   })
 })
+
+describe('an outlet’s correction', () => {
+  let bank: AnswerEngine
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'byline-correction-'))
+    await writeFile(
+      join(dir, '000_ledger.txt'),
+      [
+        'Bank discloses breach',
+        'Published March 5, 2024',
+        'The bank said it detected the intrusion on Feb. 27 and notified state banking regulators on March 1.',
+      ].join('\n\n'),
+    )
+    await writeFile(
+      join(dir, '001_ledger.txt'),
+      [
+        'Bank raises breach count',
+        'Published March 8, 2024',
+        'The bank raised its count of affected customers on Wednesday.',
+        "Correction: A story in Tuesday's Ledger said the bank notified state banking regulators on March 1. The bank notified the attorney general's office on that date; it notified the state Division of Banking on Feb. 28.",
+      ].join('\n\n'),
+    )
+    bank = AnswerEngine.fromCorpus(await loadCorpus(dir), {}, story.knowledge.language)
+  })
+
+  it('answers with the corrected date, quoting the sentence that puts it right', () => {
+    const answer = bank.answer('when', 'when did the bank notify state banking regulators')
+    expect(answer.date).toBe('2024-02-28')
+    expect(answer.passages[0]?.highlight).toContain('Division of Banking on Feb. 28')
+  })
+
+  it('marks the passage that gave the wrong date, and leaves it off the timeline', () => {
+    const timeline = bank.answer('timeline', '').passages
+    expect(timeline.map((passage) => passage.when?.iso)).not.toContain('2024-03-01')
+    expect(timeline.find((passage) => passage.article === '000_ledger')?.correctedIn).toBe('001_ledger')
+    // What the correction does not touch stays: the intrusion was detected Feb. 27.
+    expect(bank.answer('when', 'when was the intrusion detected').date).toBe('2024-02-27')
+  })
+})

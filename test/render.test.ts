@@ -71,6 +71,11 @@ describe('answer embeds', () => {
     expect(embed.description).toContain('https://example.org/a')
   })
 
+  it('says when an outlet later corrected the passage', () => {
+    const embed = answerEmbed(answer([passage('It notified regulators on March 1.', undefined, { correctedIn: 'a3' })]), { outletOf, question: 'q' })
+    expect(embed.description).toContain('also in Outlet a2 · corrected later by Outlet a3')
+  })
+
   it('stays within every Discord limit for very long passages, answers and many results', () => {
     const long = 'A sentence of article text that goes on. '.repeat(400)
     const many = Array.from({ length: 40 }, (_, i) => passage(long, long.slice(0, 3000), { article: `a${i}`, outlet: 'O'.repeat(300) }))

@@ -151,6 +151,8 @@ export class AnswerContext {
     // Only outlets that carry the sentence shown, not merely some sentence of the paragraph.
     const carriers = passage.sentences[sentence]?.alsoIn ?? passage.alsoIn
     const alsoIn = [...new Set(carriers.map((id) => articleOf(id)))]
+    const shown = passage.sentences[sentence]
+    const correction = shown ? this.correctionOf(index, shown.start - passage.start, shown.end - passage.start) : undefined
     return {
       text: passage.text,
       highlight: passage.sentences[sentence]?.text ?? passage.text,
@@ -162,7 +164,17 @@ export class AnswerContext {
       url: article.url,
       score: Math.round(score * 1000) / 1000,
       alsoIn,
+      ...(correction === undefined ? {} : { correctedIn: passageAt(this.knowledge, correction).article }),
     }
+  }
+
+  /** The passage of the correction that says a date of this passage, between the offsets, was wrong. */
+  private correctionOf(index: number, from: number, to: number): number | undefined {
+    const passage = passageAt(this.knowledge, index)
+    const date = passage.dates.find(
+      (mention) => mention.offset >= from && mention.offset < to && this.knowledge.correctedDates.has(`${index}:${mention.offset}`),
+    )
+    return date && this.knowledge.correctedDates.get(`${index}:${date.offset}`)
   }
 
   /** Best passages, one per syndicated group. */
@@ -236,7 +248,7 @@ export class AnswerContext {
     const seen = new Set<string>()
     this.knowledge.passages.forEach((passage, index) => {
       for (const mention of passage.dates as TemporalMention[]) {
-        if (!mention.iso || mention.kind === 'duration') continue
+        if (!mention.iso || mention.kind === 'duration' || this.knowledge.correctedDates.has(`${index}:${mention.offset}`)) continue
         const sentence = Math.max(
           0,
           passage.sentences.findIndex((s) => s.start - passage.start <= mention.offset && mention.offset < s.end - passage.start),

@@ -343,9 +343,11 @@ export interface TimeOptions {
   event: string | null
   /** The question as typed: a picked /when suggestion opens with the date it is about. */
   question: string | null
+  /** Whether an outlet's correction says a date mention of the passage was wrong. */
+  corrected: (mention: TemporalMention) => boolean
 }
 
-const TIME_DEFAULTS: TimeOptions = { wantDuration: false, event: null, question: null }
+const TIME_DEFAULTS: TimeOptions = { wantDuration: false, event: null, question: null, corrected: () => false }
 
 /**
  * The time the sentence gives for the matched event (a length of time, for `wantDuration`): the temporal expression nearest the
@@ -358,10 +360,11 @@ export function timeIn(
   queryTerms: Set<string>,
   options: Partial<TimeOptions> = {},
 ): TemporalMention | null {
-  const { wantDuration, event, question } = { ...TIME_DEFAULTS, ...options }
+  const { wantDuration, event, question, corrected } = { ...TIME_DEFAULTS, ...options }
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   // A time clause that only restates the question ("since regulators halted the IPO") is not its answer.
   const mentions = inSentence(passage.dates as TemporalMention[], offset, text.length).filter((mention) => {
+    if (corrected(mention)) return false
     // How long something lasted ("for two weeks") never says when it happened.
     if (mention.kind === 'duration') return wantDuration
     if (mention.kind !== 'clause') return true
@@ -401,7 +404,14 @@ export function timeIn(
   // A comma or a clause word between the time and a verb puts them in different clauses
   // ("on Monday evening, killing three …", "on Sept. 30 while contractors installed …").
   const across = (from: number, to: number) => (CLAUSE_BREAK.test(text.slice(from, to)) || ANOTHER_PREDICATE.test(text.slice(from, to)) ? CLAUSE_GAP : 0)
-  const gap = (located: Located) => (located.start >= end ? located.start - end + across(end, located.start) : at - located.end + across(located.end, at))
+  // "detected the intrusion on Feb. 27 and notified regulators on March 1": a verb after "and" with a time of its own heads
+  // the next predicate ("noticed the traffic on Feb. 27 and pulled the server offline" share theirs).
+  const ownTime = (verbEnd: number) => inSentence(passage.dates, offset, text.length).some((mention) => mention.offset - offset >= verbEnd)
+  const coordinated = (from: number, to: number) => (/\band\b/i.test(text.slice(from, to)) && ownTime(to) ? CLAUSE_GAP : 0)
+  const gap = (located: Located) =>
+    located.start >= end
+      ? located.start - end + Math.max(across(end, located.start), coordinated(end, located.start))
+      : at - located.end + across(located.end, at)
   // "on Friday …, two days after the mayor signed it": a phrase that dates the clause it opens dates only that clause's verb.
   const dates = (located: Located) => (best.datesClause ? located.start >= end : located.end <= at || (located.start >= end && !opensClause))
   const nearest = locateTerms(text)

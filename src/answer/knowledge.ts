@@ -1,5 +1,6 @@
 import type { IndexDocument } from '../index/search-index.js'
 import { editDistanceWithin } from '../language/spelling.js'
+import { correctedDates } from './corrections.js'
 import { type Analysis, fold, isContent, isFigure, type Language, type Token } from '../language/index.js'
 import { corporateCore } from '../ingest/resolve.js'
 import type { Article, EntityType, Passage } from '../ingest/types.js'
@@ -37,6 +38,8 @@ export interface Knowledge {
   language: Language
   /** Story terms each query lemma matched, filled as questions come (see retrieve.ts). */
   matchCache: Map<string, Map<string, number>>
+  /** Date mentions an outlet's correction says were wrong, as `passage index:offset`, with the correction's passage (see corrections.ts). */
+  correctedDates: Map<string, number>
 }
 
 /** Analysis a snapshot already holds, so loading need not redo it. */
@@ -93,6 +96,12 @@ export function buildKnowledge(articles: Article[], language: Language, analysed
     capitalWords,
     language,
     matchCache: new Map(),
+    correctedDates: correctedDates(passages, (text) =>
+      language
+        .analyse(text)
+        .tokens.filter(isContent)
+        .map((token) => token.lemma),
+    ),
   }
 }
 

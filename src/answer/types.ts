@@ -17,6 +17,8 @@ export interface AnswerPassage {
   score: number
   /** Other articles that carry the same text. */
   alsoIn: string[]
+  /** The article whose correction says a date in the sentence shown was wrong. */
+  correctedIn?: string
   /** For a timeline: the dated event this passage is listed for. */
   when?: { text: string; iso: string | null }
   /** For the outlets list: the article's title and byline as its record gives them. */

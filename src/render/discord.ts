@@ -84,7 +84,8 @@ function dateOf(passage: AnswerPassage): string {
 export function creditLine(passage: AnswerPassage, outletOf: (article: string) => string): string {
   const wire = passage.wire && passage.wire !== passage.outlet ? ` (${passage.wire})` : ''
   const also = passage.alsoIn.length ? ` · also in ${passage.alsoIn.map(outletOf).join(', ')}` : ''
-  return `${passage.outlet ?? 'Unknown outlet'}${wire} · ${dateOf(passage)}${also}`
+  const corrected = passage.correctedIn ? ` · corrected later by ${outletOf(passage.correctedIn)}` : ''
+  return `${passage.outlet ?? 'Unknown outlet'}${wire} · ${dateOf(passage)}${also}${corrected}`
 }
 
 function embedLength(embed: APIEmbed): number {

@@ -50,6 +50,7 @@ export function renderAnswerText(answer: Answer, outletOf: (article: string) => 
       out.push(wrap(`${passage.title ?? 'Untitled'} — ${passage.byline ? `by ${passage.byline}` : 'no byline'}`))
     else out.push(wrap(inQuotes(passage.highlight)))
     if (passage.alsoIn.length) out.push(`    also in: ${passage.alsoIn.map(outletOf).join(', ')}`)
+    if (passage.correctedIn) out.push(`    corrected later by ${outletOf(passage.correctedIn)}`)
     if (passage.url) out.push(`    ${passage.url}`)
   })
   return out.join('\n')

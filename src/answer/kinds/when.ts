@@ -1,5 +1,6 @@
 import { isoPrecision, type TemporalMention } from '../../ingest/annotate/dates.js'
 import type { AnswerContext, Asked } from '../context.js'
+import { isCorrection } from '../corrections.js'
 import { timeIn } from '../extract.js'
 import type { Candidate } from '../retrieve.js'
 import type { Answer } from '../types.js'
@@ -24,12 +25,16 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
     .slice(0, 8)
     .map((candidate) => {
       const passage = context.passage(candidate)
-      const options = { wantDuration, event: asked.predicate, question: asked.question.text }
+      const corrected = (mention: TemporalMention) => context.knowledge.correctedDates.has(`${candidate.passage}:${mention.offset}`)
+      const options = { wantDuration, event: asked.predicate, question: asked.question.text, corrected }
       const told = toldNext(context, asked, candidate)
-      return {
-        candidate,
-        time: timeIn(passage, candidate.sentence, candidate, wanted, options) ?? (told === null ? null : timeIn(passage, told, candidate, wanted, options)),
+      // A correction restates the error first; what it puts right follows, and is quoted.
+      const putRight = isCorrection(passage) && candidate.sentence === 0 ? passage.sentences.slice(1).map((_, i) => i + 1) : []
+      for (const sentence of [candidate.sentence, ...(told === null ? [] : [told]), ...putRight]) {
+        const time = timeIn(passage, sentence, candidate, wanted, options)
+        if (time) return { candidate: putRight.includes(sentence) ? { ...candidate, sentence } : candidate, time }
       }
+      return { candidate, time: null }
     })
     .filter((entry): entry is { candidate: Candidate; time: TemporalMention } => entry.time !== null)
   // Passages far below the best date the event only as another telling of it.
