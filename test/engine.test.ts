@@ -621,6 +621,14 @@ describe('"which <kind of person>" questions', () => {
     expect(bank.answer('who', "which kbw analyst ran the numbers on the bank's charge").answer).toBe('Brian Kleinhanzl')
   })
 
+  it('name no one when the story calls no one that kind of person', async () => {
+    // The breach story names lawyers and an analyst of the class actions, and no judge.
+    const breach = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'breach')), {}, story.knowledge.language)
+    const answer = breach.answer('who', 'which judge is handling the class actions against harrowgate')
+    expect(answer.answer).toBeNull()
+    expect(answer.found).toBe(false)
+  })
+
   it('name the one the closest passage calls that, though it words the deed otherwise', async () => {
     const arena = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'council')), {}, story.knowledge.language)
     const answer = arena.answer('who', 'which judge slammed the brakes on the deal')

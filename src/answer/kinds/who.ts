@@ -88,6 +88,9 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
   if (focus) {
     const called = entityCalled(passage, candidate.sentence, focus, named)
     if (called) return called
+    // "which judge …" in a story that calls no one a judge (or a kind of one): whoever did the deed is no judge.
+    const { language } = context.knowledge
+    if (type === 'agent' && language.isPersonNoun(focus) && !someoneIs(context, focus)) return null
   }
   if (type === 'speaker') return speakerOf(passage, candidate.sentence, context.earlierPassages(candidate.passage))
   if (asked.role) {
