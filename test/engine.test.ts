@@ -674,3 +674,15 @@ describe('an outlet’s correction', () => {
     expect(bank.answer('when', 'when was the intrusion detected').date).toBe('2024-02-27')
   })
 })
+
+describe('"how much <noun>"', () => {
+  it('gives an amount of that noun, not one across another verb from it', async () => {
+    const arena = await oneArticle('Council approves arena', 'March 5, 2025', [
+      'The city would borrow $215 million for the arena.',
+      'Meridian would pay the remaining $270 million and sign a 30-year lease.',
+    ])
+    expect(arena.answer('ask', 'how much rent does meridian pay the city under the lease').answer).toBeNull()
+    const coliseum = await oneArticle('Team stays put', 'March 5, 2025', ['The team pays $1.2 million in rent a year to play at the coliseum.'])
+    expect(coliseum.answer('ask', 'how much rent does the team pay').answer).toBe('$1.2 million')
+  })
+})

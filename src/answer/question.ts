@@ -87,7 +87,11 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
   if (first === 'why') return { type: 'reason', focusAt: -1 }
   if (first === 'how' && second === 'long') return { type: 'duration', focusAt: -1 }
   if (first === 'how' && second === 'many') return { type: 'count', focusAt: index(words[at + 2]) }
-  if (first === 'how' && second === 'much') return { type: lower(words[at + 2]) === 'of' ? 'share' : 'amount', focusAt: -1 }
+  if (first === 'how' && second === 'much') {
+    if (lower(words[at + 2]) === 'of') return { type: 'share', focusAt: -1 }
+    // "how much rent …": what the amount is of.
+    return { type: 'amount', focusAt: words[at + 2]?.pos === 'NOUN' ? index(words[at + 2]) : -1 }
+  }
   if (first === 'whose') return { type: 'possessor', focusAt: -1 }
   if (first === 'who' || first === "who's" || first === 'whom') {
     // "who does Ant say it serves", "who has Washington talked into …": the question's own subject does the deed.

@@ -46,9 +46,11 @@ export interface FigureOptions {
   focused: boolean
   /** The story's words for the deed asked about ("voted"): where the sentence has one, the figure is in its clause. */
   event: ReadonlySet<string>
+  /** Whether a story word is what "how much <noun>" asks the amount of ("rent" → lease). */
+  measures: (word: string) => boolean
 }
 
-const FIGURE_DEFAULTS: FigureOptions = { rarity: () => 1, counts: () => false, focused: false, event: new Set() }
+const FIGURE_DEFAULTS: FigureOptions = { rarity: () => 1, counts: () => false, focused: false, event: new Set(), measures: () => false }
 
 /**
  * The figure of the sentence that measures what was asked: of the values of the right kind,
@@ -56,7 +58,7 @@ const FIGURE_DEFAULTS: FigureOptions = { rarity: () => 1, counts: () => false, f
  * not the IPO raise in the same sentence). With its counted noun for "how many".
  */
 export function figureIn(sentence: string, candidate: Candidate, kind: string, options: Partial<FigureOptions> = {}): Figure | null {
-  const { rarity, counts, focused, event } = { ...FIGURE_DEFAULTS, ...options }
+  const { rarity, counts, focused, event, measures } = { ...FIGURE_DEFAULTS, ...options }
   const wanted = VALUE_TYPES[kind]
   if (!wanted) return null
   // A number that is an age, a speed, a time or a share measures that, not a count of things.
@@ -100,8 +102,19 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
   const sameClause = (value: NamedValue) =>
     deeds.length === 0 ||
     deeds.some((deed) => !/[,;:—–]/.test(deed.end <= value.start ? sentence.slice(deed.end, value.start) : sentence.slice(value.end, deed.start)))
+  // "how much rent": where the sentence names the rent (or a word for it), the amount is of it, not across a verb
+  // ("would pay the remaining $270 million and sign a 30-year lease" gives no rent).
+  const located = locateTerms(sentence)
+  const measured = kind === 'amount' ? located.filter((term) => measures(term.term)) : []
+  const between = (from: number, to: number) => located.filter((term) => term.start >= from && term.end <= to)
+  const ofMeasured = (value: NamedValue) =>
+    measured.length === 0 ||
+    measured.some((term) => {
+      const [from, to] = term.start >= value.end ? [value.end, term.start] : [term.end, value.start]
+      return to - from <= 60 && !/[;:—–]/.test(sentence.slice(from, to)) && !between(from, to).some((word) => word.pos === 'VERB')
+    })
   const best = [...values]
-    .filter((value) => !countsOther(value) && sameClause(value))
+    .filter((value) => !countsOther(value) && sameClause(value) && ofMeasured(value))
     .sort((a, b) => Number(countsAsked(b)) - Number(countsAsked(a)) || distance(a) - distance(b))[0]
   if (!best) return null
   const counted = kind === 'count' ? countedWords(sentence.slice(best.end)) : undefined
@@ -172,6 +185,7 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
         rarity: (word) => context.knowledge.language.rarity(word),
         counts: countsFocus,
         focused: focus !== null,
+        measures: countsFocus,
         event: new Set(asked.predicate ? (candidate.matched.get(asked.predicate) ?? []) : []),
       })
       return figure ? [{ candidate, figure }] : []
