@@ -629,6 +629,13 @@ describe('"which <kind of person>" questions', () => {
     expect(answer.found).toBe(false)
   })
 
+  it('name no head of a body when the story’s head heads something else there', () => {
+    // "Tzeng Yi-suo, head of cyberwarfare and information security at the Institute for National Defence and Security Research"
+    const answer = story.answer('who', 'who heads the institute for national defence and security research')
+    expect(answer).toMatchObject({ found: false, answer: null })
+    expect(answer.message).toMatch(/does not name/)
+  })
+
   it('name the one the closest passage calls that, though it words the deed otherwise', async () => {
     const arena = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'council')), {}, story.knowledge.language)
     const answer = arena.answer('who', 'which judge slammed the brakes on the deal')

@@ -181,10 +181,14 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
     if (rest.length === 0 || (question.type === 'identify' && rest.length === 1)) return identify(context, asked, record)
     // "who heads tcrr", "who leads tolliver": the holder of the role of one who does that (its head, its leader).
     if (question.type === 'agent' && rest.length === 1 && asked.predicate) {
-      for (const agent of context.knowledge.language.agentsOf(asked.predicate)) {
-        const holder = someoneIs(context, agent) ? roleHolder(context, asked, record, agent) : null
+      const roles = context.knowledge.language.agentsOf(asked.predicate).filter((agent) => someoneIs(context, agent))
+      for (const agent of roles) {
+        const holder = roleHolder(context, asked, record, agent)
         if (holder) return holder
       }
+      // Someone is a head, but of something else ("head of cyberwarfare … at the Institute" heads no institute).
+      const [role] = roles
+      if (role) return context.refuse(base, `The story does not name ${record.name}${record.name.endsWith('s') ? '’' : '’s'} ${role}.`)
     }
   } else if (described) {
     // "who's the bank's mouthpiece": someone the story gives a role of that kind, of the rest of the question.
