@@ -693,3 +693,12 @@ describe('"how much <noun>"', () => {
     expect(coliseum.answer('ask', 'how much rent does the team pay').answer).toBe('$1.2 million')
   })
 })
+
+describe('a time clause that tells the asked event itself', () => {
+  it('does not date it, and still dates what the clause is the time of', () => {
+    // "… who has not been seen in public since Chinese regulators halted Ant’s US$35-billion IPO and launched an antitrust probe into Alibaba."
+    const probe = story.answer('when', 'when did chinese regulators open the alibaba antitrust probe')
+    expect(probe).toMatchObject({ found: false, answer: null })
+    expect(story.answer('when', 'since when has jack ma not been seen in public').answer).toMatch(/^since Chinese regulators halted/)
+  })
+})

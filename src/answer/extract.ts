@@ -372,7 +372,18 @@ export function timeIn(
     const restated = mentionTerms.filter((term) => queryTerms.has(term)).length
     return !(mentionTerms.length > 0 && restated / mentionTerms.length >= 0.5)
   })
-  if (mentions.length === 0) return null
+  // The event asked about, where the sentence names it: the time must belong to it.
+  const eventTerms = new Set(event ? (candidate.matched.get(event) ?? []) : [])
+  const told = wantDuration ? [] : locateTerms(text).filter((located) => eventTerms.has(located.term))
+  const eventAt = told.filter((located) => located.pos === 'VERB')
+  // "since regulators halted the IPO and launched a probe": a time clause that goes on to tell the asked event is the event, not its time.
+  const tellsEvent = (mention: TemporalMention) => {
+    const end = mention.offset - offset + mention.text.length
+    const rest = /^\s+and\s[^,;.]*/.exec(text.slice(end))?.[0] ?? ''
+    return mention.kind === 'clause' && told.some((term) => term.start >= end && term.end <= end + rest.length)
+  }
+  const timing = mentions.filter((mention) => !tellsEvent(mention))
+  if (timing.length === 0) return null
   const anchors = matchedPositions(text, candidate, new Set())
   const sentenceEntities = inSentence(passage.entities, offset, text.length)
   const verbs = anchors.filter((anchor) => !insideEntity(text, offset, sentenceEntities, anchor.start))
@@ -380,9 +391,6 @@ export function timeIn(
     const at = mention.offset - offset
     return Math.min(...anchors.map((anchor) => Math.abs(anchor.start - at)), 1000)
   }
-  // The event asked about, where the sentence names it: the time must belong to it.
-  const eventTerms = new Set(event ? (candidate.matched.get(event) ?? []) : [])
-  const eventAt = wantDuration ? [] : locateTerms(text).filter((located) => located.pos === 'VERB' && eventTerms.has(located.term))
   /** "progress was delayed after Trump had contracted …": the time right after the matched verb (the asked event's, when named) modifies it. */
   const modifiesVerb = (mention: TemporalMention) =>
     (eventAt.length ? eventAt : verbs).some((verb) => mention.offset - offset - verb.end >= 0 && mention.offset - offset - verb.end <= 12)
@@ -391,7 +399,7 @@ export function timeIn(
   const picked = (mention: TemporalMention) => question?.toLowerCase().startsWith(`${mention.text.toLowerCase()} —`) === true
   const rank = (mention: TemporalMention) =>
     distance(mention) - (mention.iso && !wantDuration ? 25 : 0) + (penalty[mention.kind] ?? 0) - (modifiesVerb(mention) ? 100 : 0) - (picked(mention) ? 300 : 0)
-  const best = [...mentions].sort((a, b) => rank(a) - rank(b))[0] ?? null
+  const best = [...timing].sort((a, b) => rank(a) - rank(b))[0] ?? null
   // When the sentence names the event, the time belongs to it: the verb nearest the time is the
   // event's ("has signed an order banning … in 45 days": the 45 days are the ban's, not the signing's;
   // "have recently granted injunctions halting …": recently dates the granting, not the halting).
