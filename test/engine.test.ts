@@ -476,6 +476,16 @@ describe('a time for an event named by a noun', () => {
   })
 })
 
+describe('a title written out before a name', () => {
+  it('is no event to date ("when did blankfein become ceo")', async () => {
+    const bank = await oneArticle('Bank speeds up awards', 'December 29, 2017', [
+      'Chief Executive Officer Lloyd Blankfein was among managers receiving stock awards that were granted as compensation in years prior to 2017.',
+    ])
+    expect(bank.answer('when', 'when did blankfein become ceo')).toMatchObject({ found: false, date: null })
+    expect(bank.answer('when', 'when were blankfein’s stock awards granted').date).toBe('2017')
+  })
+})
+
 describe('titles that name no one', () => {
   it('give the title to the organisation the article is about, unless the sentence names another', async () => {
     const goldman = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'eval', 'stories', 'goldman')), {}, story.knowledge.language)

@@ -310,6 +310,17 @@ function nounEventTime(text: string, offset: number, time: TemporalMention, even
     people.some((person) => person.type === 'person' && person.offset - offset > term.end && /^\s+$/.test(text.slice(term.end, person.offset - offset)))
   const titles = located.filter((term) => eventTerms.has(term.term) && title(term))
   if (titles.length > 0 && titles.length === located.filter((term) => eventTerms.has(term.term)).length) return null
+  // "Chief Executive Officer Lloyd Blankfein …" for "when did blankfein become ceo": the title, written out, before the name.
+  const spelledTitle = people.some((person) => {
+    const words =
+      /(?:\p{Lu}[\p{L}-]*\s+)+$/u
+        .exec(text.slice(0, person.offset - offset))?.[0]
+        .trim()
+        .split(/\s+/) ?? []
+    const letters = words.map((word) => word.charAt(0).toLowerCase()).join('')
+    return [...eventTerms].some((term) => term.length >= 2 && letters.endsWith(term))
+  })
+  if (spelledTitle && !located.some((term) => eventTerms.has(term.term))) return null
   // The event's noun, or an adjective before a noun in its phrase ("a ceremonial groundbreaking"), not "got sick".
   const adjacent = (a: Located, b: Located) => /^\s+$/.test(text.slice(a.end, b.start))
   const nominal = (term: Located) =>
