@@ -646,6 +646,12 @@ describe('"which <kind of person>" questions', () => {
     expect(answer.message).toMatch(/does not name/)
   })
 
+  it('asked with /ask, show only the closest passages when they name none ("many European countries")', () => {
+    const answer = story.answer('ask', 'which european countries banned huawei')
+    expect(answer).toMatchObject({ found: false, answer: null })
+    expect(answer.passages.length).toBeGreaterThan(0)
+  })
+
   it('name the one the closest passage calls that, though it words the deed otherwise', async () => {
     const arena = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'council')), {}, story.knowledge.language)
     const answer = arena.answer('who', 'which judge slammed the brakes on the deal')

@@ -198,5 +198,8 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
     return context.closest(asked, candidates, `The story gives no figure for ${quoted(base.query)}.`)
   }
   const who = question.type === 'agent' || question.type === 'speaker' || question.type === 'possessor'
-  return context.found(base, candidates, who ? extractWho(context, asked, best) : null)
+  if (!who) return context.found(base, candidates, null)
+  // "which european countries banned huawei": a passage that names none is only the closest.
+  const named = extractWho(context, asked, best)
+  return named ? context.found(base, candidates, named) : context.unanswered(asked, candidates, 'closest')
 }
