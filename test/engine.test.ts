@@ -718,3 +718,14 @@ describe('a time clause that tells the asked event itself', () => {
     expect(story.answer('when', 'since when has jack ma not been seen in public').answer).toMatch(/^since Chinese regulators halted/)
   })
 })
+
+describe('the period a figure covers', () => {
+  it('is not when anything was done, unlike a day something is set for', async () => {
+    const bank = await oneArticle('Bank takes charge', 'December 29, 2017', [
+      'As a result, the New York bank will likely report a loss for the last quarter of 2017.',
+      'The Red Cross has scheduled a blood drive for Thursday at the fire hall.',
+    ])
+    expect(bank.answer('when', 'when was the last time the bank had a quarterly loss')).toMatchObject({ found: false, date: null })
+    expect(bank.answer('when', 'blood drive when').date).toBe('2018-01-04')
+  })
+})

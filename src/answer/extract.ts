@@ -342,6 +342,18 @@ function nounEventTime(text: string, offset: number, time: TemporalMention, even
   return nouns.some((noun) => !apart(between(noun))) ? time : null
 }
 
+/**
+ * "report a loss for the last quarter of 2017", "profit for 2017": the accounting period a figure
+ * covers, not when anything was done ("a blood drive for Thursday" is when).
+ */
+function periodCovered(before: string, mention: string): boolean {
+  const PERIOD = /(?:quarter|half|year|period)/.source
+  return (
+    new RegExp(`\\bfor\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}${PERIOD}\\s+(?:of|ended|ending)\\s+$`, 'i').test(before) ||
+    (/\bfor\s+(?:the\s+)?$/i.test(before) && new RegExp(`^(?:\\d{4}\\b|(?:the\\s+)?(?:[\\w-]+\\s+)?${PERIOD}\\b)`, 'i').test(mention))
+  )
+}
+
 /** What a clause boundary adds to the distance between a time and a verb, in characters. */
 const CLAUSE_GAP = 100
 const CLAUSE_BREAK = /[,;:—–]|\b(?:while|whereas|because|which|who|that|when|as|until|since|before|after)\b/i
@@ -378,6 +390,7 @@ export function timeIn(
     if (corrected(mention)) return false
     // How long something lasted ("for two weeks") never says when it happened.
     if (mention.kind === 'duration') return wantDuration
+    if (periodCovered(text.slice(0, mention.offset - offset), mention.text)) return false
     if (mention.kind !== 'clause') return true
     const mentionTerms = lemmasOf(mention.text)
     const restated = mentionTerms.filter((term) => queryTerms.has(term)).length
