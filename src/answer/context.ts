@@ -2,7 +2,7 @@ import type { TemporalMention } from '../ingest/annotate/dates.js'
 import type { Article, Passage } from '../ingest/types.js'
 import type { PassageIndex } from '../index/search-index.js'
 import { judge, type Verdict } from './confidence.js'
-import { sentenceOf } from './extract.js'
+import { periodCovered, sentenceOf } from './extract.js'
 import { type EntityRecord, entitiesIn, type Knowledge, nameWords, passageAt } from './knowledge.js'
 import type { AnalysedQuestion } from './question.js'
 import { type Candidate, expandTerms, type QueryTerm, retrieve, storyMatches } from './retrieve.js'
@@ -249,6 +249,8 @@ export class AnswerContext {
     this.knowledge.passages.forEach((passage, index) => {
       for (const mention of passage.dates as TemporalMention[]) {
         if (!mention.iso || mention.kind === 'duration' || this.knowledge.correctedDates.has(`${index}:${mention.offset}`)) continue
+        // "a loss for the last quarter of 2017" tells of no event in 2017.
+        if (periodCovered(passage.text.slice(0, mention.offset), mention.text)) continue
         const sentence = Math.max(
           0,
           passage.sentences.findIndex((s) => s.start - passage.start <= mention.offset && mention.offset < s.end - passage.start),

@@ -346,7 +346,7 @@ function nounEventTime(text: string, offset: number, time: TemporalMention, even
  * "report a loss for the last quarter of 2017", "profit for 2017": the accounting period a figure
  * covers, not when anything was done ("a blood drive for Thursday" is when).
  */
-function periodCovered(before: string, mention: string): boolean {
+export function periodCovered(before: string, mention: string): boolean {
   const PERIOD = /(?:quarter|half|year|period)/.source
   return (
     new RegExp(`\\bfor\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}${PERIOD}\\s+(?:of|ended|ending)\\s+$`, 'i').test(before) ||
