@@ -729,3 +729,11 @@ describe('the period a figure covers', () => {
     expect(bank.answer('when', 'blood drive when').date).toBe('2018-01-04')
   })
 })
+
+describe('"how long"', () => {
+  it('looks for the length of time, not for the word "long"', async () => {
+    const recall = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'recall')), {}, story.knowledge.language)
+    // "… the plant would stay closed for "at least 30 days" …", not "… has been shut down since Sunday night …" or "longer".
+    expect(recall.answer('ask', 'how long is the plant gonna stay shut').answer).toBe('at least 30 days')
+  })
+})

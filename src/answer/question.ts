@@ -198,6 +198,8 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
     ((type === 'date' && ANSWER_KIND_NOUNS.date.has(token.lemma) && token.lemma !== 'week') ||
       // "what's the engineer's name": the name is what is asked for, not a word to find ("did not name the engineer").
       (command === 'who' && token.lemma === 'name'))
+  // "how long": the word after "how" names the kind of answer (a length of time), not something the story says.
+  const howWord = type === 'duration' ? tokens.find((token, i) => i > 0 && lower(tokens[i - 1]) === 'how') : undefined
   const after = (token: Token) => tokens.slice(tokens.indexOf(token) + 1)
   const verbs = tokens
     .filter((token) => token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token !== focusToken)
@@ -216,7 +218,7 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   const figures = tokens.filter((token) => isFigure(token, analysis))
   const searched = tokens
     .filter((token) => (isContent(token) || figures.includes(token)) && !AUXILIARIES.has(token.lemma))
-    .filter((token) => !(dropFocus && token === focusToken) && !kindOnly(token))
+    .filter((token) => !(dropFocus && token === focusToken) && !kindOnly(token) && token !== howWord)
     .filter((token) => !(type === 'reporters' && REPORTING.has(token.lemma)))
   return {
     text,
