@@ -731,6 +731,14 @@ describe('the period a figure covers', () => {
 })
 
 describe('"how long"', () => {
+  it('is not answered by a point in time ("several weeks ago")', async () => {
+    const bank = await oneArticle('Patch sat unused', 'March 8, 2024', [
+      'The vendor said in a statement that it had released a fix for the flaw "several weeks ago" and urged customers to install it.',
+      '"I want to hear in public why a fix sat on a shelf for two weeks," the senator said.',
+    ])
+    expect(bank.answer('ask', 'how long did the fix sit there before they installed it').answer).toBe('two weeks')
+  })
+
   it('looks for the length of time, not for the word "long"', async () => {
     const recall = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'recall')), {}, story.knowledge.language)
     // "… the plant would stay closed for "at least 30 days" …", not "… has been shut down since Sunday night …" or "longer".

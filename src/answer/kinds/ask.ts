@@ -65,7 +65,9 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
   // "Gerald Foss, 84, a retired machinist": a number set off after a name is the person's age.
   const age = (value: NamedValue) => /\p{Lu}[\p{L}'’.-]*,\s*$/u.test(sentence.slice(0, value.start)) && /^\s*,/.test(sentence.slice(value.end))
   const measuresOther = (value: NamedValue) =>
-    (kind === 'count' && (MEASURE_UNIT.test(sentence.slice(value.end)) || age(value))) || (kind === 'duration' && !LENGTH_OF_TIME.test(value.text))
+    (kind === 'count' && (MEASURE_UNIT.test(sentence.slice(value.end)) || age(value))) ||
+    // "several weeks ago" is when, not how long.
+    (kind === 'duration' && (!LENGTH_OF_TIME.test(value.text) || /\bago\b/i.test(`${value.text}${sentence.slice(value.end, value.end + 4)}`)))
   const values: NamedValue[] = analyse(sentence).values.filter((value) => wanted.has(value.type) && !measuresOther(value))
   if (kind === 'share')
     for (const match of sentence.matchAll(FRACTION)) values.push({ text: match[0], type: 'FRACTION', start: match.index, end: match.index + match[0].length })
