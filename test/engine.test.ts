@@ -745,3 +745,13 @@ describe('"how long"', () => {
     expect(recall.answer('ask', 'how long is the plant gonna stay shut').answer).toBe('at least 30 days')
   })
 })
+
+describe('a day written as a possessive ("Monday’s collapse")', () => {
+  it('dates the noun after it, not the sentence’s deed', async () => {
+    const quarry = await oneArticle('Injury count rises', 'October 9, 2025', [
+      'The number of workers hurt in Monday’s collapse at the quarry has risen to 11, the union said.',
+    ])
+    expect(quarry.answer('when', 'when did the number of injured go up to 11').date).not.toBe('2025-10-06')
+    expect(quarry.answer('when', 'when did the quarry collapse').date).toBe('2025-10-06')
+  })
+})

@@ -406,7 +406,12 @@ export function timeIn(
     const rest = /^\s+and\s[^,;.]*/.exec(text.slice(end))?.[0] ?? ''
     return mention.kind === 'clause' && told.some((term) => term.start >= end && term.end <= end + rest.length)
   }
-  const timing = mentions.filter((mention) => !tellsEvent(mention))
+  // "the number hurt in Monday's collapse has risen": a day written as a possessive dates the noun after it only.
+  const ofNoun = (mention: TemporalMention) => {
+    const noun = /^['’]s\s+([\p{L}-]+)/u.exec(text.slice(mention.offset - offset + mention.text.length))?.[1]
+    return noun !== undefined && !lemmasOf(noun).some((lemma) => eventTerms.has(lemma))
+  }
+  const timing = mentions.filter((mention) => !tellsEvent(mention) && !ofNoun(mention))
   if (timing.length === 0) return null
   const anchors = matchedPositions(text, candidate, new Set())
   const sentenceEntities = inSentence(passage.entities, offset, text.length)
