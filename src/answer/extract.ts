@@ -411,7 +411,9 @@ export function timeIn(
     const noun = /^['’]s\s+([\p{L}-]+)/u.exec(text.slice(mention.offset - offset + mention.text.length))?.[1]
     return noun !== undefined && !lemmasOf(noun).some((lemma) => eventTerms.has(lemma))
   }
-  const timing = mentions.filter((mention) => !tellsEvent(mention) && !ofNoun(mention))
+  // A picked /when suggestion ("Sept. 30 — Senior officials discussed …") opens with the date it is about: that date answers.
+  const picked = (mention: TemporalMention) => question?.toLowerCase().startsWith(`${mention.text.toLowerCase()} —`) === true
+  const timing = mentions.filter((mention) => picked(mention) || (!tellsEvent(mention) && !ofNoun(mention)))
   if (timing.length === 0) return null
   const anchors = matchedPositions(text, candidate, new Set())
   const sentenceEntities = inSentence(passage.entities, offset, text.length)
@@ -424,8 +426,6 @@ export function timeIn(
   const modifiesVerb = (mention: TemporalMention) =>
     (eventAt.length ? eventAt : verbs).some((verb) => mention.offset - offset - verb.end >= 0 && mention.offset - offset - verb.end <= 12)
   const penalty: Record<string, number> = wantDuration ? { date: 200, relative: 200, vague: 200, clause: 200 } : { duration: 20, clause: 50 }
-  // A picked /when suggestion ("Sept. 30 — Senior officials discussed …") opens with the date it is about: that date answers.
-  const picked = (mention: TemporalMention) => question?.toLowerCase().startsWith(`${mention.text.toLowerCase()} —`) === true
   const rank = (mention: TemporalMention) =>
     distance(mention) - (mention.iso && !wantDuration ? 25 : 0) + (penalty[mention.kind] ?? 0) - (modifiesVerb(mention) ? 100 : 0) - (picked(mention) ? 300 : 0)
   const best = [...timing].sort((a, b) => rank(a) - rank(b))[0] ?? null
