@@ -755,3 +755,11 @@ describe('a day written as a possessive ("Monday’s collapse")', () => {
     expect(quarry.answer('when', 'when did the quarry collapse').date).toBe('2025-10-06')
   })
 })
+
+describe('a count of the very thing asked', () => {
+  it('answers from a passage below the best ones ("received 14 citations")', async () => {
+    const quarry = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'quarry')), {}, story.knowledge.language)
+    // Passages about single citations rank above "Over the past two years the quarry has received 14 citations, …".
+    expect(quarry.answer('ask', 'how many citations has the quarry racked up').answer).toBe('14 citations')
+  })
+})

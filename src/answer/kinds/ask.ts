@@ -34,6 +34,8 @@ const QUALIFIER =
 export interface Figure {
   text: string
   distance: number
+  /** The noun the figure counts ("citation" of "14 citations"), if it says. */
+  counted: string | null
 }
 
 /** What `figureIn` needs to know of the question beyond the candidate. */
@@ -124,7 +126,7 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
   const qualifier = QUALIFIER.exec(sentence.slice(0, best.start))?.[0] ?? ''
   const closing = /["“][^"”]*$/.test(qualifier) ? (/^["”]/.exec(sentence.slice(best.end))?.[0] ?? '') : ''
   const figure = `${qualifier}${best.text}${closing}`
-  return { text: counted ? `${figure} ${counted}` : figure, distance: distance(best) }
+  return { text: counted ? `${figure} ${counted}` : figure, distance: distance(best), counted: kind === 'count' ? countedNoun(best) : null }
 }
 
 /** The last noun of the run of nouns and adjectives a phrase opens with ("American citizens" → citizen). */
@@ -181,8 +183,8 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
     const { focus } = question
     const focusWords = focus ? storyMatches(context.knowledge, focus) : new Map<string, number>()
     const countsFocus = (noun: string) => noun === focus || (focusWords.get(noun) ?? 0) >= COUNTED_CLOSENESS
-    const contenders = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= best.score * 0.8).slice(0, 8)
-    const measured = contenders.flatMap((candidate) => {
+    const answering = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer').slice(0, 8)
+    const measured = answering.flatMap((candidate) => {
       const figure = figureIn(sentenceOf(candidate), candidate, question.type, {
         rarity: (word) => context.knowledge.language.rarity(word),
         counts: countsFocus,
@@ -192,7 +194,9 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
       })
       return figure ? [{ candidate, figure }] : []
     })
-    const nearest = measured.sort((a, b) => a.figure.distance - b.figure.distance)[0]
+    // A passage well below the best answers only with a count of the very thing asked ("received 14 citations").
+    const strong = measured.filter(({ candidate, figure }) => candidate.score >= best.score * 0.8 || (figure.counted !== null && figure.counted === focus))
+    const nearest = strong.sort((a, b) => a.figure.distance - b.figure.distance)[0]
     if (nearest) return context.found(base, [nearest.candidate, ...candidates.filter((other) => other !== nearest.candidate)], nearest.figure.text)
     // The passage answers in words ("a small percentage", "billions of dollars"): quoted, with no figure made up.
     // Without one, however well it covers the question's words, it does not say how much ("how many cases in Michigan").
