@@ -763,3 +763,12 @@ describe('a count of the very thing asked', () => {
     expect(quarry.answer('ask', 'how many citations has the quarry racked up').answer).toBe('14 citations')
   })
 })
+
+describe('"how much <stuff>"', () => {
+  it('is answered by a quantity of it, with its unit', async () => {
+    const quarry = await oneArticle('Quarry wall collapses', 'October 7, 2025', [
+      'The wall gave way Monday afternoon, a spokeswoman said. She said the company estimated that about 12,000 tons of rock fell.',
+    ])
+    expect(quarry.answer('ask', 'how much rock fell').answer).toBe('about 12,000 tons')
+  })
+})

@@ -70,7 +70,12 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
     (kind === 'count' && (MEASURE_UNIT.test(sentence.slice(value.end)) || age(value))) ||
     // "several weeks ago" is when, not how long.
     (kind === 'duration' && (!LENGTH_OF_TIME.test(value.text) || /\bago\b/i.test(`${value.text}${sentence.slice(value.end, value.end + 4)}`)))
-  const values: NamedValue[] = analyse(sentence).values.filter((value) => wanted.has(value.type) && !measuresOther(value))
+  // "how much rock": a quantity of it ("about 12,000 tons of rock") is an amount too.
+  const quantityOfAsked = (value: NamedValue) => {
+    const of = /^\s+[\p{L}-]+\s+of\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(sentence.slice(value.end))?.[1]
+    return kind === 'amount' && value.type === 'CARDINAL' && of !== undefined && measures(headNoun(of) ?? '')
+  }
+  const values: NamedValue[] = analyse(sentence).values.filter((value) => (wanted.has(value.type) || quantityOfAsked(value)) && !measuresOther(value))
   if (kind === 'share')
     for (const match of sentence.matchAll(FRACTION)) values.push({ text: match[0], type: 'FRACTION', start: match.index, end: match.index + match[0].length })
   if (values.length === 0) return null
@@ -121,7 +126,8 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
     .filter((value) => !countsOther(value) && sameClause(value) && ofMeasured(value))
     .sort((a, b) => Number(countsAsked(b)) - Number(countsAsked(a)) || distance(a) - distance(b))[0]
   if (!best) return null
-  const counted = kind === 'count' ? countedWords(sentence.slice(best.end)) : undefined
+  const unit = quantityOfAsked(best) ? /^\s+[\p{L}-]+/u.exec(sentence.slice(best.end))?.[0].trim() : undefined
+  const counted = kind === 'count' ? countedWords(sentence.slice(best.end)) : unit
   // The words that qualify a figure belong to it: "a couple hundred", "more than 40 percent", "about $5 billion".
   const qualifier = QUALIFIER.exec(sentence.slice(0, best.start))?.[0] ?? ''
   const closing = /["“][^"”]*$/.test(qualifier) ? (/^["”]/.exec(sentence.slice(best.end))?.[0] ?? '') : ''
