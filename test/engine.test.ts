@@ -772,3 +772,19 @@ describe('"how much <stuff>"', () => {
     expect(quarry.answer('ask', 'how much rock fell').answer).toBe('about 12,000 tons')
   })
 })
+
+describe('figures as news copy writes them', () => {
+  it('keeps a magnitude after a hyphen ("US$35-billion IPO")', async () => {
+    const ant = await oneArticle('Ant IPO halted', 'January 6, 2021', ['Chinese regulators halted Ant’s US$35-billion IPO in November.'])
+    expect(ant.answer('ask', "how much is ant's ipo").answer).toBe('US$35-billion')
+  })
+
+  it('gives no rate for "how much <noun>" and no year for "how many"', async () => {
+    const bank = await oneArticle('Bank takes charge', 'December 29, 2017', [
+      'Under the new law, overseas income held as cash would be subject to a 15.5 percent rate.',
+      'They are not part of the executives’ 2017 pay packages, the source said.',
+    ])
+    expect(bank.answer('ask', 'how much cash does the bank have overseas').answer).toBeNull()
+    expect(bank.answer('ask', 'how many execs got pay packages').answer).toBeNull()
+  })
+})

@@ -90,7 +90,8 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
   if (first === 'how' && second === 'much') {
     if (lower(words[at + 2]) === 'of') return { type: 'share', focusAt: -1 }
     // "how much rent …": what the amount is of.
-    return { type: 'amount', focusAt: words[at + 2]?.pos === 'NOUN' ? index(words[at + 2]) : -1 }
+    const noun = words[at + 2]
+    return { type: 'amount', focusAt: noun?.pos === 'NOUN' && !noun.stop ? index(noun) : -1 }
   }
   if (first === 'whose') return { type: 'possessor', focusAt: -1 }
   if (first === 'who' || first === "who's" || first === 'whom') {

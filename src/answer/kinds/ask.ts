@@ -67,7 +67,8 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
   // "Gerald Foss, 84, a retired machinist": a number set off after a name is the person's age.
   const age = (value: NamedValue) => /\p{Lu}[\p{L}'’.-]*,\s*$/u.test(sentence.slice(0, value.start)) && /^\s*,/.test(sentence.slice(value.end))
   const measuresOther = (value: NamedValue) =>
-    (kind === 'count' && (MEASURE_UNIT.test(sentence.slice(value.end)) || age(value))) ||
+    // "2017 pay packages" is a year: counts of a thousand or more are written with a comma.
+    (kind === 'count' && (MEASURE_UNIT.test(sentence.slice(value.end)) || age(value) || /^(?:19|20)\d\d$/.test(value.text))) ||
     // "several weeks ago" is when, not how long.
     (kind === 'duration' && (!LENGTH_OF_TIME.test(value.text) || /\bago\b/i.test(`${value.text}${sentence.slice(value.end, value.end + 4)}`)))
   // "how much rock": a quantity of it ("about 12,000 tons of rock") is an amount too.
@@ -75,7 +76,11 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
     const of = /^\s+[\p{L}-]+\s+of\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(sentence.slice(value.end))?.[1]
     return kind === 'amount' && value.type === 'CARDINAL' && of !== undefined && measures(headNoun(of) ?? '')
   }
-  const values: NamedValue[] = analyse(sentence).values.filter((value) => (wanted.has(value.type) || quantityOfAsked(value)) && !measuresOther(value))
+  const values: NamedValue[] = analyse(sentence)
+    .values.map((value) => withHyphenatedMagnitude(sentence, value))
+    // "how much cash": an amount of it, not a rate ("cash … subject to a 15.5 percent rate").
+    .filter((value) => !(kind === 'amount' && focused && value.type === 'PERCENT'))
+    .filter((value) => (wanted.has(value.type) || quantityOfAsked(value)) && !measuresOther(value))
   if (kind === 'share')
     for (const match of sentence.matchAll(FRACTION)) values.push({ text: match[0], type: 'FRACTION', start: match.index, end: match.index + match[0].length })
   if (values.length === 0) return null
@@ -117,7 +122,7 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
   const measured = kind === 'amount' ? located.filter((term) => measures(term.term)) : []
   const between = (from: number, to: number) => located.filter((term) => term.start >= from && term.end <= to)
   const ofMeasured = (value: NamedValue) =>
-    measured.length === 0 ||
+    (measured.length === 0 && !(kind === 'amount' && focused)) ||
     measured.some((term) => {
       const [from, to] = term.start >= value.end ? [value.end, term.start] : [term.end, value.start]
       return to - from <= 60 && !/[;:—–]/.test(sentence.slice(from, to)) && !between(from, to).some((word) => word.pos === 'VERB')
@@ -133,6 +138,12 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
   const closing = /["“][^"”]*$/.test(qualifier) ? (/^["”]/.exec(sentence.slice(best.end))?.[0] ?? '') : ''
   const figure = `${qualifier}${best.text}${closing}`
   return { text: counted ? `${figure} ${counted}` : figure, distance: distance(best), counted: kind === 'count' ? countedNoun(best) : null }
+}
+
+/** "US$35-billion IPO": the magnitude the tagger leaves after the hyphen belongs to the figure. */
+function withHyphenatedMagnitude(sentence: string, value: NamedValue): NamedValue {
+  const magnitude = /^-(?:thousand|million|billion|trillion)\b/i.exec(sentence.slice(value.end))?.[0]
+  return magnitude ? { ...value, text: `${value.text}${magnitude}`, end: value.end + magnitude.length } : value
 }
 
 /** The last noun of the run of nouns and adjectives a phrase opens with ("American citizens" → citizen). */
