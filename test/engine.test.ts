@@ -788,3 +788,9 @@ describe('figures as news copy writes them', () => {
     expect(bank.answer('ask', 'how many execs got pay packages').answer).toBeNull()
   })
 })
+
+describe('a name in the possessive', () => {
+  it('is never the doer ("restrict Ant Group’s and Tencent’s payment systems")', () => {
+    expect(story.answer('who', 'who pushed the idea of restricting ant').answer ?? '').not.toMatch(/['’]s$/)
+  })
+})

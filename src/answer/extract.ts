@@ -165,7 +165,12 @@ export function agentIn(passage: Passage, sentenceIndex: number, candidate: Cand
       (entity) => entity.offset - offset > verb.start && entity.role?.endsWith(text.slice(verb.start, entity.offset - offset).trim()),
     )
     if (titled) return spanOf(text, offset, [titled])
-    const before = entities.filter((entity) => entity.offset - offset + entity.name.length <= verb.start)
+    // "restrict Ant Group’s and Tencent’s payment systems": a name in the possessive only says whose something is.
+    const possessive = (entity: EntityMention) => {
+      const start = entity.offset - offset
+      return /['’]s\s*$/.test(text.slice(start, start + surfaceLength(text, entity, offset)))
+    }
+    const before = entities.filter((entity) => entity.offset - offset + entity.name.length <= verb.start && !possessive(entity))
     const last = before.at(-1)
     if (last && !otherClause(text.slice(last.offset - offset + surfaceLength(text, last, offset), verb.start))) {
       return spanOf(text, offset, sameClause(text, offset, before))
