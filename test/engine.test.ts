@@ -794,3 +794,12 @@ describe('a name in the possessive', () => {
     expect(story.answer('who', 'who pushed the idea of restricting ant').answer ?? '').not.toMatch(/['’]s$/)
   })
 })
+
+describe('a figure question ending on a preposition', () => {
+  it('is answered by the figure the sentence puts after it ("close at" → "at $296.50")', async () => {
+    const alibaba = await oneArticle('Alibaba shares hold up', 'October 8, 2020', [
+      'Shares of Alibaba held up on the news and ended trading up 1.4% at $296.50 in New York on Wednesday.',
+    ])
+    expect(alibaba.answer('ask', 'how much did alibaba shares close at').answer).toBe('$296.50')
+  })
+})

@@ -129,6 +129,12 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
   return { type: 'description', focusAt: -1 }
 }
 
+/** The preposition a question ends on ("who will the banks be cutting checks to", "… close at"), if any; a final "to" may be tagged as the infinitive's. */
+export function strandedPreposition(tokens: Token[]): Token | undefined {
+  const last = tokens.filter((token) => /[\p{L}\p{N}]/u.test(token.text)).at(-1)
+  return last?.pos === 'ADP' || (last?.pos === 'PART' && last.lemma === 'to') ? last : undefined
+}
+
 /** Parts of speech of the words between "do" and the object: the subject and the verb. */
 const SUBJECT_AND_VERB = new Set(['NOUN', 'PROPN', 'ADJ', 'ADV', 'NUM'])
 

@@ -3,6 +3,7 @@ import { type AnswerContext, type Asked, quoted } from '../context.js'
 import { locateTerms } from '../extract.js'
 import { type Candidate, storyMatches } from '../retrieve.js'
 import type { Answer } from '../types.js'
+import { strandedPreposition } from '../question.js'
 import { answerWhen } from './when.js'
 import { extractWho } from './who.js'
 
@@ -50,9 +51,11 @@ export interface FigureOptions {
   event: ReadonlySet<string>
   /** Whether a story word is what "how much <noun>" asks the amount of ("rent" → lease). */
   measures: (word: string) => boolean
+  /** The preposition the question ends on ("close at", "cut to"): the figure the sentence puts after it answers. */
+  preposition: string | null
 }
 
-const FIGURE_DEFAULTS: FigureOptions = { rarity: () => 1, counts: () => false, focused: false, event: new Set(), measures: () => false }
+const FIGURE_DEFAULTS: FigureOptions = { rarity: () => 1, counts: () => false, focused: false, event: new Set(), measures: () => false, preposition: null }
 
 /**
  * The figure of the sentence that measures what was asked: of the values of the right kind,
@@ -60,7 +63,7 @@ const FIGURE_DEFAULTS: FigureOptions = { rarity: () => 1, counts: () => false, f
  * not the IPO raise in the same sentence). With its counted noun for "how many".
  */
 export function figureIn(sentence: string, candidate: Candidate, kind: string, options: Partial<FigureOptions> = {}): Figure | null {
-  const { rarity, counts, focused, event, measures } = { ...FIGURE_DEFAULTS, ...options }
+  const { rarity, counts, focused, event, measures, preposition } = { ...FIGURE_DEFAULTS, ...options }
   const wanted = VALUE_TYPES[kind]
   if (!wanted) return null
   // A number that is an age, a speed, a time or a share measures that, not a count of things.
@@ -127,9 +130,12 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
       const [from, to] = term.start >= value.end ? [value.end, term.start] : [term.end, value.start]
       return to - from <= 60 && !/[;:—–]/.test(sentence.slice(from, to)) && !between(from, to).some((word) => word.pos === 'VERB')
     })
+  // "how much did the shares close at": "ended trading up 1.4% at $296.50".
+  const introduced = (value: NamedValue) =>
+    preposition !== null && new RegExp(`\\b${preposition}\\s+(?:about|around|roughly|nearly|almost|some)?\\s*$`, 'i').test(sentence.slice(0, value.start))
   const best = [...values]
     .filter((value) => !countsOther(value) && sameClause(value) && ofMeasured(value))
-    .sort((a, b) => Number(countsAsked(b)) - Number(countsAsked(a)) || distance(a) - distance(b))[0]
+    .sort((a, b) => Number(countsAsked(b)) - Number(countsAsked(a)) || Number(introduced(b)) - Number(introduced(a)) || distance(a) - distance(b))[0]
   if (!best) return null
   const unit = quantityOfAsked(best) ? /^\s+[\p{L}-]+/u.exec(sentence.slice(best.end))?.[0].trim() : undefined
   const counted = kind === 'count' ? countedWords(sentence.slice(best.end)) : unit
@@ -207,6 +213,7 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
         counts: countsFocus,
         focused: focus !== null,
         measures: countsFocus,
+        preposition: strandedPreposition(question.tokens)?.text.toLowerCase() ?? null,
         event: new Set(asked.predicate ? (candidate.matched.get(asked.predicate) ?? []) : []),
       })
       return figure ? [{ candidate, figure }] : []

@@ -4,7 +4,7 @@ import type { AnswerContext, Asked } from '../context.js'
 import { agentIn, entityCalled, patientIn, personAged, possessorIn, speakerOf, subjectIn } from '../extract.js'
 import { asWritten, holderOfRole, naming, OWNERSHIP_ROLES, roleHolder, roleMatches, roleSense, shortFormUsed, someoneIs } from './roles.js'
 import { type EntityRecord, passageAt } from '../knowledge.js'
-import { AUXILIARIES } from '../question.js'
+import { AUXILIARIES, strandedPreposition } from '../question.js'
 import { type Candidate, storyMatches } from '../retrieve.js'
 import type { Answer } from '../types.js'
 import type { Passage } from '../../ingest/types.js'
@@ -123,9 +123,7 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
  */
 function patientOf(asked: Asked, passage: Passage, candidate: Candidate): string | null {
   const words = asked.question.tokens.filter((token) => /[\p{L}\p{N}]/u.test(token.text))
-  const last = words.at(-1)
-  // A preposition the question ends on ("cutting checks to"); a final "to" may be tagged as the infinitive's.
-  const stranded = last?.pos === 'ADP' || (last?.pos === 'PART' && last.lemma === 'to') ? last : undefined
+  const stranded = strandedPreposition(asked.question.tokens)
   const before = stranded ? words.at(-2) : undefined
   const verb = [...words].reverse().find((token) => token.pos === 'VERB' && !AUXILIARIES.has(token.lemma))
   const anchor = before && before.pos !== 'VERB' ? before : verb
