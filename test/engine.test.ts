@@ -803,3 +803,12 @@ describe('a figure question ending on a preposition', () => {
     expect(alibaba.answer('ask', 'how much did alibaba shares close at').answer).toBe('$296.50')
   })
 })
+
+describe('"how many <units of time>"', () => {
+  it('counts them in a length of time, not in another count of the sentence', async () => {
+    const ban = await oneArticle('Trump bans payment apps', 'January 6, 2021', [
+      'President Donald Trump has signed an order banning transactions with eight digital Chinese payment platforms including Alipay in 45 days.',
+    ])
+    expect(ban.answer('ask', 'how many days until the ban kicks in').answer).toBe('45 days')
+  })
+})

@@ -79,11 +79,13 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
     const of = /^\s+[\p{L}-]+\s+of\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(sentence.slice(value.end))?.[1]
     return kind === 'amount' && value.type === 'CARDINAL' && of !== undefined && measures(headNoun(of) ?? '')
   }
+  // "how many days until …": a length in the units asked ("in 45 days") counts them.
+  const unitsAsked = (value: NamedValue) => kind === 'count' && value.type === 'DURATION' && locateTerms(value.text).some((term) => counts(term.term))
   const values: NamedValue[] = analyse(sentence)
     .values.map((value) => withHyphenatedMagnitude(sentence, value))
     // "how much cash": an amount of it, not a rate ("cash … subject to a 15.5 percent rate").
     .filter((value) => !(kind === 'amount' && focused && value.type === 'PERCENT'))
-    .filter((value) => (wanted.has(value.type) || quantityOfAsked(value)) && !measuresOther(value))
+    .filter((value) => (wanted.has(value.type) || quantityOfAsked(value) || unitsAsked(value)) && !measuresOther(value))
   if (kind === 'share')
     for (const match of sentence.matchAll(FRACTION)) values.push({ text: match[0], type: 'FRACTION', start: match.index, end: match.index + match[0].length })
   if (values.length === 0) return null
