@@ -34,7 +34,7 @@ describe('who', () => {
   })
 
   it('gives a kind of role only to a title tied to the body: "President Donald Trump" in an article about Goldman heads no Goldman', async () => {
-    const goldman = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'eval', 'stories', 'goldman')), {}, story.knowledge.language)
+    const goldman = await storyEngine('eval', 'goldman')
     expect(goldman.answer('who', 'who is the head of goldman').answer ?? '').not.toMatch(/Trump/)
   })
 
@@ -292,6 +292,11 @@ describe('articles named by their outlet', () => {
 })
 
 /** An engine over a story of one article: its headline, its published date as written, its paragraphs. */
+/** An engine on one of the test stories (`test/own/stories/<name>` or `test/eval/stories/<name>`), sharing the language resources. */
+async function storyEngine(set: 'own' | 'eval', name: string): Promise<AnswerEngine> {
+  return AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, set, 'stories', name)), {}, story.knowledge.language)
+}
+
 async function oneArticle(headline: string, published: string, paragraphs: string[]): Promise<AnswerEngine> {
   const dir = await mkdtemp(join(tmpdir(), 'byline-one-'))
   await writeFile(join(dir, '000_ledger.txt'), [headline, `Published ${published}`, ...paragraphs].join('\n\n'))
@@ -338,7 +343,7 @@ describe('abbreviations people type', () => {
 describe('a story nobody tuned for (the rail derailment)', () => {
   let rail: AnswerEngine
   beforeAll(async () => {
-    rail = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'rail')), {}, story.knowledge.language)
+    rail = await storyEngine('own', 'rail')
   })
 
   it('names someone for a description only when the story gives them that description', () => {
@@ -438,13 +443,13 @@ describe('phrases from the dictionary', () => {
   })
 
   it('reads the words of a phrase the story lacks as themselves only ("kick" in "kick in" is no "charge")', async () => {
-    const goldman = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'eval', 'stories', 'goldman')), {}, story.knowledge.language)
+    const goldman = await storyEngine('eval', 'goldman')
     // The overhaul was signed on Dec. 22; when it takes effect is another event.
     expect(goldman.answer('when', 'when will the tax overhaul kick in').date).not.toBe('2017-12-22')
   })
 
   it('looks for a phrase the story has a synonym of in place of its words ("on board" is not a board)', async () => {
-    const rail = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'rail')), {}, story.knowledge.language)
+    const rail = await storyEngine('own', 'rail')
     const answer = rail.answer('ask', 'how many people were on board')
     expect(answer.found).toBe(true)
     expect(answer.passages[0]?.highlight).toMatch(/aboard/)
@@ -454,14 +459,14 @@ describe('phrases from the dictionary', () => {
 
 describe('a figure for a deed', () => {
   it('is in the deed’s clause ("voted 5-4 …, ending a meeting attended by about 300 people")', async () => {
-    const council = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'council')), {}, story.knowledge.language)
+    const council = await storyEngine('own', 'council')
     expect(council.answer('ask', 'how many people voted').answer ?? '').not.toMatch(/300/)
   })
 })
 
 describe('an event dated by the clause "three days after" opens', () => {
   it('is dated three days before the sentence’s own date, and says so', async () => {
-    const council = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'council')), {}, story.knowledge.language)
+    const council = await storyEngine('own', 'council')
     // AP: "A judge on Friday temporarily blocked … three days after a divided City Council approved the project and two days after the mayor signed it."
     const approved = council.answer('when', 'when did the council approve the project')
     expect(approved.date).toBe('2025-03-04')
@@ -471,7 +476,7 @@ describe('an event dated by the clause "three days after" opens', () => {
 
 describe('a time for an event named by a noun', () => {
   it('is in the noun’s own clause, not after "but" ("have not set a date for a groundbreaking, but … 2028-29")', async () => {
-    const council = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'council')), {}, story.knowledge.language)
+    const council = await storyEngine('own', 'council')
     expect(council.answer('when', 'when is the arena groundbreaking ceremony').date).toBeNull()
   })
 })
@@ -488,7 +493,7 @@ describe('a title written out before a name', () => {
 
 describe('titles that name no one', () => {
   it('give the title to the organisation the article is about, unless the sentence names another', async () => {
-    const goldman = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'eval', 'stories', 'goldman')), {}, story.knowledge.language)
+    const goldman = await storyEngine('eval', 'goldman')
     expect(goldman.answer('who', "who is goldman's ceo").answer).toBe('Lloyd Blankfein')
     // "JPMorgan Chase’s chief financial officer, Marianne Lake": not Goldman's.
     expect(goldman.answer('who', "who is goldman's cfo")).toMatchObject({ found: false, answer: null })
@@ -527,7 +532,7 @@ describe('reading questions', () => {
 
 describe('who did a deed the story does not tell of', () => {
   it('is not answered by a passage that tells only of its topic', async () => {
-    const goldman = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'eval', 'stories', 'goldman')), {}, story.knowledge.language)
+    const goldman = await storyEngine('eval', 'goldman')
     // "A 2004 law temporarily cut taxes on repatriated profits": no one signs it in the story.
     const answer = goldman.answer('who', 'who signed the 2004 law')
     expect(answer).toMatchObject({ found: false, answer: null })
@@ -537,7 +542,7 @@ describe('who did a deed the story does not tell of', () => {
 
 describe('the one a deed is done to', () => {
   it('is the object of the preposition a question ends on, after the word before it', async () => {
-    const goldman = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'eval', 'stories', 'goldman')), {}, story.knowledge.language)
+    const goldman = await storyEngine('eval', 'goldman')
     expect(goldman.answer('who', 'who will the banks be sending checks to').answer).toBe('the Internal Revenue Service')
   })
 })
@@ -545,7 +550,7 @@ describe('the one a deed is done to', () => {
 describe('the recall story, tried as a new user would', () => {
   let recall: AnswerEngine
   beforeAll(async () => {
-    recall = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'recall')), {}, story.knowledge.language)
+    recall = await storyEngine('own', 'recall')
   })
 
   it('names no one described in a clause about another deed ("The Illinois patient who died …, according to a lawsuit his family filed")', () => {
@@ -593,7 +598,7 @@ describe('the recall story, tried as a new user would', () => {
 
 describe('someone brought in by a description', () => {
   it('is the person the next sentence opens with', async () => {
-    const recall = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'recall')), {}, story.knowledge.language)
+    const recall = await storyEngine('own', 'recall')
     // "… a Castlebury woman who was hospitalized with listeria in February sued Tolliver … Lorna Pike, 62, spent nine days …"
     expect(recall.answer('who', 'who sued tolliver in circuit court').answer).toMatch(/^Lorna Pike/)
   })
@@ -633,7 +638,7 @@ describe('"which <kind of person>" questions', () => {
 
   it('name no one when the story calls no one that kind of person', async () => {
     // The breach story names lawyers and an analyst of the class actions, and no judge.
-    const breach = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'breach')), {}, story.knowledge.language)
+    const breach = await storyEngine('own', 'breach')
     const answer = breach.answer('who', 'which judge is handling the class actions against harrowgate')
     expect(answer.answer).toBeNull()
     expect(answer.found).toBe(false)
@@ -653,7 +658,7 @@ describe('"which <kind of person>" questions', () => {
   })
 
   it('name the one the closest passage calls that, though it words the deed otherwise', async () => {
-    const arena = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'council')), {}, story.knowledge.language)
+    const arena = await storyEngine('own', 'council')
     const answer = arena.answer('who', 'which judge slammed the brakes on the deal')
     expect(answer).toMatchObject({ found: true, answer: 'Arthur Pennington' })
   })
@@ -740,7 +745,7 @@ describe('"how long"', () => {
   })
 
   it('looks for the length of time, not for the word "long"', async () => {
-    const recall = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'recall')), {}, story.knowledge.language)
+    const recall = await storyEngine('own', 'recall')
     // "… the plant would stay closed for "at least 30 days" …", not "… has been shut down since Sunday night …" or "longer".
     expect(recall.answer('ask', 'how long is the plant gonna stay shut').answer).toBe('at least 30 days')
   })
@@ -758,7 +763,7 @@ describe('a day written as a possessive ("Monday’s collapse")', () => {
 
 describe('a count of the very thing asked', () => {
   it('answers from a passage below the best ones ("received 14 citations")', async () => {
-    const quarry = AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, 'own', 'stories', 'quarry')), {}, story.knowledge.language)
+    const quarry = await storyEngine('own', 'quarry')
     // Passages about single citations rank above "Over the past two years the quarry has received 14 citations, …".
     expect(quarry.answer('ask', 'how many citations has the quarry racked up').answer).toBe('14 citations')
   })
