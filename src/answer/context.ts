@@ -66,6 +66,7 @@ export interface Asked {
  */
 export class AnswerContext {
   private eventList: StoryEvent[] | undefined
+  private readonly verdicts = new WeakMap<Asked, WeakMap<Candidate, Verdict>>()
 
   constructor(
     readonly knowledge: Knowledge,
@@ -140,9 +141,14 @@ export class AnswerContext {
     return [...accepted, ...candidates.filter((candidate) => !accepted.includes(candidate))]
   }
 
-  /** How far a candidate can be trusted for this question (see confidence.ts). */
+  /** How far a candidate can be trusted for this question (see confidence.ts); judged once per question and candidate. */
   verdict(asked: Asked, candidate: Candidate | undefined): Verdict {
-    return judge(this.knowledge, asked, candidate, this.options)
+    if (!candidate) return judge(this.knowledge, asked, candidate, this.options)
+    let judged = this.verdicts.get(asked)
+    if (!judged) this.verdicts.set(asked, (judged = new WeakMap()))
+    let verdict = judged.get(candidate)
+    if (verdict === undefined) judged.set(candidate, (verdict = judge(this.knowledge, asked, candidate, this.options)))
+    return verdict
   }
 
   toPassage(index: number, sentence: number, score: number): AnswerPassage {

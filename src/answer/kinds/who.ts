@@ -206,10 +206,10 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   const top = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= best.score * 0.8).slice(0, 5)
   // "the 29yo who died": an age the question gives picks out the person a passage gives it to.
   const ages = asked.question.figures
-  const answering = ages.length ? candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer').slice(0, context.options.maxGrouped) : []
-  for (const candidate of answering) {
+  for (const candidate of ages.length ? candidates.slice(0, context.options.maxGrouped) : []) {
     const aged = personAged(context.passage(candidate), candidate.sentence, ages)
-    if (aged) return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], aged)
+    if (aged && context.verdict(asked, candidate) === 'answer')
+      return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], aged)
   }
   for (const candidate of top) {
     const answer = extractWho(context, asked, candidate)
