@@ -352,12 +352,15 @@ function nounEventTime(text: string, offset: number, time: TemporalMention, even
  * covers, not when anything was done ("a blood drive for Thursday" is when).
  */
 export function periodCovered(before: string, mention: string): boolean {
-  const PERIOD = /(?:quarter|half|year|period)/.source
-  return (
-    new RegExp(`\\bfor\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}${PERIOD}\\s+(?:of|ended|ending)\\s+$`, 'i').test(before) ||
-    (/\bfor\s+(?:the\s+)?$/i.test(before) && new RegExp(`^(?:\\d{4}\\b|(?:the\\s+)?(?:[\\w-]+\\s+)?${PERIOD}\\b)`, 'i').test(mention))
-  )
+  return PERIOD_OF.test(before) || (PERIOD_FOR.test(before) && PERIOD_NAMED.test(mention))
 }
+
+/** "for the last quarter of", "for the year ended": before a time, the period a figure covers. */
+const PERIOD_OF = /\bfor\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:quarter|half|year|period)\s+(?:of|ended|ending)\s+$/i
+/** "for" or "for the" right before a time… */
+const PERIOD_FOR = /\bfor\s+(?:the\s+)?$/i
+/** …that names a year or a period ("2017", "the last quarter"). */
+const PERIOD_NAMED = /^(?:\d{4}\b|(?:the\s+)?(?:[\w-]+\s+)?(?:quarter|half|year|period)\b)/i
 
 /** What a clause boundary adds to the distance between a time and a verb, in characters. */
 const CLAUSE_GAP = 100
@@ -448,7 +451,8 @@ export function timeIn(
   const across = (from: number, to: number) => (CLAUSE_BREAK.test(text.slice(from, to)) || ANOTHER_PREDICATE.test(text.slice(from, to)) ? CLAUSE_GAP : 0)
   // "detected the intrusion on Feb. 27 and notified regulators on March 1": a verb after "and" with a time of its own heads
   // the next predicate ("noticed the traffic on Feb. 27 and pulled the server offline" share theirs).
-  const ownTime = (verbEnd: number) => inSentence(passage.dates, offset, text.length).some((mention) => mention.offset - offset >= verbEnd)
+  const sentenceTimes = inSentence(passage.dates, offset, text.length)
+  const ownTime = (verbEnd: number) => sentenceTimes.some((mention) => mention.offset - offset >= verbEnd)
   const coordinated = (from: number, to: number) => (/\band\b/i.test(text.slice(from, to)) && ownTime(to) ? CLAUSE_GAP : 0)
   const gap = (located: Located) =>
     located.start >= end

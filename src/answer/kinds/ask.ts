@@ -209,13 +209,14 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
     const focusWords = focus ? storyMatches(context.knowledge, focus) : new Map<string, number>()
     const countsFocus = (noun: string) => noun === focus || (focusWords.get(noun) ?? 0) >= COUNTED_CLOSENESS
     const answering = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer').slice(0, 8)
+    const preposition = strandedPreposition(question.tokens)?.text.toLowerCase() ?? null
     const measured = answering.flatMap((candidate) => {
       const figure = figureIn(sentenceOf(candidate), candidate, question.type, {
         rarity: (word) => context.knowledge.language.rarity(word),
         counts: countsFocus,
         focused: focus !== null,
         measures: countsFocus,
-        preposition: strandedPreposition(question.tokens)?.text.toLowerCase() ?? null,
+        preposition,
         event: new Set(asked.predicate ? (candidate.matched.get(asked.predicate) ?? []) : []),
       })
       return figure ? [{ candidate, figure }] : []

@@ -57,6 +57,11 @@ export function roleSense(context: AnswerContext, roleWord: string): RoleSense {
   return { relatedness: (a, b) => language.relatedness(a, b), isKindOf: (word, kind) => language.isKindOf(word, kind, broaden) }
 }
 
+/** The same sense, matching a role only as itself or its synonym, never as a kind of it. */
+function withoutKinds(sense: RoleSense): RoleSense {
+  return { ...sense, isKindOf: () => false }
+}
+
 /** The words of a role before what it is of ("president" of "president of the Brotherhood of Locomotive Engineers"). */
 function headWords(words: string[]): string[] {
   const of = words.findIndex((word) => /^(?:of|at|for|with|in|who|which|that)$/.test(word))
@@ -89,15 +94,15 @@ export function roleHolder(context: AnswerContext, asked: Asked, record: EntityR
     if (!subjects.has(passage.article)) subjects.set(passage.article, subjectOf(context, passage.article))
     return others.length === 0 && spellings.has(subjects.get(passage.article) ?? '')
   }
+  // A title the sentence ties to no body is the article's subject's only when it is the asked role itself or its
+  // synonym — not any kind of it ("President Donald Trump" in an article about Goldman heads no Goldman).
+  const strict = withoutKinds(sense)
   for (const other of context.knowledge.entities.values()) {
     if (other === record) continue
     // The role asked for must be the named one's ("head of cyberwarfare at the Institute" heads no institute);
     // someone else who shares the question's topic need only be at it ("head of international tax services at Friedman LLP").
     const role = other.roles.find((entry) => {
       const tied = (owned: boolean) => owned || (other.type === 'person' && ownerless(entry))
-      // A title the sentence ties to no body is the article's subject's only when it is the asked role itself or its
-      // synonym — not any kind of it ("President Donald Trump" in an article about Goldman heads no Goldman).
-      const strict = { ...sense, isKindOf: () => false }
       return (
         (roleMatches(entry.role, roleWord, sense) && ofRecord(entry.role)) ||
         (roleMatches(entry.role, roleWord, strict) && tied(false)) ||
@@ -192,7 +197,7 @@ function holderBeside(context: AnswerContext, person: EntityRecord, owner: strin
     const before = passage.text.slice(Math.max(0, mention.offset - 80), mention.offset)
     // Words between the body and a name tell only of the role asked itself, not of any kind of it
     // ("Tencent … President-elect Joe Biden" leads no Tencent).
-    const sense = { ...roleSense(context, roleWord), isKindOf: () => false }
+    const sense = withoutKinds(roleSense(context, roleWord))
     const at = fold(before).lastIndexOf(owner)
     if (at >= 0 && roleMatches(before.slice(at), roleWord, sense)) return { passage: index }
     // "Her attorney, Simon Achterberg": the role of the person last named before it.
