@@ -582,6 +582,10 @@ describe('the recall story, tried as a new user would', () => {
     expect(recall.answer('who', 'who’s the mouthpiece for tolliver').answer).toBe('Derek Lindqvist')
   })
 
+  it('reads a word for a kind of person the story never uses as what it is a kind of, at the body named ("boss": its CEO leads it)', () => {
+    expect(recall.answer('who', 'who’s the boss at tolliver').answer).toBe('Karen Vollmer')
+  })
+
   it('reads "who leads X" as a question for the holder of the role of one who leads it', () => {
     expect(recall.answer('who', 'who leads tolliver').answer).toBe('Karen Vollmer')
     expect(recall.answer('who', 'who heads tolliver').answer).toBe('Karen Vollmer')
@@ -593,6 +597,18 @@ describe('the recall story, tried as a new user would', () => {
 
   it('reads a title after the body it is of ("Ardenne Village President Curt Hollis"), and prefers it to a role whose sentence only mentions the body', () => {
     expect(recall.answer('who', 'who is the village president').answer).toBe('Curt Hollis')
+  })
+})
+
+describe('a role given after a name', () => {
+  it('belongs to the body named in the possessive before it ("Warren Haldane, Brackenridge’s chief executive,")', async () => {
+    const quarry = await oneArticle('Quarry wall collapses', 'October 7, 2025', [
+      'Brackenridge runs the Kestle Hill quarry, where a wall collapsed on Monday.',
+      '"We are heartbroken," Warren Haldane, Brackenridge’s chief executive, said in a statement.',
+    ])
+    expect(quarry.answer('who', 'who is brackenridge’s chief executive').answer).toBe('Warren Haldane')
+    expect(quarry.answer('who', 'who’s the boss at brackenridge').answer).toBe('Warren Haldane')
+    expect(quarry.answer('who', 'who’s the chaplain at brackenridge').answer).toBeNull()
   })
 })
 

@@ -7,10 +7,11 @@
 import { analyse, type Analysis, stem, type Token } from './nlp.js'
 import { type Phrase, phrasesIn } from './phrases.js'
 import { WordVectors } from './vectors.js'
-import { WordNet } from './wordnet.js'
+import { type Broaden, WordNet } from './wordnet.js'
 
 export { analyse, fold, isContent, isFigure, type Analysis, type NamedValue, type Token } from './nlp.js'
 export type { Phrase } from './phrases.js'
+export type { Broaden } from './wordnet.js'
 export { kindOfName, type NameKind } from './names.js'
 
 export interface Language {
@@ -29,10 +30,10 @@ export interface Language {
   phrases(tokens: Token[]): Phrase[]
   /**
    * Whether a word for a person names a kind of the other ("ceo" of "head", "spokeswoman" of
-   * "spokesperson"); `broaden`ed, a kind with no kinds of its own stands for what it is a kind of
-   * ("mouthpiece" for spokesperson). See `WordNet.isKindOf`.
+   * "spokesperson"); `broaden`ed, a kind stands for what it is a kind of ("mouthpiece" for
+   * spokesperson). See `WordNet.isKindOf`.
    */
-  isKindOf(word: string, kind: string, broaden?: boolean): boolean
+  isKindOf(word: string, kind: string, broaden?: Broaden): boolean
   /** Whether a word names a kind of person ("manager", "councilwoman"), as a title before a name does. */
   isPersonNoun(word: string): boolean
   /** The words for a person who does what a verb says ("lead" → leader, "head" → head). */

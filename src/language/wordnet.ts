@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { LANGUAGE_FILES } from './files.js'
 import type { PackedPeople, PackedWordNet } from './pack.js'
 
+/** How far `isKindOf` reads a kind beyond itself. */
+export type Broaden = 'leaf' | 'any'
+
 /** WordNet relations as packed by `pack.ts`: synonyms of the frequent senses, and derivations. */
 export class WordNet {
   private constructor(
@@ -60,19 +63,21 @@ export class WordNet {
 
   /**
    * "A CEO is a kind of head", "a spokesman is a kind of spokesperson": some sense of `word` for a
-   * person is, or is a kind of, some sense of `kind`. `broaden`ed, a `kind` no kinds are told of
-   * ("mouthpiece") stands for what it is itself a kind of (a spokesperson).
+   * person is, or is a kind of, some sense of `kind`. Broadened, a `kind` stands for what it is
+   * itself a kind of: `'leaf'`, only a sense no kinds are told of ("mouthpiece" for a spokesperson);
+   * `'any'`, every sense ("boss" for a leader, as a chief executive is).
    */
-  isKindOf(word: string, kind: string, broaden = false): boolean {
+  isKindOf(word: string, kind: string, broaden?: Broaden): boolean {
     const { senses, kindOf } = this.people
     const wanted = Object.hasOwn(senses, kind) ? (senses[kind] ?? []) : []
     if (!Object.hasOwn(senses, word) || wanted.length === 0) return false
-    if (broaden && !this.leaves) {
+    if (broaden === 'leaf' && !this.leaves) {
       const parents = new Set(kindOf.flat())
       this.leaves = new Set(kindOf.map((_, sense) => sense).filter((sense) => !parents.has(sense)))
     }
     const leaves = this.leaves
-    const targets = new Set(wanted.flatMap((sense) => (broaden && leaves?.has(sense) ? [sense, ...(kindOf[sense] ?? [])] : [sense])))
+    const widened = (sense: number) => broaden === 'any' || (broaden === 'leaf' && leaves?.has(sense))
+    const targets = new Set(wanted.flatMap((sense) => (widened(sense) ? [sense, ...(kindOf[sense] ?? [])] : [sense])))
     const seen = new Set<number>()
     const queue = [...(senses[word] ?? [])]
     for (let sense = queue.pop(); sense !== undefined; sense = queue.pop()) {

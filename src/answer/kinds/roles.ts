@@ -49,11 +49,13 @@ export function roleMatches(role: string, roleWord: string, sense?: RoleSense): 
 
 /**
  * The language for role checks in this story: a word the story never uses ("mouthpiece") stands
- * for its kind (a spokesperson); a title ("CEO", "CFO") or a word the story uses means itself.
+ * for its kind (a spokesperson) — `wide`, in every sense ("boss" for a leader); a title ("CEO",
+ * "CFO") or a word the story uses means itself.
  */
-export function roleSense(context: AnswerContext, roleWord: string): RoleSense {
+export function roleSense(context: AnswerContext, roleWord: string, wide = false): RoleSense {
   const { language } = context.knowledge
-  const broaden = !PERSON_ROLES.has(roleWord) && !TITLES.has(roleWord) && storyMatches(context.knowledge, roleWord).size === 0
+  const unused = !PERSON_ROLES.has(roleWord) && !TITLES.has(roleWord) && storyMatches(context.knowledge, roleWord).size === 0
+  const broaden = unused ? (wide ? 'any' : 'leaf') : undefined
   return { relatedness: (a, b) => language.relatedness(a, b), isKindOf: (word, kind) => language.isKindOf(word, kind, broaden) }
 }
 
@@ -68,8 +70,11 @@ function headWords(words: string[]): string[] {
   return of < 0 ? words : words.slice(0, of)
 }
 
-/** "who is Tencent's CEO", "jpmorgan cfo": only an entity the story gives that role, tied to the named one, answers. */
-export function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, roleWord: string): Answer | null {
+/**
+ * "who is Tencent's CEO", "jpmorgan cfo": only an entity the story gives that role, tied to the
+ * named one, answers. `wide`, a role word the story never uses stands for its kind in every sense.
+ */
+export function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, roleWord: string, wide = false): Answer | null {
   const core = record.words.join(' ')
   // "a spokeswoman for Tri-County Regional Rail" names the body of words tri county regional rail.
   const words = (text: string) => fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -83,7 +88,7 @@ export function roleHolder(context: AnswerContext, asked: Asked, record: EntityR
   const topic = asked.question.lemmas.filter((lemma) => lemma !== roleWord && !lemma.split(/[^\p{L}\p{N}]+/u).every((part) => record.words.includes(part)))
   const sharesTopic = (role: string) => topic.length > 0 && lemmasOf(role).some((lemma) => topic.includes(lemma))
   const spellings = context.spellingsOf([record])
-  const sense = roleSense(context, roleWord)
+  const sense = roleSense(context, roleWord, wide)
   // "Chief Executive Officer Lloyd Blankfein", in an article about Goldman: a title whose sentence
   // names no other organisation is the article's subject's ("JPMorgan Chase’s chief financial officer" is not).
   const subjects = new Map<string, string | null>()

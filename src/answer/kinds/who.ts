@@ -135,8 +135,12 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   const { question, named, base } = asked
   // "who's the architect designing the arena": a description the story never uses names no one in it.
   const description = describedNoun(question)
-  if (description && storyMatches(context.knowledge, description).size === 0 && !someoneIs(context, description))
-    return context.unanswered(asked, context.rank(asked), 'closest')
+  if (description && storyMatches(context.knowledge, description).size === 0 && !someoneIs(context, description)) {
+    // "who's the boss at tolliver": at a body the question names, the word stands for what it is a kind of (its CEO leads it).
+    const body = named.find((record) => record.type !== 'person')
+    const holder = body ? roleHolder(context, asked, body, description, true) : null
+    return holder ?? context.unanswered(asked, context.rank(asked), 'closest')
+  }
   // "who is pike's lawyer" in a story with no Pike: whoever is someone else's lawyer is not the answer.
   const owner = question.tokens.find((token, i) => /^['’]s$/.test(question.tokens[i + 1]?.text ?? '') && token.pos !== 'PRON')
   if (owner && !named.some((record) => record.words.includes(fold(owner.text))) && storyMatches(context.knowledge, owner.lemma).size === 0)

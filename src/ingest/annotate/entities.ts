@@ -370,8 +370,13 @@ function roleAfter(text: string, words: Word[], last: number): string | null {
   const rest = text.slice(end.offset + end.core.length + 1)
   const phrase = APPOSITIVE.exec(rest)?.[1]?.trim()
   if (!phrase || phrase.split(/\s+/).length > 25) return null
-  const firstWords = phrase.toLowerCase().split(/\s+/).slice(0, 3)
   if (RELATIVE_START.test(phrase)) return phrase
-  const describes = APPOSITIVE_START.test(phrase) || firstWords.some((word) => PERSON_ROLES.has(word) || ORG_ROLES.has(word))
-  return describes && /^[a-z]/.test(phrase) && !FINITE_VERB.test(phrase) ? phrase : null
+  // "Warren Haldane, Brackenridge's chief executive,": a body's role, the body named first.
+  const role = phrase.slice(POSSESSIVE_START.exec(phrase)?.[0].length ?? 0)
+  const firstWords = role.toLowerCase().split(/\s+/).slice(0, 3)
+  const describes = APPOSITIVE_START.test(role) || firstWords.some((word) => PERSON_ROLES.has(word) || ORG_ROLES.has(word))
+  return describes && /^[a-z]/.test(role) && !FINITE_VERB.test(phrase) ? phrase : null
 }
+
+/** A body's name in the possessive opening a phrase ("Brackenridge's ", "Tri-County Regional Rail's "). */
+const POSSESSIVE_START = /^(?:\p{Lu}[\p{L}\p{N}&.-]*\s+){0,4}\p{Lu}[\p{L}\p{N}&.-]*['’]s\s+/u
