@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AnswerEngine } from '../src/answer/engine.js'
-import { articlesNamed } from '../src/answer/kinds/metadata.js'
+import { articlesNamed } from '../src/answer/articles-named.js'
 import { acronymsOf } from '../src/answer/knowledge.js'
 import { pinnedCandidate, storyMatches } from '../src/answer/retrieve.js'
 import { figureIn } from '../src/answer/kinds/ask.js'
@@ -289,14 +289,24 @@ describe('articles named by their outlet', () => {
     expect(articlesNamed(articles, 'what did the new york office say').articles).toEqual([])
     expect(articlesNamed(articles, 'who wrote the corwin ledger story').articles.map((each) => each.id)).toEqual(['c'])
   })
+
+  it('answers from that outlet’s article when the question confines itself to it ("according to reuters")', () => {
+    const answer = story.answer('who', 'who declined to comment according to reuters')
+    expect(answer.passages.length).toBeGreaterThan(0)
+    expect(answer.passages.every((passage) => passage.outlet === 'FashionNetwork' && passage.wire === 'Reuters')).toBe(true)
+  })
+
+  it('lets other outlets tell of what the named outlet did ("when did bloomberg report the plan")', () => {
+    expect(story.answer('when', 'when did bloomberg report the plan').date).toBe('2020-10-07')
+  })
 })
 
-/** An engine over a story of one article: its headline, its published date as written, its paragraphs. */
 /** An engine on one of the test stories (`test/own/stories/<name>` or `test/eval/stories/<name>`), sharing the language resources. */
 async function storyEngine(set: 'own' | 'eval', name: string): Promise<AnswerEngine> {
   return AnswerEngine.fromCorpus(await loadCorpus(join(import.meta.dirname, set, 'stories', name)), {}, story.knowledge.language)
 }
 
+/** An engine over a story of one article: its headline, its published date as written, its paragraphs. */
 async function oneArticle(headline: string, published: string, paragraphs: string[]): Promise<AnswerEngine> {
   const dir = await mkdtemp(join(tmpdir(), 'byline-one-'))
   await writeFile(join(dir, '000_ledger.txt'), [headline, `Published ${published}`, ...paragraphs].join('\n\n'))

@@ -4,6 +4,8 @@ import type { PassageIndex } from '../index/search-index.js'
 import { judge, type Verdict } from './confidence.js'
 import { periodCovered, sentenceOf } from './extract.js'
 import { type EntityRecord, entitiesIn, type Knowledge, nameWords, passageAt } from './knowledge.js'
+import { fold } from '../language/index.js'
+import { articlesNamed } from './articles-named.js'
 import type { AnalysedQuestion } from './question.js'
 import { type Candidate, expandTerms, type QueryTerm, retrieve, storyMatches } from './retrieve.js'
 import type { Answer, AnswerPassage } from './types.js'
@@ -57,6 +59,8 @@ export interface Asked {
   predicate: string | null
   /** A role the answer must hold ("secretary" in "who's the treasury secretary"), when the question asks for one. */
   role?: string
+  /** The articles the question confines itself to ("according to reuters", "the ap quoted"), when it names an outlet. */
+  within?: ReadonlySet<string>
   base: Answer
 }
 
@@ -84,6 +88,21 @@ export class AnswerContext {
     const { lemmas, surfaces, standsFor, literal } = this.withPhrases(question)
     const event = events[0] ?? null
     const predicate = event === null ? null : (standsFor.get(event) ?? event)
+    // "what's been souring ties according to reuters": what that outlet's article says (a claim's reporters are not confined).
+    const outlet = question.type === 'reporters' ? null : articlesNamed([...this.knowledge.articles.values()], question.text)
+    if (outlet && outlet.articles.length > 0 && !asksOfOutlet(question, outlet.words)) {
+      const kept = lemmas.flatMap((lemma, i) => (outlet.words.has(lemma) || outlet.words.has(surfaces[i] ?? '') ? [] : [i]))
+      const within = new Set(outlet.articles.map((article) => article.id))
+      if (kept.length > 0) {
+        const terms = expandTerms(
+          this.knowledge,
+          kept.map((i) => lemmas[i] ?? ''),
+          kept.map((i) => surfaces[i] ?? ''),
+          literal,
+        )
+        return { question, terms, named, predicate, base, within }
+      }
+    }
     return { question, terms: expandTerms(this.knowledge, lemmas, surfaces, literal), named, predicate, base }
   }
 
@@ -136,7 +155,8 @@ export class AnswerContext {
 
   /** Ranked candidates, those the verdict accepts first. */
   rank(asked: Asked): Candidate[] {
-    const candidates = retrieve(this.knowledge, this.index, asked.terms)
+    const { within } = asked
+    const candidates = retrieve(this.knowledge, this.index, asked.terms).filter((candidate) => !within || within.has(this.passage(candidate).article))
     const accepted = candidates.filter((candidate) => this.verdict(asked, candidate) === 'answer')
     return [...accepted, ...candidates.filter((candidate) => !accepted.includes(candidate))]
   }
@@ -298,6 +318,22 @@ export class AnswerContext {
 }
 
 /** The article id of a passage id ("003_3c26…#12" → "003_3c26…"). */
+/**
+ * "when did bloomberg report the plan": the outlet is what the question asks about, the subject
+ * of its verb, and others may tell of it — unlike "according to reuters" or "the ap quoted".
+ */
+function asksOfOutlet(question: AnalysedQuestion, outletWords: ReadonlySet<string>): boolean {
+  const words = question.tokens.filter((token) => /[\p{L}\p{N}]/u.test(token.text))
+  return words.some((token, i) => {
+    if (token.pos !== 'AUX') return false
+    let next = i + 1
+    if (!outletWords.has(fold(words[next]?.text ?? ''))) return false
+    while (outletWords.has(fold(words[next]?.text ?? ''))) next++
+    while (words[next]?.pos === 'ADV') next++
+    return words[next]?.pos === 'VERB'
+  })
+}
+
 function articleOf(passageId: string): string {
   const hash = passageId.lastIndexOf('#')
   return hash < 0 ? passageId : passageId.slice(0, hash)

@@ -1,60 +1,12 @@
 import type { Article } from '../../ingest/types.js'
 import type { AnswerContext, Asked } from '../context.js'
-import { nameWords } from '../knowledge.js'
+import { articlesNamed } from '../articles-named.js'
 import type { Answer } from '../types.js'
 
 /** Words people use for an article itself, and for putting one out or writing it. */
 const ARTICLE_NOUNS = new Set(['article', 'piece', 'story', 'version', 'copy', 'one', 'report', 'item', 'write-up', 'coverage'])
 const PUBLISHING = new Set(['publish', 'run', 'come', 'put', 'post', 'release', 'print', 'appear', 'carry', 'file', 'out'])
 const AUTHORSHIP = new Set(['write', 'author', 'byline', 'reporter', 'journalist', 'writer', 'report'])
-
-/**
- * The names an article goes by: its outlet, without "the", its initials, the leading words of a
- * name that opens with call letters ("WTRP", "WTRP 12" for "WTRP 12 News"), its web address.
- */
-function aliasesOf(name: string | null, url: string | null): string[] {
-  const aliases: string[] = []
-  if (name) {
-    const words = nameWords(name).filter((word) => word !== 'the')
-    aliases.push(words.join(' '), words.join(''))
-    if (words.length >= 2) aliases.push(words.map((word) => word[0]).join(''))
-    // A name that opens with call letters or initials is known by them ("WTRP 12 News": "WTRP", "WTRP 12").
-    const first = name.replace(/^the\s+/i, '').split(/\s+/)[0] ?? ''
-    if (/^\p{Lu}{2,}$/u.test(first)) for (let length = 1; length < words.length; length++) aliases.push(words.slice(0, length).join(' '))
-  }
-  const host = url ? /^https?:\/\/([^/]+)/i.exec(url)?.[1]?.toLowerCase().split('.') : undefined
-  const site = host?.at(-2)
-  if (site) aliases.push(site)
-  return [...new Set(aliases.filter((alias) => alias.length >= 2))]
-}
-
-function mentions(words: string[], alias: string): boolean {
-  return alias.includes(' ') ? ` ${words.join(' ')} `.includes(` ${alias} `) : words.includes(alias)
-}
-
-/** Articles the question refers to by outlet (or, failing that, by the wire they carry), with the words it used. */
-export function articlesNamed(articles: Article[], query: string): { articles: Article[]; words: Set<string> } {
-  const words = nameWords(query)
-  const used = new Set<string>()
-  const match = (name: (article: Article) => string | null, url: (article: Article) => string | null) =>
-    articles.filter((article) => {
-      const alias = aliasesOf(name(article), url(article)).find((candidate) => mentions(words, candidate))
-      if (alias) for (const word of alias.split(' ')) used.add(word)
-      return alias !== undefined
-    })
-  const byOutlet = match(
-    (article) => article.outlet,
-    (article) => article.url,
-  )
-  if (byOutlet.length) return { articles: byOutlet, words: used }
-  return {
-    articles: match(
-      (article) => article.wire,
-      () => null,
-    ),
-    words: used,
-  }
-}
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
