@@ -80,12 +80,15 @@ export function storyMatches(knowledge: Knowledge, term: string, options: Retrie
   if (known) matches.set(term, 1)
   // A number is itself however it is written ("4", "four"; "a dozen", "12"), and nothing else.
   for (const spelling of numberSpellings(term)) if (spelling !== term && knowledge.documentFrequency.has(spelling)) matches.set(spelling, 1)
+  // A name is only itself: "citi" is not JPMorgan, however near their vectors sit.
+  const onlyName = (word: string) => knowledge.entityWords.has(word) && !knowledge.lowercaseWords.has(word) && !language.isWord(word)
   if (!/^\d/.test(term)) {
     const numberWord = NUMBER_WORD.test(term)
+    const termIsName = onlyName(term)
     for (const storyTerm of knowledge.documentFrequency.keys()) {
       // Numbers are never near one another, whatever their vectors say ("nine", "fourth").
       if (storyTerm === term || /^\d/.test(storyTerm) || (numberWord && NUMBER_WORD.test(storyTerm))) continue
-      const closeness = language.relatedness(term, storyTerm)
+      const closeness = termIsName || onlyName(storyTerm) ? 0 : language.relatedness(term, storyTerm)
       if (closeness >= options.minRelatedness) matches.set(storyTerm, closeness)
       else if (!known && term.length >= 4 && storyTerm.startsWith(term)) matches.set(storyTerm, 0.8)
       else if (misspelt && term.length >= 5 && editDistanceWithin(term, storyTerm, Math.round(term.length * 0.2))) matches.set(storyTerm, 0.85)
