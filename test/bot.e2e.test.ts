@@ -7,6 +7,7 @@ import { AnswerEngine } from '../src/answer/engine.js'
 import { type RunningBot, startBot } from '../src/bot/bot.js'
 import { type CommandModule, loadCommands } from '../src/bot/commands.js'
 import type { BotContext, StoryEngine } from '../src/bot/context.js'
+import { Conversation } from '../src/bot/conversation.js'
 import { StoryLibrary } from '../src/stories/library.js'
 import { createLogger } from '../src/bot/logger.js'
 import { SettingsStore } from '../src/bot/settings.js'
@@ -27,9 +28,9 @@ let logs = ''
 /** The engine, except that the query "explode" makes it throw, as a buggy handler would. */
 function fragile(real: StoryEngine): StoryEngine {
   return {
-    answer: (command, query) => {
+    answer: (command, query, previous) => {
       if (query === 'explode') throw new Error('boom')
-      return real.answer(command, query)
+      return real.answer(command, query, previous)
     },
     entityNames: (typed) => real.entityNames(typed),
     eventLabels: (typed) => real.eventLabels(typed),
@@ -50,7 +51,7 @@ async function boot(): Promise<{ bot: RunningBot; settings: SettingsStore }> {
   const stories: BotContext['stories'] = Object.assign(Object.create(library) as StoryLibrary, {
     engineFor: (guildId: string | null) => fragile(library.engineFor(guildId)),
   })
-  const context: BotContext = { stories, settings, logger: createLogger('info', sink) }
+  const context: BotContext = { stories, settings, conversation: new Conversation(), logger: createLogger('info', sink) }
   const bot = await startBot({ token: TOKEN, apiUrl: discord.apiUrl, commands, context, rateLimit: { max: 100, windowMs: 60_000 } })
   return { bot, settings }
 }
@@ -103,6 +104,16 @@ describe('the bot against a stand-in Discord', () => {
     expect(embed.description).toContain('Radio Free Asia')
     expect(callback.body.data.allowed_mentions).toEqual({ parse: [] })
     expect(callback.body.data.flags ?? 0).toBe(0)
+  })
+
+  it('reads a follow-up with the same person’s last question in the channel, and says how it read it', async () => {
+    const query = (value: string) => [{ name: 'query', type: 3, value }]
+    await discord.interact(discord.command('who', query('who is tzeng yi-suo')))
+    const followUp = firstEmbed(await discord.interact(discord.command('who', query('and biden?'))))
+    expect(followUp.title).toMatch(/Joe Biden/)
+    expect(followUp.footer?.text).toContain('read as: who is biden')
+    const someoneElse = firstEmbed(await discord.interact(discord.command('who', query('and biden?'), { user: IDS.mod })))
+    expect(someoneElse.footer?.text ?? '').not.toContain('read as')
   })
 
   it('answers autocomplete with at most 25 names from the story', async () => {

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { AnswerEngine } from '../src/answer/engine.js'
 import { articlesNamed } from '../src/answer/articles-named.js'
 import { acronymsOf } from '../src/answer/knowledge.js'
+import { readFollowUp } from '../src/answer/follow-up.js'
 import { pinnedCandidate, storyMatches } from '../src/answer/retrieve.js'
 import { figureIn } from '../src/answer/kinds/ask.js'
 import { analyseQuestion } from '../src/answer/question.js'
@@ -619,6 +620,41 @@ describe('a role given after a name', () => {
     expect(quarry.answer('who', 'who is brackenridge’s chief executive').answer).toBe('Warren Haldane')
     expect(quarry.answer('who', 'who’s the boss at brackenridge').answer).toBe('Warren Haldane')
     expect(quarry.answer('who', 'who’s the chaplain at brackenridge').answer).toBeNull()
+  })
+})
+
+describe('follow-ups', () => {
+  it('puts a fragment in the place of what it stands for in the question before it', async () => {
+    expect(story.answer('who', 'and biden?', { query: 'who is tzeng yi-suo', answer: 'Tzeng Yi-suo' }).readAs).toBe('who is biden')
+    const breach = await storyEngine('own', 'breach')
+    const previous = { query: 'when did the bank give the state bank regulators a heads up', answer: 'Feb. 28' }
+    expect(breach.answer('when', 'and the ag’s office?', previous).readAs).toBe('when did the bank give the ag’s office a heads up')
+  })
+
+  it('answers the fragment alone when the question read with it quotes a sentence that does not tell of the fragment', async () => {
+    const goldman = await storyEngine('eval', 'goldman')
+    const answer = goldman.answer('when', 'and citi’s cfo?', { query: 'when did jpmorgan’s cfo flag a 2bn hit', answer: 'Dec. 5' })
+    expect(answer.readAs).toBeUndefined()
+    expect(answer.date).toBe('2017-12-06')
+  })
+
+  it('reads a pronoun of a follow-up question as the answer before it, and leaves other questions alone', () => {
+    const language = { tokens: (text: string) => story.knowledge.language.analyse(text).tokens, isName: () => false }
+    expect(readFollowUp('and who talked for them?', { query: 'which company did the blasting', answer: 'Corvane' }, language)?.query).toBe(
+      'who talked for Corvane',
+    )
+    expect(readFollowUp('and at quillmark?', { query: 'who runs infosec at harrowgate', answer: null }, language)?.query).toBe('who runs infosec at quillmark')
+    expect(readFollowUp('who is biden', { query: 'who is tzeng yi-suo', answer: null }, language)).toBeNull()
+    expect(story.answer('who', 'who is biden', { query: 'who is tzeng yi-suo', answer: null }).readAs).toBeUndefined()
+  })
+})
+
+describe('names', () => {
+  it('are only themselves: a name the story lacks is not a neighbour in meaning ("citi" is not JPMorgan)', async () => {
+    const goldman = await storyEngine('eval', 'goldman')
+    const matches = storyMatches(goldman.knowledge, 'citi')
+    expect(matches.has('citigroup')).toBe(true)
+    expect(matches.has('jpmorgan')).toBe(false)
   })
 })
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AnswerEngine } from '../src/answer/engine.js'
 import { type RunningBot, startBot } from '../src/bot/bot.js'
 import { type CommandModule, loadCommands } from '../src/bot/commands.js'
+import { Conversation } from '../src/bot/conversation.js'
 import { createLogger } from '../src/bot/logger.js'
 import { SettingsStore } from '../src/bot/settings.js'
 import { loadCorpus } from '../src/ingest/corpus.js'
@@ -35,7 +36,7 @@ async function boot(): Promise<{ bot: RunningBot; settings: SettingsStore }> {
     fetch: { allowPrivate: false, isForbiddenAddress: (address) => address === PRIVATE_HOST, timeoutMs: 1000 },
   })
   stories.preload()
-  const context = { stories, settings, logger: createLogger('silent') }
+  const context = { stories, settings, conversation: new Conversation(), logger: createLogger('silent') }
   const bot = await startBot({ token: TOKEN, apiUrl: discord.apiUrl, commands, context, rateLimit: { max: 100, windowMs: 60_000 } })
   return { bot, settings }
 }

@@ -1,7 +1,9 @@
 import type { Corpus } from '../ingest/types.js'
 import { PassageIndex } from '../index/search-index.js'
 import { fold, type Language, loadLanguage } from '../language/index.js'
+import { articlesNamed } from './articles-named.js'
 import { AnswerContext, DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './context.js'
+import { type FollowUpLanguage, type Previous, readFollowUp } from './follow-up.js'
 import { buildKnowledge, indexDocuments, type Knowledge } from './knowledge.js'
 import { answerAsk } from './kinds/ask.js'
 import { answerFromRecords } from './kinds/metadata.js'
@@ -15,6 +17,7 @@ import { decodeArticles, type EngineSnapshot, encodeArticles, interner, SNAPSHOT
 import { type Answer, type Command, COMMANDS } from './types.js'
 
 export { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './context.js'
+export type { Previous } from './follow-up.js'
 
 const NEEDS_QUERY = new Set<Command>(['who', 'when', 'source', 'ask', 'compare'])
 
@@ -75,8 +78,43 @@ export class AnswerEngine {
     return new AnswerEngine(buildKnowledge(articles, language, analysed), PassageIndex.restore(snapshot.index), options)
   }
 
-  /** Answers one command. Never throws on user input: bad queries come back as found:false. */
-  answer(command: Command, rawQuery: string): Answer {
+  /**
+   * Answers one command. Never throws on user input: bad queries come back as found:false. Given
+   * the question answered before it, a follow-up ("and at quillmark?") is read with it, and
+   * answered as read when the story answers that (`readAs`); otherwise it is answered alone.
+   */
+  answer(command: Command, rawQuery: string, previous?: Previous): Answer {
+    const read = previous ? readFollowUp(rawQuery, previous, this.followUpLanguage(command)) : null
+    if (read) {
+      const answer = this.answerQuery(command, read.query)
+      // The earlier question's other details may not hold for the phrase put in: its answer must still tell of the phrase.
+      if (answer.found && (read.phrase === null || this.tellsOf(answer, command, read.phrase)))
+        return { ...answer, query: rawQuery.replace(/\s+/g, ' ').trim(), readAs: read.query }
+    }
+    return this.answerQuery(command, rawQuery)
+  }
+
+  /** Whether the sentence the answer quotes first holds every word of the phrase, or a word of the story close to it. */
+  private tellsOf(answer: Answer, command: Command, phrase: string): boolean {
+    const [first] = answer.passages
+    const index = first ? this.knowledge.passages.findIndex((passage) => passage.article === first.article && passage.paragraph === first.paragraph) : -1
+    const sentence = this.knowledge.passages[index]?.sentences.findIndex((each) => each.text === first?.highlight) ?? -1
+    const terms = new Set(this.knowledge.sentenceTerms[index]?.[sentence] ?? [])
+    const asked = this.context.ask(analyseQuestion(command, phrase, this.knowledge.language.analyse(phrase), this.knowledge.capitalWords), answer)
+    return asked.terms.every((term) => [...term.matches.keys()].some((match) => terms.has(match)))
+  }
+
+  private followUpLanguage(command: Command): FollowUpLanguage {
+    const { language, entities, articles, capitalWords } = this.knowledge
+    const names = new Set([...entities.values()].flatMap((record) => record.words))
+    const outlets = [...articles.values()]
+    return {
+      tokens: (text) => analyseQuestion(command, text, language.analyse(text), capitalWords).tokens,
+      isName: (word) => names.has(word) || !language.isWord(word) || articlesNamed(outlets, word).articles.length > 0,
+    }
+  }
+
+  private answerQuery(command: Command, rawQuery: string): Answer {
     const query = rawQuery.replace(/\s+/g, ' ').trim()
     const base: Answer = { command, query, found: false, answer: null, date: null, passages: [], suggestions: [], message: null }
     const { context } = this

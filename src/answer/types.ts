@@ -39,4 +39,6 @@ export interface Answer {
   suggestions: string[]
   /** A sentence for people: why nothing was found, or what the answer rests on. */
   message: string | null
+  /** A follow-up as read with the question before it ("and at quillmark?" → "who runs infosec at quillmark"). */
+  readAs?: string
 }

@@ -2,20 +2,25 @@ import { createInterface } from 'node:readline'
 import type { AnswerEngine } from '../answer/engine.js'
 import { COMMANDS, type Command } from '../answer/types.js'
 import { answerEmbed, embedAsText } from '../render/discord.js'
+import { Conversation } from './conversation.js'
+
+/** The console is one person in one channel. */
+const CONSOLE = 'console'
 
 const HELP = `Type a slash command as in Discord, e.g. /who Jack Ma, /when us election date,
 /source ant ipo 35 billion, /ask has trump seen the proposal?, /compare ant ipo size,
 /timeline, /outlets. A line without a command is asked with /ask. Ctrl-D quits.`
 
-/** One console line → the text Discord would show for it. */
-export function consoleAnswer(engine: Pick<AnswerEngine, 'answer' | 'outletName'>, line: string): string {
+/** One console line → the text Discord would show for it; with a conversation, a follow-up is read with the line before. */
+export function consoleAnswer(engine: Pick<AnswerEngine, 'answer' | 'outletName'>, line: string, conversation?: Conversation): string {
   const match = /^\/(\w+)\s*([^]*)$/.exec(line.trim())
   const name = match?.[1]?.toLowerCase() ?? 'ask'
   const query = (match ? (match[2] ?? '') : line).trim()
   if (name === 'help') return HELP
   if (name === 'config') return '/config changes a server’s settings; it needs Discord (set DISCORD_TOKEN).'
   if (!COMMANDS.includes(name as Command)) return `Unknown command /${name}. ${HELP}`
-  const answer = engine.answer(name as Command, query)
+  const answer = engine.answer(name as Command, query, conversation?.previous(CONSOLE, CONSOLE))
+  conversation?.remember(CONSOLE, CONSOLE, { query: answer.readAs ?? query, answer: answer.answer })
   return embedAsText(answerEmbed(answer, { outletOf: (article) => engine.outletName(article), question: query }))
 }
 
@@ -29,6 +34,7 @@ export async function runConsole(
   output: NodeJS.WritableStream,
 ): Promise<void> {
   const interactive = Boolean(input.isTTY)
+  const conversation = new Conversation()
   const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive })
   if (interactive) {
     output.write(`${HELP}\n`)
@@ -36,7 +42,7 @@ export async function runConsole(
     lines.prompt()
   }
   for await (const line of lines) {
-    if (line.trim()) output.write(`${consoleAnswer(engine, line)}\n\n`)
+    if (line.trim()) output.write(`${consoleAnswer(engine, line, conversation)}\n\n`)
     if (interactive) lines.prompt()
   }
 }

@@ -1,5 +1,6 @@
 import type { AnswerEngine } from '../answer/engine.js'
 import type { StoryLibrary } from '../stories/library.js'
+import type { Conversation } from './conversation.js'
 import type { Logger } from './logger.js'
 import type { SettingsStore } from './settings.js'
 
@@ -13,5 +14,7 @@ export interface BotContext {
     engineFor: (guildId: string | null) => StoryEngine
   }
   settings: SettingsStore
+  /** Each person's last question in each channel, for their follow-ups. */
+  conversation: Conversation
   logger: Logger
 }

@@ -8,6 +8,7 @@ import { startBot } from './bot.js'
 import { loadCommands } from './commands.js'
 import { ConfigError, readConfig } from './config.js'
 import { runConsole } from './console.js'
+import { Conversation } from './conversation.js'
 import { createLogger } from './logger.js'
 import { SettingsError, SettingsStore } from './settings.js'
 import { StoryLibrary } from '../stories/library.js'
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
     token: config.DISCORD_TOKEN,
     apiUrl: config.DISCORD_API_URL,
     commands,
-    context: { stories, settings, logger },
+    context: { stories, settings, conversation: new Conversation(), logger },
     rateLimit: { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 },
   })
   await new Promise<void>((resolve) => {

@@ -9,7 +9,7 @@ import {
   MessageFlags,
   type RepliableInteraction,
 } from 'discord.js'
-import { type Command, COMMANDS } from '../answer/types.js'
+import { type Answer, type Command, COMMANDS } from '../answer/types.js'
 import { type AnswerPage, renderAnswer, safeContent } from '../render/discord.js'
 import type { BotContext, StoryEngine } from './context.js'
 
@@ -21,13 +21,20 @@ const NO_MENTIONS = { parse: [] as [] }
  */
 export async function replyWithAnswer(interaction: ChatInputCommandInteraction, context: BotContext, command: Command, query: string): Promise<void> {
   const ephemeral = interaction.guildId ? context.settings.visibility(interaction.guildId) === 'private' : false
-  const shown = renderPage(context.stories.engineFor(interaction.guildId), command, query, 0)
-  const components = shown.pages > 1 ? pageButtons(context.settings.rememberQuestion(command, query), command, shown) : []
+  const engine = context.stories.engineFor(interaction.guildId)
+  // A follow-up ("and at quillmark?") is read with the person's last question in this channel.
+  const previous = context.conversation.previous(interaction.channelId, interaction.user.id)
+  const answer = engine.answer(command, query, previous)
+  const asked = answer.readAs ?? query
+  context.conversation.remember(interaction.channelId, interaction.user.id, { query: asked, answer: answer.answer })
+  const shown = renderPage(engine, answer, query, 0)
+  // Further pages answer the question as it was read, without the conversation.
+  const components = shown.pages > 1 ? pageButtons(context.settings.rememberQuestion(command, asked), command, shown) : []
   await interaction.reply({ embeds: [shown.embed], components, allowedMentions: NO_MENTIONS, flags: ephemeral ? MessageFlags.Ephemeral : undefined })
 }
 
-function renderPage(engine: StoryEngine, command: Command, query: string, page: number): AnswerPage {
-  return renderAnswer(engine.answer(command, query), { outletOf: (article) => engine.outletName(article), question: query }, page)
+function renderPage(engine: StoryEngine, answer: Answer, query: string, page: number): AnswerPage {
+  return renderAnswer(answer, { outletOf: (article) => engine.outletName(article), question: query }, page)
 }
 
 const PAGE_BUTTON = /^page:(\d+):(\d+)$/
@@ -55,7 +62,8 @@ export async function showPage(interaction: ButtonInteraction, context: BotConte
   const [, id = '', page = ''] = PAGE_BUTTON.exec(interaction.customId) ?? []
   const asked = context.settings.question(Number(id))
   if (!asked || !isCommand(asked.command)) return privateReply(interaction, 'That answer is no longer kept; ask the question again.')
-  const shown = renderPage(context.stories.engineFor(interaction.guildId), asked.command, asked.query, Number(page))
+  const engine = context.stories.engineFor(interaction.guildId)
+  const shown = renderPage(engine, engine.answer(asked.command, asked.query), asked.query, Number(page))
   await interaction.update({ embeds: [shown.embed], components: pageButtons(Number(id), asked.command, shown), allowedMentions: NO_MENTIONS })
 }
 

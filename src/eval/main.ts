@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { AnswerEngine } from '../answer/engine.js'
+import { AnswerEngine, type Previous } from '../answer/engine.js'
 import type { Answer, Command } from '../answer/types.js'
 import { parseArgs } from '../cli/args.js'
 import { loadCorpus } from '../ingest/corpus.js'
@@ -76,13 +76,20 @@ async function runSet(set: EvalSet, withBaseline: boolean): Promise<SetResult> {
   const articles = new Map(corpus.articles.map((article) => [article.id, article]))
   const texts = await Promise.all(corpus.articles.map(async (article) => ({ article, text: await readFile(join(set.seeds, article.file), 'utf8') })))
   const files = new Map(texts.map(({ article, text }) => [article.id, text]))
-  const run = (answer: (command: Command, query: string) => Answer): Outcome[] =>
-    questions.map((question) => ({ question, answer: answer(question.command, question.query) }))
+  // The questions of a set are one conversation: each is asked after the one before it, as in a channel.
+  const run = (answer: (command: Command, query: string, previous?: Previous) => Answer): Outcome[] => {
+    let previous: Previous | undefined
+    return questions.map((question) => {
+      const given = answer(question.command, question.query, previous)
+      previous = { query: given.readAs ?? question.query, answer: given.answer }
+      return { question, answer: given }
+    })
+  }
   const engine = AnswerEngine.fromCorpus(corpus)
   const result: SetResult = {
     set,
     byline: score(
-      run((c, q) => engine.answer(c, q)),
+      run((c, q, previous) => engine.answer(c, q, previous)),
       articles,
       files,
     ),

@@ -200,7 +200,9 @@ export function renderAnswer(answer: Answer, options: RenderOptions, page: numbe
     description += `${quoteBlock(first, LIMITS.description - description.length - credit.length - 2)}\n${credit}`
     for (const passage of rest) fields.push(field(passage))
   }
-  const footer = question && answer.answer ? truncate(`You asked: ${question}${pageNote}`, LIMITS.footer) : `${FOOTER}${pageNote}`
+  // A follow-up shows how it was read, with the question before it.
+  const readAs = answer.readAs ? ` · read as: ${neutralizeMentions(answer.readAs)}` : ''
+  const footer = question && (answer.answer || readAs) ? truncate(`You asked: ${question}${readAs}${pageNote}`, LIMITS.footer) : `${FOOTER}${pageNote}`
   const embed = fitEmbed({
     title,
     description: truncate(description || escapeMarkdown(answer.message ?? ''), LIMITS.description) || undefined,

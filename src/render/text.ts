@@ -40,6 +40,7 @@ export function renderAnswerText(answer: Answer, outletOf: (article: string) => 
   } else {
     const date = answer.date && !answer.answer?.includes(answer.date) ? ` [${answer.date}]` : ''
     out.push(`${heading}${answer.answer ? ` → ${answer.answer}` : ''}${date}`)
+    if (answer.readAs) out.push(`Read with the question before it as: “${answer.readAs}”`)
     if (answer.message) out.push(answer.message)
   }
   answer.passages.forEach((passage, i) => {
