@@ -43,6 +43,17 @@ describe('a story whose articles come and go', () => {
     for (const [command, query] of QUESTIONS) expect(shown(story.engine, command, query)).toEqual(shown(whole, command, query))
   })
 
+  it('links a page added later with the copies already in the story, as a story built at once links them', () => {
+    const links = (story: LiveStory) => story.engine.knowledge.passages.flatMap((passage) => passage.alsoIn.map((other) => `${passage.id}→${other}`)).sort()
+    const atOnce = links(new LiveStory(raws, loadLanguage()))
+    expect(atOnce.length).toBeGreaterThan(0)
+    for (const order of [raws, [...raws].reverse()]) {
+      const story = new LiveStory([], loadLanguage())
+      for (const raw of order) story.put(raw)
+      expect(links(story)).toEqual(atOnce)
+    }
+  })
+
   it('drops a removed article from answers and from every "also in", and takes it back in place', () => {
     const story = new LiveStory(raws, loadLanguage())
     const linked = story.engine.knowledge.passages.find((passage) => passage.alsoIn.length > 0)

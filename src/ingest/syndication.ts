@@ -14,7 +14,7 @@ export interface SyndicationOptions {
   maxCandidates: number
 }
 
-const DEFAULTS: SyndicationOptions = { threshold: 0.5, sentenceThreshold: 0.7, minPairs: 5, probePairs: 3, maxCandidates: 25 }
+const DEFAULTS: SyndicationOptions = { threshold: 0.5, sentenceThreshold: 0.7, minPairs: 5, probePairs: 6, maxCandidates: 25 }
 
 /** Word pairs of a sentence, folded so light edits (quotes, possessives, case) do not matter. */
 export function wordPairs(text: string): Set<string> {
@@ -76,7 +76,8 @@ export class SyndicationLinker {
   /** Adds passages (whole articles) and links them with each other and with those added before; returns the number of new passage links. */
   add(passages: Passage[]): number {
     const fresh = passages.map((passage) => this.track(passage))
-    return fresh.reduce((links, linking) => links + this.linkOne(linking), 0)
+    const compared = new Set<string>()
+    return fresh.reduce((links, linking) => links + this.linkOne(linking, compared), 0)
   }
 
   /** Forgets passages and every link to them. */
@@ -135,8 +136,11 @@ export class SyndicationLinker {
     return linking
   }
 
-  /** Compares a passage with the passages sharing its rarest word pairs (each pair of passages once). */
-  private linkOne(linking: Linking): number {
+  /**
+   * Compares a passage with the passages of other articles sharing its rarest word pairs, each
+   * pair of passages once (`compared` holds the pairs already compared in this batch).
+   */
+  private linkOne(linking: Linking, compared: Set<string>): number {
     const { threshold, sentenceThreshold, probePairs, maxCandidates } = this.options
     const { order, passage } = linking
     const holderCount = (pair: string) => this.holders.get(pair)?.length ?? 0
@@ -149,7 +153,11 @@ export class SyndicationLinker {
       for (const pair of rarest)
         for (const other of this.holders.get(pair) ?? []) {
           if (candidates.size >= maxCandidates) break
-          if (other.order > order && other.passage.article !== passage.article) candidates.add(other)
+          if (other.passage.article === passage.article) continue
+          const pair = order < other.order ? `${order}:${other.order}` : `${other.order}:${order}`
+          if (compared.has(pair)) continue
+          compared.add(pair)
+          candidates.add(other)
         }
     }
     let links = 0
