@@ -658,6 +658,17 @@ describe('names', () => {
   })
 })
 
+describe('a claim given to /source', () => {
+  it('is not reported by a passage that only names what the claim is about', async () => {
+    const quarry = await oneArticle('Quarry shut after collapse', 'October 8, 2025', [
+      'The Kestle Hill Quarry, owned by Brackenridge Aggregates Inc., employs about 90 people.',
+      'It did not say how long the Kestle Hill site would be out of production.',
+    ])
+    expect(quarry.answer('source', 'kestle hill is back up and running').found).toBe(false)
+    expect(quarry.answer('source', 'kestle hill employs about 90 people').found).toBe(true)
+  })
+})
+
 describe('someone brought in by a description', () => {
   it('is the person the next sentence opens with', async () => {
     const recall = await storyEngine('own', 'recall')

@@ -122,12 +122,29 @@ function meetsPredicate(knowledge: Knowledge, asked: Asked, candidate: Candidate
  */
 const CHECKED_BY_EXTRACTION = new Set(['date', 'duration', 'count', 'amount', 'share', 'agent', 'speaker', 'possessor'])
 
+/** How much of a claim's own words, past the names in it, a passage must tell: "Kestle Hill is back up and running" is not told by any sentence naming Kestle Hill. */
+const CLAIM_WORDS_COVERAGE = 0.3
+
+function meetsClaim(asked: Asked, candidate: Candidate): boolean {
+  if (asked.question.type !== 'reporters') return true
+  const nameWords = new Set(asked.named.flatMap((record) => record.words))
+  const claim = asked.terms.filter((term) => !nameWords.has(term.term))
+  const total = claim.reduce((sum, term) => sum + term.weight, 0)
+  if (total === 0) return true
+  const told = claim.reduce((sum, term) => sum + term.weight * (candidate.window.get(term.term) ?? 0), 0)
+  return told / total >= CLAIM_WORDS_COVERAGE
+}
+
 /** The verdict on one candidate (see `Verdict`). */
 export function judge(knowledge: Knowledge, asked: Asked, candidate: Candidate | undefined, options: EngineOptions): Verdict {
   if (!candidate || candidate.coverage < options.minClosestCoverage) return 'none'
   const bar = CHECKED_BY_EXTRACTION.has(asked.question.type) ? options.extractedDiscount : 1
   const covers = candidate.coverage >= options.minCoverage * bar && candidate.sentenceCoverage >= options.minSentenceCoverage * bar
-  return covers && meetsNames(knowledge, asked, candidate) && meetsFigures(knowledge, asked, candidate) && meetsPredicate(knowledge, asked, candidate)
+  return covers &&
+    meetsNames(knowledge, asked, candidate) &&
+    meetsFigures(knowledge, asked, candidate) &&
+    meetsPredicate(knowledge, asked, candidate) &&
+    meetsClaim(asked, candidate)
     ? 'answer'
     : 'closest'
 }

@@ -221,12 +221,14 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   const nounsInOrder = nouns.map((token) => token.lemma)
   const predicates = verbs.length ? verbs : [...nounsInOrder].reverse()
   const eventIsNoun = verbs.length === 0
+  // "which outlets ran the story that …": verbs of reporting frame the claim; in a bare claim ("the quarry is up and running") they are its own.
+  const framed = type === 'reporters' && /^(?:which|what|who|where)/i.test(tokens.find((token) => /\p{L}/u.test(token.text))?.text ?? '')
   // Figures count even when they are function words to the tagger ("a third", "eight").
   const figures = tokens.filter((token) => isFigure(token, analysis))
   const searched = tokens
     .filter((token) => (isContent(token) || figures.includes(token)) && !AUXILIARIES.has(token.lemma))
     .filter((token) => !(dropFocus && token === focusToken) && !kindOnly(token) && token !== howWord)
-    .filter((token) => !(type === 'reporters' && REPORTING.has(token.lemma)))
+    .filter((token) => !(framed && REPORTING.has(token.lemma)))
   return {
     text,
     command,
