@@ -525,6 +525,13 @@ describe('reading questions', () => {
     expect(read('ask', 'what did ant get from investors').lemmas).toContain('get')
   })
 
+  it('takes the event from the main clause, not from a clause that places it in time ("… before it collapsed")', async () => {
+    expect(read('when', 'when was the last blast on that face before it collapsed').predicates).not.toContain('collapse')
+    expect(read('when', 'when did the ag sue after the bank told them').predicates[0]).toBe('sue')
+    const quarry = await storyEngine('own', 'quarry')
+    expect(quarry.answer('when', 'when was the last blast on that face before it collapsed').date).toBe('2025-10-03')
+  })
+
   it('reads the verb after "who" that the tagger calls a noun', () => {
     expect(read('who', 'who talks for the union').predicates[0]).toBe('talk')
   })

@@ -67,6 +67,9 @@ const ANSWER_KIND_NOUNS = {
 } satisfies Partial<Record<AnswerType, Set<string>>>
 /** Parts of speech that open a subject: after "who does", they show the question asks for the object. */
 const SUBJECTS = new Set(['NOUN', 'PROPN', 'PRON', 'DET', 'ADJ', 'NUM'])
+/** Words that open a clause placing the asked event in time ("before it collapsed"). */
+const TIME_SUBORDINATORS = new Set(['before', 'after', 'since', 'until', 'while', 'once'])
+
 const REPORTING = new Set(['report', 'say', 'carry', 'run', 'write', 'cover', 'mention', 'publish', 'bring', 'claim', 'quote', 'note'])
 
 function lower(token: Token | undefined): string {
@@ -208,8 +211,11 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   // "how long": the word after "how" names the kind of answer (a length of time), not something the story says.
   const howWord = type === 'duration' ? tokens.find((token, i) => i > 0 && lower(tokens[i - 1]) === 'how') : undefined
   const after = (token: Token) => tokens.slice(tokens.indexOf(token) + 1)
+  // "when was the last blast before it collapsed": a clause that only places the event in time names another event.
+  const timeClause = tokens.findIndex((token, i) => i > 0 && TIME_SUBORDINATORS.has(token.lemma) && (token.pos === 'ADP' || token.pos === 'SCONJ') && SUBJECTS.has(tokens[i + 1]?.pos ?? ''))
+  const mainClause = (token: Token) => timeClause < 0 || tokens.indexOf(token) < timeClause
   const verbs = tokens
-    .filter((token) => token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token !== focusToken)
+    .filter((token) => token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token !== focusToken && mainClause(token))
     .map((verb) => {
       const object = LIGHT_VERBS.has(verb.lemma)
         ? (after(verb).find((token) => token.pos === 'NOUN') ?? after(verb).find((token) => isContent(token) && token.pos !== 'ADV'))
@@ -217,7 +223,7 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
       return (object ?? verb).lemma
     })
   // With no verb ("when is Biden's inauguration", "us election date") the event is a noun: the last one.
-  const nouns = tokens.filter((token) => token.pos === 'NOUN' && token !== focusToken && !kindOnly(token))
+  const nouns = tokens.filter((token) => token.pos === 'NOUN' && token !== focusToken && !kindOnly(token) && mainClause(token))
   const nounsInOrder = nouns.map((token) => token.lemma)
   const predicates = verbs.length ? verbs : [...nounsInOrder].reverse()
   const eventIsNoun = verbs.length === 0
