@@ -212,7 +212,9 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   const howWord = type === 'duration' ? tokens.find((token, i) => i > 0 && lower(tokens[i - 1]) === 'how') : undefined
   const after = (token: Token) => tokens.slice(tokens.indexOf(token) + 1)
   // "when was the last blast before it collapsed": a clause that only places the event in time names another event.
-  const timeClause = tokens.findIndex((token, i) => i > 0 && TIME_SUBORDINATORS.has(token.lemma) && (token.pos === 'ADP' || token.pos === 'SCONJ') && SUBJECTS.has(tokens[i + 1]?.pos ?? ''))
+  const timeClause = tokens.findIndex(
+    (token, i) => i > 0 && TIME_SUBORDINATORS.has(token.lemma) && (token.pos === 'ADP' || token.pos === 'SCONJ') && SUBJECTS.has(tokens[i + 1]?.pos ?? ''),
+  )
   const mainClause = (token: Token) => timeClause < 0 || tokens.indexOf(token) < timeClause
   const verbs = tokens
     .filter((token) => token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token !== focusToken && mainClause(token))
