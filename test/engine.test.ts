@@ -101,6 +101,10 @@ describe('who', () => {
 })
 
 describe('when', () => {
+  it('dates what a verb the story has no word for was done to ("topple trump": the victory over Trump next month)', () => {
+    expect(story.answer('when', 'when could biden topple trump').date).toBe('2020-11')
+  })
+
   it('resolves a relative date through the event it hangs on', () => {
     const answer = harbor.answer('when', 'when did the board vote')
     expect(answer.date).toBe('2031-03-04')

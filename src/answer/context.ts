@@ -86,7 +86,11 @@ export class AnswerContext {
     // A lowercase name read as the only verb ("did trump sign the order"): the word after it names the event.
     const events = verbs.length || question.eventIsNoun ? verbs : question.nouns.filter(notName).slice(0, 1)
     const { lemmas, surfaces, standsFor, literal } = this.withPhrases(question)
-    const event = events[0] ?? null
+    // "when could biden beat trump": a verb the story has no word near dates nothing in it; what it was done to names the event.
+    const [verb] = events
+    const dated = question.type === 'date'
+    const object = dated && verb !== undefined && !question.eventIsNoun && storyMatches(this.knowledge, verb).size === 0 ? objectOf(question, verb) : undefined
+    const event = object ?? events[0] ?? null
     const predicate = event === null ? null : (standsFor.get(event) ?? event)
     // "what's been souring ties according to reuters": what that outlet's article says (a claim's reporters are not confined).
     const outlet = question.type === 'reporters' ? null : articlesNamed([...this.knowledge.articles.values()], question.text)
@@ -332,6 +336,13 @@ function asksOfOutlet(question: AnalysedQuestion, outletWords: ReadonlySet<strin
     while (words[next]?.pos === 'ADV') next++
     return words[next]?.pos === 'VERB'
   })
+}
+
+/** The noun right after a verb's article ("probe" in "open the probe"), when there is one. */
+function objectOf(question: AnalysedQuestion, verb: string): string | undefined {
+  const at = question.tokens.findIndex((token) => token.lemma === verb)
+  const next = question.tokens.slice(at + 1).find((token) => token.pos !== 'DET' && token.pos !== 'ADJ')
+  return at >= 0 && next?.pos === 'NOUN' ? next.lemma : undefined
 }
 
 function articleOf(passageId: string): string {
