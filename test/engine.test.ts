@@ -101,6 +101,13 @@ describe('who', () => {
 })
 
 describe('when', () => {
+  it('does not date a noun by the time of a clause before it ("derailed … on Monday night was traveling … into a curve with a 30 mph limit")', async () => {
+    const rail = await oneArticle('Train derails', 'October 16, 2024', [
+      'The commuter train that derailed near Halberton on Monday night was traveling at about 60 miles per hour as it entered a curve with a 30 mph limit.',
+    ])
+    expect(rail.answer('when', 'when was the 30mph limit put on that curve').date).toBeNull()
+  })
+
   it('dates what a verb the story has no word for was done to ("topple trump": the victory over Trump next month)', () => {
     expect(story.answer('when', 'when could biden topple trump').date).toBe('2020-11')
   })
@@ -534,6 +541,11 @@ describe('reading questions', () => {
     expect(read('when', 'when did the ag sue after the bank told them').predicates[0]).toBe('sue')
     const quarry = await storyEngine('own', 'quarry')
     expect(quarry.answer('when', 'when was the last blast on that face before it collapsed').date).toBe('2025-10-03')
+  })
+
+  it('reads a passive light verb with no object of its own as about its subject ("when was the limit put on that curve")', () => {
+    expect(read('when', 'when was the 30mph limit put on that curve').predicates[0]).toBe('limit')
+    expect(read('when', 'when did the hackers first get in').predicates[0]).not.toBe('hacker')
   })
 
   it('reads the verb after "who" that the tagger calls a noun', () => {

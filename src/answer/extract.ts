@@ -344,7 +344,10 @@ function nounEventTime(text: string, offset: number, time: TemporalMention, even
   // auxiliary opens another predicate.
   const apart = (gap: string) =>
     !/^,\s*(?:which|who|that)\b/i.test(gap) && (/[,;:—–]|\b(?:but|while|whereas|although|though)\b/i.test(gap) || ANOTHER_PREDICATE.test(gap))
-  return nouns.some((noun) => !apart(between(noun))) ? time : null
+  // "derailed … on Monday night was traveling … into a curve with a 30 mph limit": verbs between a time and a noun after
+  // it tell other things (a noun before the time may be their subject: "debate … has accelerated … in recent weeks").
+  const verbBetween = (noun: Located) => noun.start >= end && located.some((term) => term.pos === 'VERB' && term.start >= end && term.end <= noun.start)
+  return nouns.some((noun) => !apart(between(noun)) && !verbBetween(noun)) ? time : null
 }
 
 /**

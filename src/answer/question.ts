@@ -219,8 +219,12 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   const verbs = tokens
     .filter((token) => token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token !== focusToken && mainClause(token))
     .map((verb) => {
+      // "when was the 30mph limit put on that curve": a light verb with no object of its own, passive, is about its subject.
+      const before = tokens.slice(0, tokens.indexOf(verb))
+      const passive =
+        after(verb)[0]?.pos === 'ADP' && before.some((token) => token.lemma === 'be') ? [...before].reverse().find((token) => token.pos === 'NOUN') : undefined
       const object = LIGHT_VERBS.has(verb.lemma)
-        ? (after(verb).find((token) => token.pos === 'NOUN') ?? after(verb).find((token) => isContent(token) && token.pos !== 'ADV'))
+        ? (passive ?? after(verb).find((token) => token.pos === 'NOUN') ?? after(verb).find((token) => isContent(token) && token.pos !== 'ADV'))
         : undefined
       return (object ?? verb).lemma
     })
