@@ -198,6 +198,18 @@ describe('cleaning and segmenting, on fixture pages', () => {
     expect(page.removed[0]?.rule).toBe('display date')
   })
 
+  it('takes a note on how the page was made for furniture, but keeps a correction', () => {
+    const body = 'A judge ordered the utility to keep its records of the fire line on Friday.'
+    const page = cleanPage(
+      `Fire line records kept\n\n${body}\nThis Western Press Wire story has been edited for length by The Harbor City Ledger.\nThis story has been updated to correct the date of the hearing, which is Sept. 9.`,
+    )
+    expect(page.removed.map((item) => item.rule)).toContain('production note')
+    expect(page.paragraphs.map((paragraph) => paragraph.text)).toEqual([
+      body,
+      'This story has been updated to correct the date of the hearing, which is Sept. 9.',
+    ])
+  })
+
   it('keeps a headline that the lead restates out of the passages without calling it noise', () => {
     const page = cleanPage(
       'Harbor board votes to cap cargo drone fees this year\n\nHARBOR CITY — Harbor board votes to cap cargo drone fees this year.\nCopyright 2031 Coastal Wire.',

@@ -68,6 +68,9 @@ const CALL_TO_ACTION =
   /^(?:sign up|subscribe|follow us|follow \S+ on|download (?:our|the)|get (?:our|the) (?:app|newsletter)|click here|read more|join (?:our|us)|support (?:our|local) journalism|share (?:this|your))\b/i
 /** A closing credit to other reporters: "Associated Press writers A and B contributed to this report." */
 const CONTRIBUTOR_CREDIT = /\bcontributed (?:to this (?:report|story|article)|reporting|from \p{Lu})|^(?:additional )?reporting by\b/iu
+/** "This Western Press Wire story has been edited for length by the Ledger": how the page was made, not what it reports (a correction is kept). */
+const PRODUCTION_NOTE =
+  /^this\b[^.]{0,60}\b(?:story|article|report|piece)\b[^.]{0,40}\b(?:has been|was)\s+(?:edited|updated|condensed|shortened|translated|produced)\b(?![^.]*\bcorrect)/i
 const REPRINT_NOTE = /\b(originally (published|appeared)|reprinted with (the )?permission|republished (with|under)|first appeared (on|in))\b/i
 const BYLINE_LINE = /^by\s+([A-Z][\w.'’-]*\.?)(\s+[A-Z][\w.'’-]*\.?){0,3}((\s*,\s*|\s+(and|&)\s+)([A-Z][\w.'’-]*\.?)(\s+[A-Z][\w.'’-]*\.?){0,3})*$/
 /** A trailing credit on the last body paragraph: "— Reported by A and B, (c) 2020 Bloomberg LP". */
@@ -111,6 +114,7 @@ export function noiseRule(text: string, seen: ReadonlyMap<string, number>): stri
   if (FURNITURE.has(bare)) return 'navigation'
   if (COPYRIGHT.test(line)) return 'copyright'
   if (REPRINT_NOTE.test(line) && words(line).length < 30) return 'reprint note'
+  if (PRODUCTION_NOTE.test(line) && words(line).length < 30) return 'production note'
   if (CONTRIBUTOR_CREDIT.test(line) && words(line).length < 40) return 'credit line'
   if (CALL_TO_ACTION.test(line) && words(line).length < 25) return 'call to action'
   if (JOB_LISTING.test(line)) return 'job listing'
