@@ -679,6 +679,14 @@ describe('names', () => {
     expect(matches.has('citigroup')).toBe(true)
     expect(matches.has('jpmorgan')).toBe(false)
   })
+
+  it('keep the dictionary words in them: "utility" is met by the "Utilities" of a committee’s name', async () => {
+    const senate = await oneArticle('Senator calls hearing', 'August 14, 2025', [
+      'State Sen. Harold Brannigan will call the executives to testify before the Senate Energy and Utilities Committee next month.',
+    ])
+    expect(storyMatches(senate.knowledge, 'utility').has('utilities')).toBe(true)
+    expect(senate.answer('when', 'when is the senate hearing with the utility').date).toBe('2025-09')
+  })
 })
 
 describe('a claim given to /source', () => {

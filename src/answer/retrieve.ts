@@ -81,7 +81,8 @@ export function storyMatches(knowledge: Knowledge, term: string, options: Retrie
   // A number is itself however it is written ("4", "four"; "a dozen", "12"), and nothing else.
   for (const spelling of numberSpellings(term)) if (spelling !== term && knowledge.documentFrequency.has(spelling)) matches.set(spelling, 1)
   // A name is only itself: "citi" is not JPMorgan, however near their vectors sit.
-  const onlyName = (word: string) => knowledge.entityWords.has(word) && !knowledge.lowercaseWords.has(word) && !language.isWord(word)
+  const dictionaryWord = (word: string) => [word, word.replace(/ies$/, 'y'), word.replace(/e?s$/, '')].some((form) => language.isWord(form))
+  const onlyName = (word: string) => knowledge.entityWords.has(word) && !knowledge.lowercaseWords.has(word) && !dictionaryWord(word)
   if (!/^\d/.test(term)) {
     const numberWord = NUMBER_WORD.test(term)
     const termIsName = onlyName(term)
