@@ -689,6 +689,21 @@ describe('names', () => {
   })
 })
 
+describe('names with an ampersand', () => {
+  it('are organisations, typed run together ("cge"), whose "Chief Executive" is their CEO', async () => {
+    const fire = await oneArticle('Utility cuts power as fire grows', 'August 12, 2025', [
+      'Coldwater Gas & Electric cut power to about 11,000 customers on Sunday evening.',
+      'A CG&E spokeswoman, Janelle Whitcomb, said the company was cooperating with fire investigators.',
+      'CG&E Chief Executive Bradley Amsel said in a letter to customers that the company would open a claims office.',
+    ])
+    const kinds = new Map([...fire.knowledge.entities.values()].map((record) => [record.name, record.type]))
+    expect(kinds.get('Coldwater Gas & Electric')).toBe('organisation')
+    expect(kinds.get('CG&E')).toBe('organisation')
+    expect(fire.answer('who', 'who’s the cge spokesperson').answer).toBe('Janelle Whitcomb')
+    expect(fire.answer('who', 'cge ceo').answer).toBe('Bradley Amsel')
+  })
+})
+
 describe('a claim given to /source', () => {
   it('is not reported by a passage that only names what the claim is about', async () => {
     const quarry = await oneArticle('Quarry shut after collapse', 'October 8, 2025', [

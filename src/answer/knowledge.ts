@@ -28,7 +28,7 @@ export interface Knowledge {
   entities: Map<string, EntityRecord>
   /** Everyone the story quotes or reports as saying something in its own voice. */
   speakers: Set<string>
-  /** Entity records by each (folded) word of their names. */
+  /** Entity records by each (folded) word of their names, and by the words run together. */
   entityWords: Map<string, EntityRecord[]>
   /** Words the story also writes in lower case: "Department" is then a common noun, not a name. */
   lowercaseWords: Set<string>
@@ -82,7 +82,10 @@ export function buildKnowledge(articles: Article[], language: Language, analysed
       capitalWords.add(fold(match[0]))
   }
   const entityWords = new Map<string, EntityRecord[]>()
-  for (const record of entities.values()) for (const word of new Set(record.words)) entityWords.set(word, [...(entityWords.get(word) ?? []), record])
+  // A name is also typed run together ("cge" for CG&E, "wechatpay" for WeChat Pay).
+  for (const record of entities.values())
+    for (const word of new Set([...record.words, ...(record.words.length > 1 ? [record.words.join('')] : [])]))
+      entityWords.set(word, [...(entityWords.get(word) ?? []), record])
   return {
     articles: new Map(articles.map((article) => [article.id, article])),
     passages,
@@ -232,6 +235,11 @@ export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] 
   const whole: EntityRecord[] = []
   const partial: EntityRecord[] = []
   for (const record of touched) {
+    const runTogether = record.words.length > 1 && has(record.words.join(''))
+    if (runTogether && record.type !== 'place') {
+      whole.push(record)
+      continue
+    }
     if (record.type === 'place' || record.words.every((word) => word.length <= 2 || knowledge.lowercaseWords.has(word))) continue
     const [first = '', ...others] = record.words
     const last = others.at(-1) ?? ''

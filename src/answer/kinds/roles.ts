@@ -35,15 +35,17 @@ export function roleMatches(role: string, roleWord: string, sense?: RoleSense): 
     .filter(Boolean)
   const head = headWords(words)
   const titles = head.flatMap((_, start) => Array.from({ length: LONGEST_TITLE }, (__, length) => head.slice(start, start + length + 1).join('_')))
+  const initials = words
+    .filter((word) => word.length > 2)
+    .map((word) => word[0])
+    .join('')
+  // "Chief Executive" is the CEO, "chief financial" the CFO: the officer goes without saying.
+  const officer = head.includes('chief') && !head.includes('officer') ? `${initials}o` : initials
   return (
     words.includes(roleWord) ||
     (sense !== undefined &&
       (head.some((word) => sense.relatedness(word, roleWord) >= ROLE_CLOSENESS) || titles.some((title) => sense.isKindOf(title, roleWord)))) ||
-    words
-      .filter((word) => word.length > 2)
-      .map((word) => word[0])
-      .join('')
-      .includes(roleWord)
+    officer.includes(roleWord)
   )
 }
 

@@ -151,7 +151,7 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   // The one a role belongs to is named in full ("Halberton" is not "Halberton Elementary School").
   const typed = new Set(question.surfaces.flatMap((word) => word.split(/[^\p{L}\p{N}]+/u)))
   // An organisation may be typed by the short form the story also uses ("goldman" for Goldman Sachs).
-  const inFull = named.filter((each) => each.words.every((word) => typed.has(word)))
+  const inFull = named.filter((each) => each.words.every((word) => typed.has(word)) || typed.has(each.words.join('')))
   const shortened = named.filter((each) => each.type === 'organisation' && typed.has(each.words[0] ?? '') && shortFormUsed(context, each))
   const [record] = roleWord ? (inFull.length ? inFull : shortened) : named
   if (question.type === 'identify' && roleWord && record && !OWNERSHIP_ROLES.has(roleWord)) {

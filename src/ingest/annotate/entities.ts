@@ -176,7 +176,8 @@ export function typeOfName(name: string): EntityType | null {
   const lower = name.toLowerCase().replace(/^the\s+/, '')
   if (PLACES.has(lower)) return 'place'
   const last = lower.split(/\s+/).at(-1) ?? ''
-  if (KNOWN_ORGS.has(lower) || ORG_SUFFIXES.has(last) || /^[A-Z]{2,5}$/.test(name)) return 'organisation'
+  // "Coldwater Gas & Electric", "CG&E", "Keefe, Bruyette & Woods": no one's own name has an ampersand in it.
+  if (KNOWN_ORGS.has(lower) || ORG_SUFFIXES.has(last) || /^[A-Z]{2,5}$/.test(name) || name.includes('&')) return 'organisation'
   return null
 }
 
@@ -332,7 +333,7 @@ function titleLength(words: Word[], first: number, last: number, isPersonNoun: (
 function titleInside(words: Word[], first: number, last: number, isPersonNoun: (word: string) => boolean): number {
   for (let m = last - 2; m > first; m--) {
     const word = wordAt(words, m).core.toLowerCase()
-    if ((TITLES.has(word) || isPersonNoun(word)) && !TITLE_OPENERS.has(word) && !word.endsWith('.')) return m - first + 1
+    if ((TITLES.has(word) || PERSON_ROLES.has(word) || isPersonNoun(word)) && !TITLE_OPENERS.has(word) && !word.endsWith('.')) return m - first + 1
   }
   return 0
 }
