@@ -689,6 +689,17 @@ describe('names', () => {
   })
 })
 
+describe('what someone said', () => {
+  it('has its own doer: the speaker is not who did it, unless they say they did', async () => {
+    const fire = await oneArticle('Looting arrest', 'August 12, 2025', [
+      'Sheriff Dolores Quintrell said deputies had arrested one man on suspicion of looting in an evacuated neighborhood late Monday.',
+      'State Sen. Harold Brannigan said he would call the utility’s executives to testify before his committee.',
+    ])
+    expect(fire.answer('who', 'who arrested a man on suspicion of looting').answer).not.toBe('Dolores Quintrell')
+    expect(fire.answer('who', 'who will call the utility execs to testify').answer).toMatch(/Harold Brannigan/)
+  })
+})
+
 describe('names with an ampersand', () => {
   it('are organisations, typed run together ("cge"), whose "Chief Executive" is their CEO', async () => {
     const fire = await oneArticle('Utility cuts power as fire grows', 'August 12, 2025', [

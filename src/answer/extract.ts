@@ -224,7 +224,9 @@ export function patientIn(passage: Passage, sentenceIndex: number, candidate: Ca
 
 function otherClause(gap: string): boolean {
   const bare = gap.replace(/^[^,;]*?,[^,;]*,/, ' ').replace(/,\s*where\b[^,;]*$/i, ' ')
-  return /[,;:]|\b(?:which|who|whom|whose|that|because|while|although|whereas|if|when|after|before|since|unless)\b/i.test(bare)
+  // "Sheriff Quintrell said deputies had arrested …": what someone said has its own subject, unless it is them ("said he …").
+  const reported = /\b(?:said|says|told\s+\S+)\s+(?:that\s+)?(?!(?:he|she|they|it|we|i)\b)\S/i.test(bare)
+  return reported || /[,;:]|\b(?:which|who|whom|whose|that|because|while|although|whereas|if|when|after|before|since|unless)\b/i.test(bare)
 }
 
 /** Entities of the last list before the verb: consecutive names joined by commas and "and". */
