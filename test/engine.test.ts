@@ -108,6 +108,13 @@ describe('when', () => {
     expect(rail.answer('when', 'when was the 30mph limit put on that curve').date).toBeNull()
   })
 
+  it('takes the date the next sentence gives the same subject over a time it leaves relative ("… after the fire broke out. They returned to the air Tuesday morning")', async () => {
+    const fire = await oneArticle('Tankers fly again', 'August 12, 2025', [
+      'Air tankers and helicopters were grounded for about 36 hours after the fire broke out because of gusts, Finnerty said. They returned to the air Tuesday morning.',
+    ])
+    expect(fire.answer('when', 'when did the planes get back up in the air').date).toBe('2025-08-12')
+  })
+
   it('dates what a verb the story has no word for was done to ("topple trump": the victory over Trump next month)', () => {
     expect(story.answer('when', 'when could biden topple trump').date).toBe('2020-11')
   })

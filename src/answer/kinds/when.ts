@@ -30,11 +30,12 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
       const told = toldNext(context, asked, candidate)
       // A correction restates the error first; what it puts right follows, and is quoted.
       const putRight = isCorrection(passage) && candidate.sentence === 0 ? passage.sentences.slice(1).map((_, i) => i + 1) : []
-      for (const sentence of [candidate.sentence, ...(told === null ? [] : [told]), ...putRight]) {
+      // A time the story resolves to a date beats one it leaves relative ("grounded … after the fire broke out. They returned to the air Tuesday morning").
+      const found = [candidate.sentence, ...(told === null ? [] : [told]), ...putRight].flatMap((sentence) => {
         const time = timeIn(passage, sentence, candidate, wanted, options)
-        if (time) return { candidate: putRight.includes(sentence) ? { ...candidate, sentence } : candidate, time }
-      }
-      return { candidate, time: null }
+        return time ? [{ candidate: putRight.includes(sentence) || sentence === told ? { ...candidate, sentence } : candidate, time }] : []
+      })
+      return found.find((entry) => entry.time.iso !== null) ?? found[0] ?? { candidate, time: null }
     })
     .filter((entry): entry is { candidate: Candidate; time: TemporalMention } => entry.time !== null)
   // Passages far below the best date the event only as another telling of it.
@@ -68,7 +69,7 @@ function toldNext(context: AnswerContext, asked: Asked, candidate: Candidate): n
   const next = candidate.sentence + 1
   const opening = context.passage(candidate).sentences[next]?.text ?? ''
   const tells = (sentence: number) => (terms[sentence] ?? []).some((term) => forms.has(term))
-  return forms.size > 0 && !tells(candidate.sentence) && tells(next) && /^(?:he|she|they|it)\b/i.test(opening) ? next : null
+  return forms.size > 0 && tells(next) && /^(?:he|she|they|it)\b/i.test(opening) ? next : null
 }
 
 /** Most words a relative time's anchor may add to the short answer. */
