@@ -703,7 +703,17 @@ describe('what someone said', () => {
       'State Sen. Harold Brannigan said he would call the utility’s executives to testify before his committee.',
     ])
     expect(fire.answer('who', 'who arrested a man on suspicion of looting').answer).not.toBe('Dolores Quintrell')
-    expect(fire.answer('who', 'who will call the utility execs to testify').answer).toMatch(/Harold Brannigan/)
+    expect(fire.answer('who', 'who will call the utility execs to testify').answer).toBe('Harold Brannigan')
+  })
+})
+
+describe('a doer set off by a clause about them', () => {
+  it('is the name before the clause ("Brannigan, whose district includes all of Tamsen County, toured the shelter"), whose abbreviated title is not part of the name', async () => {
+    const fire = await oneArticle('Senator tours shelter', 'August 12, 2025', [
+      'State Sen. Harold Brannigan, whose district includes all of Tamsen County, toured the shelter.',
+    ])
+    expect(fire.answer('who', 'who toured the evac shelter').answer).toBe('Harold Brannigan')
+    expect([...fire.knowledge.entities.keys()]).toContain('Harold Brannigan')
   })
 })
 

@@ -171,10 +171,12 @@ export function agentIn(passage: Passage, sentenceIndex: number, candidate: Cand
       return /['’]s\s*$/.test(text.slice(start, start + surfaceLength(text, entity, offset)))
     }
     const before = entities.filter((entity) => entity.offset - offset + entity.name.length <= verb.start && !possessive(entity))
-    const last = before.at(-1)
-    if (last && !otherClause(text.slice(last.offset - offset + surfaceLength(text, last, offset), verb.start))) {
-      return spanOf(text, offset, sameClause(text, offset, before))
-    }
+    // "Brannigan, whose district includes all of Tamsen County, toured the shelter": the nearest name whose clause the verb is in.
+    const gapTo = (entity: EntityMention) => text.slice(entity.offset - offset + surfaceLength(text, entity, offset), verb.start)
+    const subject = [...before]
+      .reverse()
+      .find((entity, i) => !otherClause(gapTo(entity)) && (i === 0 || /^\s*,\s*(?:who|whose|which|the|an?)\b/i.test(gapTo(entity))))
+    if (subject) return spanOf(text, offset, sameClause(text, offset, before.slice(0, before.indexOf(subject) + 1)))
   }
   // "… one of the officials, who briefed reporters": the one described, if the asked deed is theirs, in the
   // clause that describes them ("The Illinois patient who died …, according to a lawsuit his family filed" names no filer).

@@ -333,7 +333,7 @@ function titleLength(words: Word[], first: number, last: number, isPersonNoun: (
 function titleInside(words: Word[], first: number, last: number, isPersonNoun: (word: string) => boolean): number {
   for (let m = last - 2; m > first; m--) {
     const word = wordAt(words, m).core.toLowerCase()
-    if ((TITLES.has(word) || PERSON_ROLES.has(word) || isPersonNoun(word)) && !TITLE_OPENERS.has(word) && !word.endsWith('.')) return m - first + 1
+    if ((TITLES.has(word) || ((PERSON_ROLES.has(word) || isPersonNoun(word)) && !word.endsWith('.'))) && !TITLE_OPENERS.has(word)) return m - first + 1
   }
   return 0
 }
