@@ -717,6 +717,15 @@ describe('a doer set off by a clause about them', () => {
   })
 })
 
+describe('an abbreviated title', () => {
+  it('calls its holder what it abbreviates ("which gov" is met by "Gov. Celeste Marwood")', async () => {
+    const fire = await oneArticle('State sends grant', 'August 13, 2025', [
+      'Gov. Celeste Marwood announced Wednesday that the state will send $12 million in emergency grant money to Tamsen County.',
+    ])
+    expect(fire.answer('who', 'which gov is sending the grant money').answer).toBe('Celeste Marwood')
+  })
+})
+
 describe('names with an ampersand', () => {
   it('are organisations, typed run together ("cge"), whose "Chief Executive" is their CEO', async () => {
     const fire = await oneArticle('Utility cuts power as fire grows', 'August 12, 2025', [
