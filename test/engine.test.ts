@@ -718,11 +718,15 @@ describe('a doer set off by a clause about them', () => {
 })
 
 describe('an abbreviated title', () => {
-  it('calls its holder what it abbreviates ("which gov" is met by "Gov. Celeste Marwood")', async () => {
+  it('calls its holder what it abbreviates ("which gov" is met by "Gov. Celeste Marwood", "which senator" by "State Sen. Harold Brannigan")', async () => {
     const fire = await oneArticle('State sends grant', 'August 13, 2025', [
       'Gov. Celeste Marwood announced Wednesday that the state will send $12 million in emergency grant money to Tamsen County.',
     ])
     expect(fire.answer('who', 'which gov is sending the grant money').answer).toBe('Celeste Marwood')
+    const hearing = await oneArticle('Senator calls hearing', 'August 14, 2025', [
+      'State Sen. Harold Brannigan said Wednesday he will call the utility’s executives to testify before his committee next month.',
+    ])
+    expect(hearing.answer('who', 'which state senator wants the utility execs to testify').answer).toBe('Harold Brannigan')
   })
 })
 
