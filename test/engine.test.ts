@@ -115,6 +115,13 @@ describe('when', () => {
     expect(fire.answer('when', 'when did the planes get back up in the air').date).toBe('2025-08-12')
   })
 
+  it('reads a bare phrase by its last word ("fda recall posting date" asks of the posting) and dates the verb the time follows closely', async () => {
+    const recall = await oneArticle('Cheese recalled', 'March 11, 2025', [
+      'The recall, which the company announced Saturday and the FDA posted to its website Sunday, covers roughly 186,000 pounds of cheese.',
+    ])
+    expect(recall.answer('when', 'fda recall posting date').date).toBe('2025-03-09')
+  })
+
   it('dates what a verb the story has no word for was done to ("topple trump": the victory over Trump next month)', () => {
     expect(story.answer('when', 'when could biden topple trump').date).toBe('2020-11')
   })
@@ -727,6 +734,15 @@ describe('an abbreviated title', () => {
       'State Sen. Harold Brannigan said Wednesday he will call the utility’s executives to testify before his committee next month.',
     ])
     expect(hearing.answer('who', 'which state senator wants the utility execs to testify').answer).toBe('Harold Brannigan')
+  })
+})
+
+describe('a name before a noun', () => {
+  it('is named with the noun after "the" ("The Trump administration", not "The Trump")', async () => {
+    const order = await oneArticle('Order signed', 'January 6, 2021', [
+      'The Trump administration has not briefed the transition team about the payment order, the official said.',
+    ])
+    expect(order.answer('who', 'who has not briefed the transition team about the payment order').answer).toBe('The Trump administration')
   })
 })
 

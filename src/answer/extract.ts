@@ -257,8 +257,11 @@ function spanOf(text: string, offset: number, list: EntityMention[]): string | n
   if (!first || !last) return null
   const from = first.offset - offset
   const article = /\bthe\s+$/i.exec(text.slice(Math.max(0, from - 4), from))
+  const end = last.offset - offset + surfaceLength(text, last, offset)
+  // "the Trump administration": after "the", the name is a modifier of the noun that follows it.
+  const head = article ? (/^\s+\p{Ll}[\p{L}-]*/u.exec(text.slice(end))?.[0] ?? '') : ''
   return text
-    .slice(from - (article ? article[0].length : 0), last.offset - offset + surfaceLength(text, last, offset))
+    .slice(from - (article ? article[0].length : 0), end + head.length)
     .replace(/[\s,]+$/, '')
     .replace(/(?<!\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Bros|[A-Z]))\.$/, '')
 }
@@ -442,7 +445,7 @@ export function timeIn(
   }
   /** "progress was delayed after Trump had contracted …": the time right after the matched verb (the asked event's, when named) modifies it. */
   const modifiesVerb = (mention: TemporalMention) =>
-    (eventAt.length ? eventAt : verbs).some((verb) => mention.offset - offset - verb.end >= 0 && mention.offset - offset - verb.end <= 12)
+    (eventAt.length ? eventAt : verbs).some((verb) => mention.offset - offset - verb.end >= 0 && mention.offset - offset - verb.end <= 18)
   const penalty: Record<string, number> = wantDuration ? { date: 200, relative: 200, vague: 200, clause: 200 } : { duration: 20, clause: 50 }
   const rank = (mention: TemporalMention) =>
     distance(mention) - (mention.iso && !wantDuration ? 25 : 0) + (penalty[mention.kind] ?? 0) - (modifiesVerb(mention) ? 100 : 0) - (picked(mention) ? 300 : 0)

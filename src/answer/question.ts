@@ -67,6 +67,8 @@ const ANSWER_KIND_NOUNS = {
 } satisfies Partial<Record<AnswerType, Set<string>>>
 /** Parts of speech that open a subject: after "who does", they show the question asks for the object. */
 const SUBJECTS = new Set(['NOUN', 'PROPN', 'PRON', 'DET', 'ADJ', 'NUM'])
+const WH = /^(?:who|whom|whose|what|when|where|which|why|how)$/i
+
 /** Words that open a clause placing the asked event in time ("before it collapsed"). */
 const TIME_SUBORDINATORS = new Set(['before', 'after', 'since', 'until', 'while', 'once'])
 
@@ -231,7 +233,9 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   // With no verb ("when is Biden's inauguration", "us election date") the event is a noun: the last one.
   const nouns = tokens.filter((token) => token.pos === 'NOUN' && token !== focusToken && !kindOnly(token) && mainClause(token))
   const nounsInOrder = nouns.map((token) => token.lemma)
-  const predicates = verbs.length ? verbs : [...nounsInOrder].reverse()
+  // A bare phrase ("fda recall posting date") is a compound: its last word names the thing, as in "us election date".
+  const phrase = !tokens.some((token) => token.pos === 'AUX' || WH.test(token.text))
+  const predicates = verbs.length ? (phrase ? [...verbs].reverse() : verbs) : [...nounsInOrder].reverse()
   const eventIsNoun = verbs.length === 0
   // "which outlets ran the story that …": verbs of reporting frame the claim; in a bare claim ("the quarry is up and running") they are its own.
   const framed = type === 'reporters' && /^(?:which|what|who|where)/i.test(tokens.find((token) => /\p{L}/u.test(token.text))?.text ?? '')
