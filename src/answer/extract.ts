@@ -445,7 +445,11 @@ export function timeIn(
   }
   /** "progress was delayed after Trump had contracted …": the time right after the matched verb (the asked event's, when named) modifies it. */
   const modifiesVerb = (mention: TemporalMention) =>
-    (eventAt.length ? eventAt : verbs).some((verb) => mention.offset - offset - verb.end >= 0 && mention.offset - offset - verb.end <= 18)
+    (eventAt.length ? eventAt : verbs).some((verb) => {
+      const gap = mention.offset - offset - verb.end
+      // Not across "and" or a comma: "approved the project and two days after the mayor signed it".
+      return gap >= 0 && gap <= 18 && !/,|\band\b/.test(text.slice(verb.end, mention.offset - offset))
+    })
   const penalty: Record<string, number> = wantDuration ? { date: 200, relative: 200, vague: 200, clause: 200 } : { duration: 20, clause: 50 }
   const rank = (mention: TemporalMention) =>
     distance(mention) - (mention.iso && !wantDuration ? 25 : 0) + (penalty[mention.kind] ?? 0) - (modifiesVerb(mention) ? 100 : 0) - (picked(mention) ? 300 : 0)
