@@ -316,6 +316,20 @@ describe('articles named by their outlet', () => {
     expect(articlesNamed(articles, 'who wrote the corwin ledger story').articles.map((each) => each.id)).toEqual(['c'])
   })
 
+  it('knows a brand word ("safetyline") and a paper by its last word after "the" ("the ledger"), but not "the report" or "the news"', () => {
+    const named = [article('d', 'SafetyLine Report'), article('e', 'The Harbor City Ledger'), article('a', 'WTRP 12 News')]
+    const ids = (query: string) => articlesNamed(named, query).articles.map((each) => each.id)
+    expect(ids('who wrote the safetyline piece')).toEqual(['d'])
+    expect(ids('who wrote the ledger piece about the stock drop')).toEqual(['e'])
+    expect(ids('what did the report say about the valves')).toEqual([])
+    expect(ids('when did the news break')).toEqual([])
+  })
+
+  it('answers for the paper that carries another one named ("when did the dispatch run the ap story")', async () => {
+    const council = await storyEngine('own', 'council')
+    expect(council.answer('ask', 'when did the dispatch run the ap story').date).toBe('2025-03-08')
+  })
+
   it('answers from that outlet’s article when the question confines itself to it ("according to reuters")', () => {
     const answer = story.answer('who', 'who declined to comment according to reuters')
     expect(answer.passages.length).toBeGreaterThan(0)

@@ -1,9 +1,13 @@
 import type { Article } from '../ingest/types.js'
 import { nameWords } from './knowledge.js'
 
+/** Words people use for an article itself ("the ap piece", "the wire copy"), never an outlet's name. */
+export const ARTICLE_NOUNS = new Set(['article', 'piece', 'story', 'version', 'copy', 'one', 'report', 'item', 'write-up', 'coverage', 'news', 'wire'])
+
 /**
  * The names an article goes by: its outlet, without "the", its initials, the leading words of a
- * name that opens with call letters ("WTRP", "WTRP 12" for "WTRP 12 News"), its web address.
+ * name that opens with call letters ("WTRP", "WTRP 12" for "WTRP 12 News"), a brand word
+ * ("SafetyLine"), its last word after "the" ("the Ledger"), its web address.
  */
 function aliasesOf(name: string | null, url: string | null): string[] {
   const aliases: string[] = []
@@ -14,6 +18,11 @@ function aliasesOf(name: string | null, url: string | null): string[] {
     // A name that opens with call letters or initials is known by them ("WTRP 12 News": "WTRP", "WTRP 12").
     const first = name.replace(/^the\s+/i, '').split(/\s+/)[0] ?? ''
     if (/^\p{Lu}{2,}$/u.test(first)) for (let length = 1; length < words.length; length++) aliases.push(words.slice(0, length).join(' '))
+    // A word written with a capital inside ("SafetyLine Report") is a brand of its own: "safetyline".
+    for (const word of name.split(/\s+/)) if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(word)) aliases.push(...nameWords(word))
+    // "the Ledger" for the Harbor City Ledger, "the Courier": a paper by the last word of its name, after "the".
+    const last = words.at(-1) ?? ''
+    if (words.length >= 2 && !ARTICLE_NOUNS.has(last) && !/^\d+$/.test(last)) aliases.push(`the ${last}`)
   }
   const host = url ? /^https?:\/\/([^/]+)/i.exec(url)?.[1]?.toLowerCase().split('.') : undefined
   const site = host?.at(-2)

@@ -1,10 +1,9 @@
 import type { Article } from '../../ingest/types.js'
 import type { AnswerContext, Asked } from '../context.js'
-import { articlesNamed } from '../articles-named.js'
+import { ARTICLE_NOUNS, articlesNamed } from '../articles-named.js'
 import type { Answer } from '../types.js'
 
-/** Words people use for an article itself, and for putting one out or writing it. */
-const ARTICLE_NOUNS = new Set(['article', 'piece', 'story', 'version', 'copy', 'one', 'report', 'item', 'write-up', 'coverage'])
+/** Words people use for putting an article out or writing it. */
 const PUBLISHING = new Set(['publish', 'run', 'come', 'put', 'post', 'release', 'print', 'appear', 'carry', 'file', 'out'])
 const AUTHORSHIP = new Set(['write', 'author', 'byline', 'reporter', 'journalist', 'writer', 'report'])
 
@@ -25,7 +24,11 @@ export function spellDate(iso: string): string {
  */
 export function answerFromRecords(context: AnswerContext, asked: Asked): Answer | null {
   const { question, base } = asked
-  const { articles, words } = articlesNamed([...context.knowledge.articles.values()], question.text)
+  const named = articlesNamed([...context.knowledge.articles.values()], question.text)
+  const { words } = named
+  // "when did the dispatch run the ap story": the paper that carries the other one named.
+  const carriers = named.articles.filter((each) => each.wire !== null && named.articles.some((other) => other !== each && other.outlet === each.wire))
+  const articles = carriers.length > 0 ? carriers : named.articles
   const [article] = articles
   if (!article) return null
   const lemmas = question.tokens.map((token) => token.lemma)
