@@ -576,6 +576,10 @@ describe('reading questions', () => {
     expect(read('when', 'when did the hackers first get in').predicates[0]).not.toBe('hacker')
   })
 
+  it('reads a word between a possessive and a noun as modifying the noun ("brightwater’s lead attorney"), not as the verb', () => {
+    expect(read('who', 'who was brightwater’s lead attorney at trial').type).toBe('identify')
+  })
+
   it('reads the verb after "who" that the tagger calls a noun', () => {
     expect(read('who', 'who talks for the union').predicates[0]).toBe('talk')
   })
@@ -757,6 +761,14 @@ describe('a name before a noun', () => {
       'The Trump administration has not briefed the transition team about the payment order, the official said.',
     ])
     expect(order.answer('who', 'who has not briefed the transition team about the payment order').answer).toBe('The Trump administration')
+  })
+})
+
+describe('a lawyer in a lawsuit', () => {
+  it('is the side’s their roles say, not the article subject’s by a bare title ("who was brightwater’s lead attorney")', async () => {
+    const verdict = await storyEngine('own', 'verdict')
+    expect(verdict.answer('who', 'who was brightwater’s lead attorney at trial').answer).toBe('Gregory Lindqvist')
+    expect(verdict.answer('who', 'who was brightwater’s lead atty at trial').answer).toBe('Gregory Lindqvist')
   })
 })
 

@@ -196,8 +196,10 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
     if (token === misread) return { ...token, pos: 'VERB' }
     // "the one who died", "and the btimes one?": "one" after a determiner stands for a thing, it counts nothing.
     if (token.lemma === 'one' && read[i - 1]?.pos === 'DET') return { ...token, pos: 'PRON', stop: true }
-    // "the track got checked", "who got tasked with": "get" before a participle is the passive's auxiliary.
     const next = read[i + 1]
+    // "brightwater's lead attorney": after a possessive and before a noun, a word modifies the noun; it is no verb.
+    if (token.pos === 'VERB' && /^['’]s$/.test(read[i - 1]?.text ?? '') && next?.pos === 'NOUN') return { ...token, pos: 'ADJ' }
+    // "the track got checked", "who got tasked with": "get" before a participle is the passive's auxiliary.
     const participle = next?.pos === 'VERB' && !/ing$/i.test(next.text)
     return token.lemma === 'get' && participle ? { ...token, pos: 'AUX', stop: true } : token
   })
