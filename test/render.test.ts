@@ -2,6 +2,7 @@ import type { APIEmbed } from 'discord.js'
 import { describe, expect, it } from 'vitest'
 import type { Answer, AnswerPassage } from '../src/answer/types.js'
 import { answerEmbed, embedAsText, escapeUserText, LIMITS, truncate } from '../src/render/discord.js'
+import { renderAnswerText } from '../src/render/text.js'
 import { defined } from './support/defined.js'
 
 const outletOf = (id: string) => `Outlet ${id}`
@@ -181,6 +182,15 @@ describe('echoed text', () => {
     })
     expect(embed.title).toBe('2 passages from Example News and Other News')
     expect(JSON.stringify(embed)).not.toContain('](https://evil')
+  })
+
+  it('says a who or when question got no name or date when its passages tell of the event but give none', () => {
+    const shown = (command: 'who' | 'when') => answerEmbed(answer([passage('Text one.')], { command, answer: null }), { outletOf, question: 'q' }).title
+    expect(shown('who')).toBe('No one named · 1 passage from Example News')
+    expect(shown('when')).toBe('No date given · 1 passage from Example News')
+    expect(renderAnswerText(answer([passage('Text one.')], { command: 'who', answer: null })).split('\n')[0]).toBe(
+      'who “q” → no one named in the passages below',
+    )
   })
 })
 

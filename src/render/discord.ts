@@ -1,5 +1,6 @@
 import { type APIEmbed, type APIEmbedField, escapeMarkdown } from 'discord.js'
 import type { Answer, AnswerPassage } from '../answer/types.js'
+import { missingShortAnswer } from './text.js'
 
 /** Discord's limits on what one message may carry. */
 export const LIMITS = {
@@ -219,7 +220,11 @@ function whatWasFound(answer: Answer): string {
   const named =
     outlets.length <= 3 ? outlets.join(', ').replace(/, ([^,]*)$/, ' and $1') : `${outlets.slice(0, 2).join(', ')} and ${outlets.length - 2} more outlets`
   const count = answer.passages.length
-  return count ? `${count} ${count === 1 ? 'passage' : 'passages'} from ${named}` : 'Nothing found'
+  if (!count) return 'Nothing found'
+  const found = `${count} ${count === 1 ? 'passage' : 'passages'} from ${named}`
+  // A who or when question with no short answer: the passages tell of it, but say no name or date; the title says so.
+  const missing = missingShortAnswer(answer)
+  return missing ? `${missing} · ${found}` : found
 }
 
 /**

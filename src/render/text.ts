@@ -1,5 +1,11 @@
 import type { Answer, AnswerPassage } from '../answer/types.js'
 
+/** What a found who or when answer lacks when its passages tell of the event but give no name or date ("No one named"). */
+export function missingShortAnswer(answer: Answer): string | null {
+  if (answer.answer || answer.date) return null
+  return answer.command === 'who' ? 'No one named' : answer.command === 'when' ? 'No date given' : null
+}
+
 function credit(passage: AnswerPassage): string {
   const outlet = passage.outlet ?? 'unknown outlet'
   const wire = passage.wire && passage.wire !== passage.outlet ? ` (via ${passage.wire})` : ''
@@ -39,7 +45,8 @@ export function renderAnswerText(answer: Answer, outletOf: (article: string) => 
     if (answer.passages.length) out.push('', 'Closest passages (the story may not say exactly this):')
   } else {
     const date = answer.date && !answer.answer?.includes(answer.date) ? ` [${answer.date}]` : ''
-    out.push(`${heading}${answer.answer ? ` → ${answer.answer}` : ''}${date}`)
+    const missing = missingShortAnswer(answer)
+    out.push(`${heading}${answer.answer ? ` → ${answer.answer}` : ''}${date}${missing ? ` → ${missing.toLowerCase()} in the passages below` : ''}`)
     if (answer.readAs) out.push(`Read with the question before it as: “${answer.readAs}”`)
     if (answer.message) out.push(answer.message)
   }
