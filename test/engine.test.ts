@@ -764,6 +764,14 @@ describe('a name before a noun', () => {
   })
 })
 
+describe('a question about the future', () => {
+  it('is not answered by a time before the article was written ("when will the court of appeals hear …" → not "last week")', async () => {
+    const verdict = await storyEngine('own', 'verdict')
+    expect(verdict.answer('when', 'when will the court of appeals hear brightwater’s appeal').date).toBeNull()
+    expect(verdict.answer('when', 'when will the judge hear the post-trial motions').date).toBe('2025-11-20')
+  })
+})
+
 describe('a lawyer in a lawsuit', () => {
   it('is the side’s their roles say, not the article subject’s by a bare title ("who was brightwater’s lead attorney")', async () => {
     const verdict = await storyEngine('own', 'verdict')

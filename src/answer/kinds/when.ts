@@ -20,6 +20,7 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
   if (verdict !== 'answer' || !best) return context.unanswered(asked, candidates, verdict)
   const wanted = new Set(asked.question.lemmas)
   const wantDuration = asked.question.type === 'duration' || asked.question.type === 'amount'
+  const future = asked.question.tokens.some((token) => token.pos === 'AUX' && /^(?:will|'ll|’ll)$/i.test(token.text))
   const timed = candidates
     .filter((candidate) => context.verdict(asked, candidate) === 'answer')
     .slice(0, 8)
@@ -31,9 +32,12 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
       // A correction restates the error first; what it puts right follows, and is quoted.
       const putRight = isCorrection(passage) && candidate.sentence === 0 ? passage.sentences.slice(1).map((_, i) => i + 1) : []
       // A time the story resolves to a date beats one it leaves relative ("grounded … after the fire broke out. They returned to the air Tuesday morning").
+      const published = context.article(passage).published
       const found = [candidate.sentence, ...(told === null ? [] : [told]), ...putRight].flatMap((sentence) => {
         const time = timeIn(passage, sentence, candidate, wanted, options)
-        return time ? [{ candidate: putRight.includes(sentence) || sentence === told ? { ...candidate, sentence } : candidate, time }] : []
+        // "when will the appeal be heard" is not answered by a time before the article was written ("last week").
+        const past = future && time?.iso && published && (time.until ?? time.iso) < published.slice(0, (time.until ?? time.iso).length)
+        return time && !past ? [{ candidate: putRight.includes(sentence) || sentence === told ? { ...candidate, sentence } : candidate, time }] : []
       })
       return found.find((entry) => entry.time.iso !== null) ?? found[0] ?? { candidate, time: null }
     })
