@@ -576,6 +576,11 @@ describe('reading questions', () => {
     expect(read('when', 'when did the hackers first get in').predicates[0]).not.toBe('hacker')
   })
 
+  it('reads a bare phrase as a compound only when its verbs run into nouns ("fda recall posting date"), not a claim ("brightwater settled with …")', () => {
+    expect(read('when', 'fda recall posting date').predicates[0]).toBe('post')
+    expect(read('source', 'brightwater settled with the two injured coworkers').predicates[0]).toBe('settle')
+  })
+
   it('reads a word between a possessive and a noun as modifying the noun ("brightwater’s lead attorney"), not as the verb', () => {
     expect(read('who', 'who was brightwater’s lead attorney at trial').type).toBe('identify')
   })

@@ -236,7 +236,8 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   const nouns = tokens.filter((token) => token.pos === 'NOUN' && token !== focusToken && !kindOnly(token) && mainClause(token))
   const nounsInOrder = nouns.map((token) => token.lemma)
   // A bare phrase ("fda recall posting date") is a compound: its last word names the thing, as in "us election date".
-  const phrase = !tokens.some((token) => token.pos === 'AUX' || WH.test(token.text))
+  const compound = (token: Token) => ['NOUN', 'VERB', 'PROPN'].includes(tokens[tokens.indexOf(token) + 1]?.pos ?? '')
+  const phrase = !tokens.some((token) => token.pos === 'AUX' || WH.test(token.text)) && tokens.filter((token) => token.pos === 'VERB').every(compound)
   const predicates = verbs.length ? (phrase ? [...verbs].reverse() : verbs) : [...nounsInOrder].reverse()
   const eventIsNoun = verbs.length === 0
   // "which outlets ran the story that …": verbs of reporting frame the claim; in a bare claim ("the quarry is up and running") they are its own.
