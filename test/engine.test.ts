@@ -769,6 +769,15 @@ describe('a name before a noun', () => {
   })
 })
 
+describe('a count in the next sentence', () => {
+  it('answers "how many" when it counts the very thing asked ("… burned 14,900 acres. Crews counted 187 homes destroyed.")', async () => {
+    const fire = await oneArticle('Fire grows', 'August 12, 2025', [
+      'The Copper Gulch Fire had burned about 14,900 acres by Tuesday morning. Crews counted 187 homes destroyed in the canyon.',
+    ])
+    expect(fire.answer('ask', 'how many homes burned').answer).toMatch(/187 homes/)
+  })
+})
+
 describe('a question about the future', () => {
   it('is not answered by a time before the article was written ("when will the court of appeals hear …" → not "last week")', async () => {
     const verdict = await storyEngine('own', 'verdict')

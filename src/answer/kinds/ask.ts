@@ -211,15 +211,21 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
     const answering = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer').slice(0, 8)
     const preposition = strandedPreposition(question.tokens)?.text.toLowerCase() ?? null
     const measured = answering.flatMap((candidate) => {
-      const figure = figureIn(sentenceOf(candidate), candidate, question.type, {
-        rarity: (word) => context.knowledge.language.rarity(word),
+      const options = {
+        rarity: (word: string) => context.knowledge.language.rarity(word),
         counts: countsFocus,
         focused: focus !== null,
         measures: countsFocus,
         preposition,
         event: new Set(asked.predicate ? (candidate.matched.get(asked.predicate) ?? []) : []),
-      })
-      return figure ? [{ candidate, figure }] : []
+      }
+      const figure = figureIn(sentenceOf(candidate), candidate, question.type, options)
+      if (figure) return [{ candidate, figure }]
+      // "… burned about 14,900 acres. Crews counted 187 homes destroyed": the passage's next sentence may count the very thing asked.
+      const { sentences } = context.passage(candidate)
+      const next = candidate.sentence + 1
+      const beside = question.type === 'count' && focus && sentences[next] ? figureIn(sentences[next].text, candidate, question.type, options) : null
+      return beside?.counted === focus ? [{ candidate: { ...candidate, sentence: next }, figure: beside }] : []
     })
     // A passage well below the best answers only with a count of the very thing asked ("received 14 citations").
     const strong = measured.filter(({ candidate, figure }) => candidate.score >= best.score * 0.8 || (figure.counted !== null && figure.counted === focus))
