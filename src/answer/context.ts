@@ -94,20 +94,18 @@ export class AnswerContext {
     const predicate = event === null ? null : (standsFor.get(event) ?? event)
     // "what's been souring ties according to reuters": what that outlet's article says (a claim's reporters are not confined).
     const outlet = question.type === 'reporters' ? null : articlesNamed([...this.knowledge.articles.values()], question.text)
-    if (outlet && outlet.articles.length > 0 && !asksOfOutlet(question, outlet.words)) {
-      const kept = lemmas.flatMap((lemma, i) => (outlet.words.has(lemma) || outlet.words.has(surfaces[i] ?? '') ? [] : [i]))
-      const within = new Set(outlet.articles.map((article) => article.id))
-      if (kept.length > 0) {
-        const terms = expandTerms(
-          this.knowledge,
-          kept.map((i) => lemmas[i] ?? ''),
-          kept.map((i) => surfaces[i] ?? ''),
-          literal,
-        )
-        return { question, terms, named, predicate, base, within }
-      }
-    }
-    return { question, terms: expandTerms(this.knowledge, lemmas, surfaces, literal), named, predicate, base }
+    const confined = outlet !== null && outlet.articles.length > 0 && !asksOfOutlet(question, outlet.words)
+    // The outlet's name is then no word to look for in its own text.
+    const kept = lemmas.flatMap((lemma, i) => (confined && (outlet.words.has(lemma) || outlet.words.has(surfaces[i] ?? '')) ? [] : [i]))
+    const within = confined && kept.length > 0 ? new Set(outlet.articles.map((article) => article.id)) : undefined
+    const words = within ? kept : lemmas.map((_, i) => i)
+    const terms = expandTerms(
+      this.knowledge,
+      words.map((i) => lemmas[i] ?? ''),
+      words.map((i) => surfaces[i] ?? ''),
+      literal,
+    )
+    return { question, terms, named, predicate, base, ...(within ? { within } : {}) }
   }
 
   /**
@@ -321,7 +319,6 @@ export class AnswerContext {
   }
 }
 
-/** The article id of a passage id ("003_3c26…#12" → "003_3c26…"). */
 /**
  * "when did bloomberg report the plan": the outlet is what the question asks about, the subject
  * of its verb, and others may tell of it — unlike "according to reuters" or "the ap quoted".
@@ -345,6 +342,7 @@ function objectOf(question: AnalysedQuestion, verb: string): string | undefined 
   return at >= 0 && next?.pos === 'NOUN' ? next.lemma : undefined
 }
 
+/** The article id of a passage id ("003_3c26…#12" → "003_3c26…"). */
 function articleOf(passageId: string): string {
   const hash = passageId.lastIndexOf('#')
   return hash < 0 ? passageId : passageId.slice(0, hash)

@@ -105,12 +105,11 @@ export class AnswerEngine {
   }
 
   private followUpLanguage(command: Command): FollowUpLanguage {
-    const { language, entities, articles, capitalWords } = this.knowledge
-    const names = new Set([...entities.values()].flatMap((record) => record.words))
+    const { language, entityWords, articles, capitalWords } = this.knowledge
     const outlets = [...articles.values()]
     return {
       tokens: (text) => analyseQuestion(command, text, language.analyse(text), capitalWords).tokens,
-      isName: (word) => names.has(word) || !language.isWord(word) || articlesNamed(outlets, word).articles.length > 0,
+      isName: (word) => entityWords.has(word) || !language.isWord(word) || articlesNamed(outlets, word).articles.length > 0,
     }
   }
 

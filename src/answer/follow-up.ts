@@ -1,4 +1,5 @@
 import type { Token } from '../language/index.js'
+import { WH_WORD } from './question.js'
 
 /** The question answered just before in the same conversation, and its short answer. */
 export interface Previous {
@@ -8,8 +9,6 @@ export interface Previous {
 
 /** How a follow-up opens: "and …?", "what about …?", "how about …?". */
 const OPENER = /^(?:and|also|what about|how about|ok(?:ay)?,? and)\s+/i
-
-const WH_WORD = /^(?:who|whom|whose|what|when|where|which|why|how)$/i
 
 /** Pronouns that stand for the previous answer ("who talked for them"), and their possessives. */
 const PRONOUNS = new Set(['them', 'they', 'he', 'she', 'him', 'her', 'it'])

@@ -67,7 +67,8 @@ const ANSWER_KIND_NOUNS = {
 } satisfies Partial<Record<AnswerType, Set<string>>>
 /** Parts of speech that open a subject: after "who does", they show the question asks for the object. */
 const SUBJECTS = new Set(['NOUN', 'PROPN', 'PRON', 'DET', 'ADJ', 'NUM'])
-const WH = /^(?:who|whom|whose|what|when|where|which|why|how)$/i
+/** The question words ("who", "when", "how", …). */
+export const WH_WORD = /^(?:who|whom|whose|what|when|where|which|why|how)$/i
 
 /** Words that open a clause placing the asked event in time ("before it collapsed"). */
 const TIME_SUBORDINATORS = new Set(['before', 'after', 'since', 'until', 'while', 'once'])
@@ -237,7 +238,7 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   const nounsInOrder = nouns.map((token) => token.lemma)
   // A bare phrase ("fda recall posting date") is a compound: its last word names the thing, as in "us election date".
   const compound = (token: Token) => ['NOUN', 'VERB', 'PROPN'].includes(tokens[tokens.indexOf(token) + 1]?.pos ?? '')
-  const phrase = !tokens.some((token) => token.pos === 'AUX' || WH.test(token.text)) && tokens.filter((token) => token.pos === 'VERB').every(compound)
+  const phrase = !tokens.some((token) => token.pos === 'AUX' || WH_WORD.test(token.text)) && tokens.filter((token) => token.pos === 'VERB').every(compound)
   const predicates = verbs.length ? (phrase ? [...verbs].reverse() : verbs) : [...nounsInOrder].reverse()
   const eventIsNoun = verbs.length === 0
   // "which outlets ran the story that …": verbs of reporting frame the claim; in a bare claim ("the quarry is up and running") they are its own.

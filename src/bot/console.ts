@@ -19,8 +19,7 @@ export function consoleAnswer(engine: Pick<AnswerEngine, 'answer' | 'outletName'
   if (name === 'help') return HELP
   if (name === 'config') return '/config changes a server’s settings; it needs Discord (set DISCORD_TOKEN).'
   if (!COMMANDS.includes(name as Command)) return `Unknown command /${name}. ${HELP}`
-  const answer = engine.answer(name as Command, query, conversation?.previous(CONSOLE, CONSOLE))
-  conversation?.remember(CONSOLE, CONSOLE, { query: answer.readAs ?? query, answer: answer.answer })
+  const answer = conversation ? conversation.answer(engine, CONSOLE, CONSOLE, name as Command, query) : engine.answer(name as Command, query)
   return embedAsText(answerEmbed(answer, { outletOf: (article) => engine.outletName(article), question: query }))
 }
 

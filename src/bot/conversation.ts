@@ -1,4 +1,5 @@
-import type { Previous } from '../answer/engine.js'
+import type { AnswerEngine, Previous } from '../answer/engine.js'
+import type { Answer, Command } from '../answer/types.js'
 
 /** How long a question stays the one a follow-up ("and at quillmark?") is read with, and how many are kept. */
 export interface ConversationOptions {
@@ -27,6 +28,16 @@ export class Conversation {
     const entry = this.last.get(`${channelId}:${userId}`)
     if (!entry || this.now() - entry.at > this.options.ttlMs) return undefined
     return { query: entry.query, answer: entry.answer }
+  }
+
+  /**
+   * Answers a question as this person's next one in this channel: a follow-up ("and at
+   * quillmark?") is read with their last question, and this one, as read, is kept for the next.
+   */
+  answer(engine: Pick<AnswerEngine, 'answer'>, channelId: string, userId: string, command: Command, query: string): Answer {
+    const answer = engine.answer(command, query, this.previous(channelId, userId))
+    this.remember(channelId, userId, { query: answer.readAs ?? query, answer: answer.answer })
+    return answer
   }
 
   /** Keeps the question just answered (as read, for a follow-up) for the next one. */

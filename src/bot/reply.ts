@@ -22,11 +22,8 @@ const NO_MENTIONS = { parse: [] as [] }
 export async function replyWithAnswer(interaction: ChatInputCommandInteraction, context: BotContext, command: Command, query: string): Promise<void> {
   const ephemeral = interaction.guildId ? context.settings.visibility(interaction.guildId) === 'private' : false
   const engine = context.stories.engineFor(interaction.guildId)
-  // A follow-up ("and at quillmark?") is read with the person's last question in this channel.
-  const previous = context.conversation.previous(interaction.channelId, interaction.user.id)
-  const answer = engine.answer(command, query, previous)
+  const answer = context.conversation.answer(engine, interaction.channelId, interaction.user.id, command, query)
   const asked = answer.readAs ?? query
-  context.conversation.remember(interaction.channelId, interaction.user.id, { query: asked, answer: answer.answer })
   const shown = renderPage(engine, answer, query, 0)
   // Further pages answer the question as it was read, without the conversation.
   const components = shown.pages > 1 ? pageButtons(context.settings.rememberQuestion(command, asked), command, shown) : []

@@ -154,9 +154,9 @@ export class SyndicationLinker {
         for (const other of this.holders.get(pair) ?? []) {
           if (candidates.size >= maxCandidates) break
           if (other.passage.article === passage.article) continue
-          const pair = order < other.order ? `${order}:${other.order}` : `${other.order}:${order}`
-          if (compared.has(pair)) continue
-          compared.add(pair)
+          const both = order < other.order ? `${order}:${other.order}` : `${other.order}:${order}`
+          if (compared.has(both)) continue
+          compared.add(both)
           candidates.add(other)
         }
     }

@@ -106,11 +106,11 @@ export function roleHolder(context: AnswerContext, asked: Asked, record: EntityR
   const strict = withoutKinds(sense)
   for (const other of context.knowledge.entities.values()) {
     if (other === record) continue
+    // Someone another of whose roles says whose they are ("the family's lead attorney") is not the subject's by a bare title.
+    const theirs = other.roles.some((each) => /['’]s\s|\b(?:for|of|at)\s/i.test(each.role) && !ofRecord(each.role))
     // The role asked for must be the named one's ("head of cyberwarfare at the Institute" heads no institute);
     // someone else who shares the question's topic need only be at it ("head of international tax services at Friedman LLP").
     const role = other.roles.find((entry) => {
-      // Someone another of whose roles says whose they are ("the family's lead attorney") is not the subject's by a bare title.
-      const theirs = other.roles.some((each) => /['’]s\s|\b(?:for|of|at)\s/i.test(each.role) && !ofRecord(each.role))
       const tied = (owned: boolean) => owned || (other.type === 'person' && !theirs && ownerless(entry))
       return (
         (roleMatches(entry.role, roleWord, sense) && ofRecord(entry.role)) ||

@@ -36,7 +36,8 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
       const found = [candidate.sentence, ...(told === null ? [] : [told]), ...putRight].flatMap((sentence) => {
         const time = timeIn(passage, sentence, candidate, wanted, options)
         // "when will the appeal be heard" is not answered by a time before the article was written ("last week").
-        const past = future && time?.iso && published && (time.until ?? time.iso) < published.slice(0, (time.until ?? time.iso).length)
+        const latest = time?.until ?? time?.iso
+        const past = future && latest && published && latest < published.slice(0, latest.length)
         return time && !past ? [{ candidate: putRight.includes(sentence) || sentence === told ? { ...candidate, sentence } : candidate, time }] : []
       })
       return found.find((entry) => entry.time.iso !== null) ?? found[0] ?? { candidate, time: null }
