@@ -1,8 +1,8 @@
 import type { Article } from '../ingest/types.js'
 import { nameWords } from './knowledge.js'
 
-/** Words people use for an article itself ("the ap piece", "the wire copy"), never an outlet's name. */
-export const ARTICLE_NOUNS = new Set(['article', 'piece', 'story', 'version', 'copy', 'one', 'report', 'item', 'write-up', 'coverage', 'news', 'wire'])
+/** Words people use for an article itself ("the ap piece", "the reuters copy"), never an outlet's name. */
+export const ARTICLE_NOUNS = new Set(['article', 'piece', 'story', 'version', 'copy', 'one', 'report', 'item', 'write-up', 'coverage', 'news'])
 
 /**
  * The names an article goes by: its outlet, without "the", its initials, the leading words of a
