@@ -576,6 +576,12 @@ describe('reading questions', () => {
     expect(read('when', 'when did the hackers first get in').predicates[0]).not.toBe('hacker')
   })
 
+  it('reads a semi-modal as an auxiliary: the verb after it names the event ("when is it supposed to be fully contained")', () => {
+    expect(read('when', 'when is it supposed to be fully contained').predicates).toEqual(['contain'])
+    expect(read('when', 'when is the plant going to reopen').predicates[0]).toBe('reopen')
+    expect(read('ask', 'how many sigs do they need to get it on the ballot').lemmas).toContain('need')
+  })
+
   it('reads a bare phrase as a compound only when its verbs run into nouns ("fda recall posting date"), not a claim ("brightwater settled with …")', () => {
     expect(read('when', 'fda recall posting date').predicates[0]).toBe('post')
     expect(read('source', 'brightwater settled with the two injured coworkers').predicates[0]).toBe('settle')

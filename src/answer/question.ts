@@ -53,6 +53,11 @@ export interface AnalysedQuestion {
 export const AUXILIARIES = new Set(['be', 'do', 'have', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall'])
 /** Auxiliaries as chat spells them, which the tagger takes for nouns: "is Goldman gonna post a loss". */
 const INFORMAL_AUXILIARIES = new Set(['gonna', 'wanna', 'gotta', 'hafta', 'oughta'])
+/**
+ * Semi-modals ("is supposed to reopen", "is going to rule", "used to run"): before "to" and a
+ * verb they say how the deed stands, like an auxiliary; the verb after them names it.
+ */
+const SEMI_MODALS = new Set(['suppose', 'go', 'use', 'ought'])
 /** Verbs whose meaning lies in their object ("take office", "make a call"): the object names the event. */
 const LIGHT_VERBS = new Set(['have', 'do', 'make', 'take', 'get', 'give', 'become', 'put', 'keep'])
 const SAYING = new Set(['say', 'tell', 'state', 'claim', 'warn', 'argue', 'add', 'reckon', 'suggest', 'predict', 'note', 'think', 'believe'])
@@ -172,6 +177,13 @@ function verbAfterWho(tokens: Token[]): Token | undefined {
   return lower(first) === 'who' && second?.pos === 'NOUN' ? second : undefined
 }
 
+/** "to" and a verb, maybe after auxiliaries ("to be fully contained"), starting at `at`. */
+function isInfinitive(tokens: Token[], at: number): boolean {
+  if (tokens[at]?.text.toLowerCase() !== 'to') return false
+  const verb = tokens.slice(at + 1).find((token) => token.pos !== 'AUX' && token.pos !== 'ADV')
+  return verb?.pos === 'VERB'
+}
+
 /**
  * Reads a question: its answer type, focus, predicate and the lemmas to look for. A function
  * word typed where the story has an abbreviation ("us" for U.S., "it" for IT) counts as that.
@@ -198,6 +210,7 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
     // "the one who died", "and the btimes one?": "one" after a determiner stands for a thing, it counts nothing.
     if (token.lemma === 'one' && read[i - 1]?.pos === 'DET') return { ...token, pos: 'PRON', stop: true }
     const next = read[i + 1]
+    if (SEMI_MODALS.has(token.lemma) && token.pos === 'VERB' && isInfinitive(read, i + 1)) return { ...token, pos: 'AUX', stop: true }
     // "brightwater's lead attorney": after a possessive and before a noun, a word modifies the noun; it is no verb.
     if (token.pos === 'VERB' && /^['’]s$/.test(read[i - 1]?.text ?? '') && next?.pos === 'NOUN') return { ...token, pos: 'ADJ' }
     // "the track got checked", "who got tasked with": "get" before a participle is the passive's auxiliary.
