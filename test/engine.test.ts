@@ -582,6 +582,13 @@ describe('reading questions', () => {
     expect(read('ask', 'how many sigs do they need to get it on the ballot').lemmas).toContain('need')
   })
 
+  it('reads a light verb with no object in a "how long" question as asking how long its subject was at it ("how long did the jury take")', async () => {
+    expect(read('ask', 'how long did the jury take').lemmas).toEqual(['jury'])
+    expect(read('ask', 'how long did the jury take to reach a verdict').lemmas).toContain('verdict')
+    const verdict = await storyEngine('own', 'verdict')
+    expect(verdict.answer('ask', 'how long did the jury take').answer).toMatch(/nine hours/)
+  })
+
   it('reads a bare phrase as a compound only when its verbs run into nouns ("fda recall posting date"), not a claim ("brightwater settled with …")', () => {
     expect(read('when', 'fda recall posting date').predicates[0]).toBe('post')
     expect(read('source', 'brightwater settled with the two injured coworkers').predicates[0]).toBe('settle')

@@ -262,6 +262,8 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
     .filter((token) => (isContent(token) || figures.includes(token)) && !AUXILIARIES.has(token.lemma))
     .filter((token) => !(dropFocus && token === focusToken) && !kindOnly(token) && token !== howWord)
     .filter((token) => !(framed && REPORTING.has(token.lemma)))
+    // "how long did the jury take": a light verb with no object asks how long its subject was at it, and names nothing to find.
+    .filter((token) => !(type === 'duration' && LIGHT_VERBS.has(token.lemma) && !after(token).some((next) => next.pos === 'NOUN')))
   return {
     text,
     command,
