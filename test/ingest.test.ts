@@ -268,6 +268,18 @@ describe('bad files', () => {
   })
 })
 
+describe('language analysis', () => {
+  it('reads a possessive name the same whatever it read before ("Pellman\'s" after "shoppers at Pellman\'s.")', () => {
+    const language = loadLanguage()
+    const sentence = "The outcome was expected: Pellman's is offering $41.25 a share."
+    const lemmas = () => language.analyse(sentence).tokens.map((token) => token.lemma)
+    const before = lemmas()
+    language.analyse("Prices rose for shoppers at Pellman's.")
+    expect(lemmas()).toEqual(before)
+    expect(before).toContain('pellman')
+  })
+})
+
 describe('names', () => {
   const names = (text: string) => annotateEntities(text, { properNouns: new Set() }).map((entity) => `${entity.name}:${entity.type}`)
 

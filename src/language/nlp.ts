@@ -79,6 +79,26 @@ export function fold(text: string): string {
   return /^(?:\p{L}\.){2,}$|^(?:\p{L}\.)+\p{L}$/u.test(folded) ? folded.replace(/\./g, '') : folded
 }
 
+/** A name with its possessive ending ("Pellman's"): the name, then the ending. */
+const POSSESSIVE_NAME = /^(\p{Lu}[\p{L}.&-]*)(['’]s)$/u
+
+/**
+ * Wink keeps a word it has once read whole ("shoppers at Pellman's.") in its vocabulary and
+ * then reads it whole everywhere, so the same name would be "pellman" in one passage and
+ * "pellman's" in the next, depending on what came before. A possessive name is split as wink
+ * splits it the first time: the name, then "'s".
+ */
+function possessiveSplit(token: Token): Token[] {
+  const parts = POSSESSIVE_NAME.exec(token.text)
+  if (!parts || (token.pos !== 'PROPN' && token.pos !== 'NOUN')) return [token]
+  const [, name = '', ending = ''] = parts
+  const cut = token.start + name.length
+  return [
+    { ...token, text: name, lemma: fold(name), end: cut },
+    { text: ending, lemma: "'s", pos: 'PART', start: cut, end: token.end, stop: true, negated: false },
+  ]
+}
+
 /** Runs wink-nlp over a text: tokens with lemmas, parts of speech, offsets and negation; values; sentences. */
 export function analyse(text: string): Analysis {
   const doc = nlp().readDoc(text)
@@ -93,7 +113,7 @@ export function analyse(text: string): Analysis {
     cursor = start + value.length
     const pos = token.out(its.pos)
     const lemma = pos === 'PROPN' ? fold(value) : fold(token.out(its.lemma as unknown as typeof its.value))
-    tokens.push({
+    const read = {
       text: value,
       lemma,
       pos,
@@ -101,7 +121,8 @@ export function analyse(text: string): Analysis {
       end: start + value.length,
       stop: Boolean(token.out(its.stopWordFlag)),
       negated: Boolean(token.out(its.negationFlag)),
-    })
+    }
+    tokens.push(...possessiveSplit(read))
   })
   const span = (first: number, last: number) => ({ start: tokens[first]?.start ?? 0, end: tokens[last]?.end ?? 0 })
   const values: NamedValue[] = []
