@@ -353,6 +353,18 @@ async function oneArticle(headline: string, published: string, paragraphs: strin
   return AnswerEngine.fromCorpus(await loadCorpus(dir), {}, story.knowledge.language)
 }
 
+describe('how long', () => {
+  it('answers "how long" with a length of time or a period\'s bound, never a day on its own', async () => {
+    const engine = await oneArticle('Regulators sue to block grocery deal', 'Sept. 17, 2025', [
+      'The state and the Federal Competition Bureau sued on Tuesday to stop the grocery merger.',
+      'The bureau joined the state as a co-plaintiff after a 14-month review.',
+      'Chair Helen Marchetti has led the bureau since 2021.',
+    ])
+    expect(engine.answer('when', 'how long did the bureau look into the deal before suing').date).not.toBe('2025-09-16')
+    expect(engine.answer('when', 'how long has marchetti led the bureau').answer).toMatch(/2021/)
+  })
+})
+
 describe('abbreviations people type', () => {
   it('indexes the initials of a name, a hyphenated word giving each part’s', () => {
     const language = story.knowledge.language

@@ -393,6 +393,9 @@ export interface TimeOptions {
 
 const TIME_DEFAULTS: TimeOptions = { wantDuration: false, event: null, question: null, corrected: () => false }
 
+/** Words that make a point in time the bound of a period. */
+const PERIOD_BOUND = /\b(?:since|until|till|through)\b/i
+
 /**
  * The time the sentence gives for the matched event (a length of time, for `wantDuration`): the temporal expression nearest the
  * matched words that does not merely restate the question ("since regulators halted the IPO").
@@ -411,6 +414,10 @@ export function timeIn(
     if (corrected(mention)) return false
     // How long something lasted ("for two weeks") never says when it happened.
     if (mention.kind === 'duration') return wantDuration
+    // Nor does a point in time say how long, unless it bounds a period ("since 2021", "until March").
+    const before = text.slice(Math.max(0, mention.offset - offset - 8), mention.offset - offset)
+    const bounds = PERIOD_BOUND.test(mention.text) || new RegExp(`${PERIOD_BOUND.source}\\s+$`, 'i').test(before)
+    if (wantDuration && mention.iso !== null && !bounds) return false
     if (periodCovered(text.slice(0, mention.offset - offset), mention.text)) return false
     if (mention.kind !== 'clause') return true
     const mentionTerms = lemmasOf(mention.text)
