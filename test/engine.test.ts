@@ -579,6 +579,7 @@ describe('reading questions', () => {
   it('takes the event from the main clause, not from a clause that places it in time ("… before it collapsed")', async () => {
     expect(read('when', 'when was the last blast on that face before it collapsed').predicates).not.toContain('collapse')
     expect(read('when', 'when did the ag sue after the bank told them').predicates[0]).toBe('sue')
+    expect(read('when', 'how long did the fcb look into the deal before suing').predicates).toEqual(['look'])
     const quarry = await storyEngine('own', 'quarry')
     expect(quarry.answer('when', 'when was the last blast on that face before it collapsed').date).toBe('2025-10-03')
   })

@@ -177,6 +177,11 @@ function verbAfterWho(tokens: Token[]): Token | undefined {
   return lower(first) === 'who' && second?.pos === 'NOUN' ? second : undefined
 }
 
+/** "before suing": a verb in -ing, a clause with its subject left out. */
+function gerund(token: Token | undefined): boolean {
+  return token?.pos === 'VERB' && /ing$/i.test(token.text)
+}
+
 /** "to" and a verb, maybe after auxiliaries ("to be fully contained"), starting at `at`. */
 function isInfinitive(tokens: Token[], at: number): boolean {
   if (tokens[at]?.text.toLowerCase() !== 'to') return false
@@ -231,7 +236,11 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   const after = (token: Token) => tokens.slice(tokens.indexOf(token) + 1)
   // "when was the last blast before it collapsed": a clause that only places the event in time names another event.
   const timeClause = tokens.findIndex(
-    (token, i) => i > 0 && TIME_SUBORDINATORS.has(token.lemma) && (token.pos === 'ADP' || token.pos === 'SCONJ') && SUBJECTS.has(tokens[i + 1]?.pos ?? ''),
+    (token, i) =>
+      i > 0 &&
+      TIME_SUBORDINATORS.has(token.lemma) &&
+      (token.pos === 'ADP' || token.pos === 'SCONJ') &&
+      (SUBJECTS.has(tokens[i + 1]?.pos ?? '') || gerund(tokens[i + 1])),
   )
   const mainClause = (token: Token) => timeClause < 0 || tokens.indexOf(token) < timeClause
   const verbs = tokens
