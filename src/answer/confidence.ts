@@ -3,6 +3,7 @@ import { type EntityRecord, type Knowledge, passageAt } from './knowledge.js'
 import type { Candidate, QueryTerm } from './retrieve.js'
 import { NUMBER_WORD, numberSpellings } from '../language/numbers.js'
 import type { Token } from '../language/index.js'
+import { locateTerms } from './extract.js'
 
 /**
  * How far a passage can be trusted for a question:
@@ -135,6 +136,32 @@ function meetsClaim(asked: Asked, candidate: Candidate): boolean {
   return told / total >= CLAIM_WORDS_COVERAGE
 }
 
+/**
+ * "FreshWay would owe Pellman's a fee" is not told by "Pellman's would owe FreshWay a fee": the
+ * sentence has the names the question puts on either side of its verb, the other way round.
+ */
+function swapsRoles(knowledge: Knowledge, asked: Asked, candidate: Candidate): boolean {
+  const { predicate } = asked
+  const { tokens } = asked.question
+  const at = tokens.findIndex((token) => token.lemma === predicate && token.pos === 'VERB')
+  if (at < 0) return false
+  const written = (record: EntityRecord, lemma: string) => record.words.some((word) => lemma === word || lemma === `${word}s`)
+  const place = (record: EntityRecord) => tokens.findIndex((token) => written(record, token.lemma))
+  const doer = asked.named.filter((record) => place(record) >= 0 && place(record) < at).at(-1)
+  const done = asked.named.find((record) => place(record) > at)
+  if (!doer || !done || doer === done) return false
+  const sentence = passageAt(knowledge, candidate.passage).sentences[candidate.sentence]?.text ?? ''
+  const located = locateTerms(sentence)
+  const forms = new Set(candidate.matched.get(predicate ?? '') ?? [])
+  const verb = located.find((term) => forms.has(term.term) && term.pos === 'VERB')
+  const doerAt = located.find((term) => written(doer, term.term))
+  const doneAt = located.find((term) => written(done, term.term))
+  if (!verb || !doerAt || !doneAt) return false
+  // "… was owed by Pellman's": a passive puts the doer after the verb.
+  const passive = /\bby\b/i.test(sentence.slice(verb.end, doerAt.start))
+  return !passive && doneAt.end <= verb.start && doerAt.start >= verb.end
+}
+
 /** The verdict on one candidate (see `Verdict`). */
 export function judge(knowledge: Knowledge, asked: Asked, candidate: Candidate | undefined, options: EngineOptions): Verdict {
   if (!candidate || candidate.coverage < options.minClosestCoverage) return 'none'
@@ -144,7 +171,8 @@ export function judge(knowledge: Knowledge, asked: Asked, candidate: Candidate |
     meetsNames(knowledge, asked, candidate) &&
     meetsFigures(knowledge, asked, candidate) &&
     meetsPredicate(knowledge, asked, candidate) &&
-    meetsClaim(asked, candidate)
+    meetsClaim(asked, candidate) &&
+    !swapsRoles(knowledge, asked, candidate)
     ? 'answer'
     : 'closest'
 }
