@@ -364,6 +364,18 @@ describe('who did what to whom', () => {
   })
 })
 
+describe('words of a name', () => {
+  it('looks for a word of a name as written, not as a lemma ("elk crossing" is no crossing)', async () => {
+    const engine = await oneArticle('Store news', 'Sept. 19, 2025', [
+      'Hundreds of shoppers crossed the river on Monday to reach the store in Elk Crossing.',
+      'The store in Elk Crossing has reopened, residents of Elk Crossing said.',
+    ])
+    const answer = engine.answer('when', 'when did the elk crossing store reopen')
+    expect(answer.date).toBeNull()
+    expect(answer.found).toBe(false)
+  })
+})
+
 describe('how long', () => {
   it('answers "how long" with a length of time or a period\'s bound, never a day on its own', async () => {
     const engine = await oneArticle('Regulators sue to block grocery deal', 'Sept. 17, 2025', [

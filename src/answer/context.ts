@@ -81,11 +81,15 @@ export class AnswerContext {
   /** Weighs the question's lemmas and finds the names it mentions. */
   ask(question: AnalysedQuestion, base: Answer): Asked {
     const named = entitiesIn(this.knowledge, question.text)
-    const notName = (lemma: string) => !named.some((record) => record.words.includes(lemma))
+    // "elk crossing": a word of a name is that word as written, never a lemma of it ("cross").
+    const nameWord = (word: string) => named.some((record) => record.words.includes(word))
+    const asWritten = new Set(question.lemmas.filter((lemma, i) => lemma !== question.surfaces[i] && nameWord(question.surfaces[i] ?? '')))
+    const notName = (lemma: string) => !nameWord(lemma) && !asWritten.has(lemma)
     const verbs = question.predicates.filter(notName)
     // A lowercase name read as the only verb ("did trump sign the order"): the word after it names the event.
     const events = verbs.length || question.eventIsNoun ? verbs : question.nouns.filter(notName).slice(0, 1)
-    const { lemmas, surfaces, standsFor, literal } = this.withPhrases(question)
+    const { lemmas: read, surfaces, standsFor, literal } = this.withPhrases(question)
+    const lemmas = read.map((lemma, i) => (asWritten.has(lemma) && nameWord(surfaces[i] ?? '') ? (surfaces[i] ?? lemma) : lemma))
     // "when could biden beat trump": a verb the story has no word near dates nothing in it; what it was done to names the event.
     const [verb] = events
     const dated = question.type === 'date'
