@@ -283,6 +283,11 @@ describe('language analysis', () => {
 describe('names', () => {
   const names = (text: string) => annotateEntities(text, { properNouns: new Set() }).map((entity) => `${entity.name}:${entity.type}`)
 
+  it('takes a speaker named in full for a person, but not a single word that speaks ("FreshWay said")', () => {
+    expect(names('Gerald Foss said the plant was safe.')).toEqual(['Gerald Foss:person'])
+    expect(names('The vote passed, FreshWay said in a filing.')).toEqual(['FreshWay:other'])
+  })
+
   it('ends a name at a bracket, and joins "X and Y Commission" only when the first part names no organisation itself', () => {
     expect(names('Officials at the Centers for Disease Control and Prevention (CDC) said so.')).toEqual([
       'Centers for Disease Control and Prevention:other',

@@ -294,7 +294,8 @@ function nameMention(text: string, words: Word[], first: number, last: number, i
   role = (after && !RELATIVE_START.test(after) ? after : null) ?? role ?? before ?? after
   type = typeOfName(name) ?? (role ? roleKind(role) : null) ?? type
   const following = words[last + 1]
-  if (!type && following && /^(said|says|told|added|argued|wrote)$/.test(following.core)) type = 'person'
+  // "Gerald Foss said": a speaker named in full is a person; a single word that speaks ("FreshWay said") is as often a company.
+  if (!type && name.includes(' ') && following && /^(said|says|told|added|argued|wrote)$/.test(following.core)) type = 'person'
   // "Jolene Marsh, 52, who was riding …": an age set off after a name is a person's.
   if (!type && /^,\s*\d{1,3},/.test(text.slice(nameEnd))) type = 'person'
   return [{ name, type: type ?? 'other', role, offset: nameOffset }]
