@@ -104,6 +104,7 @@ export function analyse(text: string): Analysis {
   const doc = nlp().readDoc(text)
   const its: Its = nlp().its
   const tokens: Token[] = []
+  const reaches: { start: number; end: number }[] = []
   let cursor = 0
   doc.tokens().each((token: ItemToken) => {
     const value = token.out(its.value)
@@ -122,9 +123,11 @@ export function analyse(text: string): Analysis {
       stop: Boolean(token.out(its.stopWordFlag)),
       negated: Boolean(token.out(its.negationFlag)),
     }
+    // Spans of values and sentences count wink's tokens: each keeps its own reach.
+    reaches.push({ start: read.start, end: read.end })
     tokens.push(...possessiveSplit(read))
   })
-  const span = (first: number, last: number) => ({ start: tokens[first]?.start ?? 0, end: tokens[last]?.end ?? 0 })
+  const span = (first: number, last: number) => ({ start: reaches[first]?.start ?? 0, end: reaches[last]?.end ?? 0 })
   const values: NamedValue[] = []
   doc.entities().each((entity: ItemEntity) => {
     const [first, last] = entity.out(its.span) as unknown as [number, number]
