@@ -364,6 +364,17 @@ describe('who did what to whom', () => {
   })
 })
 
+describe('how big a thing', () => {
+  it('answers "how big a premium" with the figure of the sentence beside that names the premium', async () => {
+    const engine = await oneArticle('Grocery deal', 'Sept. 16, 2025', [
+      'The lawsuit asks a judge to halt the merger while the case is heard. Pellman’s agreed in April to pay $41.25 a share in cash for FreshWay, a premium of roughly 28% over where FreshWay’s stock traded at the time.',
+    ])
+    const answer = engine.answer('ask', 'how big a premium was the offer')
+    expect(answer.answer).toBe('roughly 28%')
+    expect(answer.passages[0]?.highlight).toMatch(/premium of roughly 28%/)
+  })
+})
+
 describe('words of a name', () => {
   it('looks for a word of a name as written, not as a lemma ("elk crossing" is no crossing)', async () => {
     const engine = await oneArticle('Store news', 'Sept. 19, 2025', [

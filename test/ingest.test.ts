@@ -281,7 +281,10 @@ describe('language analysis', () => {
     const text = "Pellman's agreed to pay $41.25 a share, a premium of 28%. It rose."
     const analysis = language.analyse(text)
     expect(analysis.values.map((value) => text.slice(value.start, value.end))).toEqual(['$41.25', '28%'])
-    expect(analysis.sentences.map((sentence) => text.slice(sentence.start, sentence.end))).toEqual(["Pellman's agreed to pay $41.25 a share, a premium of 28%.", 'It rose.'])
+    expect(analysis.sentences.map((sentence) => text.slice(sentence.start, sentence.end))).toEqual([
+      "Pellman's agreed to pay $41.25 a share, a premium of 28%.",
+      'It rose.',
+    ])
   })
 })
 

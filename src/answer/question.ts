@@ -104,6 +104,10 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
     const noun = words[at + 2]
     return { type: 'amount', focusAt: noun?.pos === 'NOUN' && !noun.stop ? index(noun) : -1 }
   }
+  // "how big a premium", "how large a stake": the size of a thing, a figure. The thing is no focus but a word to look
+  // for: its size may be a share ("a premium of roughly 28%"), not only money. ("how big is the recall" may be in pounds.)
+  if (first === 'how' && words[at + 1]?.pos === 'ADJ' && /^an?$/.test(lower(words[at + 2])) && words[at + 3]?.pos === 'NOUN')
+    return { type: 'amount', focusAt: -1 }
   if (first === 'whose') return { type: 'possessor', focusAt: -1 }
   if (first === 'who' || first === "who's" || first === 'whom') {
     // "who does Ant say it serves", "who has Washington talked into …": the question's own subject does the deed.
@@ -232,7 +236,7 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
       // "what's the engineer's name": the name is what is asked for, not a word to find ("did not name the engineer").
       (command === 'who' && token.lemma === 'name'))
   // "how long": the word after "how" names the kind of answer (a length of time), not something the story says.
-  const howWord = type === 'duration' ? tokens.find((token, i) => i > 0 && lower(tokens[i - 1]) === 'how') : undefined
+  const howWord = type === 'duration' || type === 'amount' ? tokens.find((token, i) => i > 0 && lower(tokens[i - 1]) === 'how') : undefined
   const after = (token: Token) => tokens.slice(tokens.indexOf(token) + 1)
   // "when was the last blast before it collapsed": a clause that only places the event in time names another event.
   const timeClause = tokens.findIndex(

@@ -1,6 +1,6 @@
 import { analyse, type NamedValue } from '../../language/index.js'
 import { type AnswerContext, type Asked, quoted } from '../context.js'
-import { locateTerms } from '../extract.js'
+import { lemmasOf, locateTerms } from '../extract.js'
 import { type Candidate, storyMatches } from '../retrieve.js'
 import type { Answer } from '../types.js'
 import { strandedPreposition } from '../question.js'
@@ -225,7 +225,13 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
       const { sentences } = context.passage(candidate)
       const next = candidate.sentence + 1
       const beside = question.type === 'count' && focus && sentences[next] ? figureIn(sentences[next].text, candidate, question.type, options) : null
-      return beside?.counted === focus ? [{ candidate: { ...candidate, sentence: next }, figure: beside }] : []
+      if (beside?.counted === focus) return [{ candidate: { ...candidate, sentence: next }, figure: beside }]
+      // "how big a premium": the sentence beside that names the premium gives its size ("a premium of roughly 28%").
+      const nounsAsked = new Set(focus ? [focus] : question.nouns)
+      const names = (index: number) => lemmasOf(sentences[index]?.text ?? '').some((lemma) => nounsAsked.has(lemma) || countsFocus(lemma))
+      const naming = question.type === 'count' || names(candidate.sentence) ? undefined : [candidate.sentence - 1, next].find(names)
+      const sized = naming === undefined ? null : figureIn(sentences[naming]?.text ?? '', candidate, question.type, options)
+      return sized && naming !== undefined ? [{ candidate: { ...candidate, sentence: naming }, figure: sized }] : []
     })
     // A passage well below the best answers only with a count of the very thing asked ("received 14 citations").
     const strong = measured.filter(({ candidate, figure }) => candidate.score >= best.score * 0.8 || (figure.counted !== null && figure.counted === focus))
