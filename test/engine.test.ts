@@ -84,6 +84,12 @@ describe('who', () => {
     expect(answer.passages[0]?.article).toBe('004_5e9390510d88cf84')
   })
 
+  it('answers from the records which paper ran a wire’s story, a word between the wire’s name and "story" describing it', async () => {
+    const verdict = await storyEngine('own', 'verdict')
+    const answer = verdict.answer('ask', 'which paper ran the northline press wire story')
+    expect(answer).toMatchObject({ found: true, answer: 'Tri-County Ledger' })
+  })
+
   it('names no one for a description the story never uses ("who is the architect …")', () => {
     const answer = story.answer('who', 'who is the architect drafting the alipay order')
     expect(answer).toMatchObject({ found: false, answer: null })

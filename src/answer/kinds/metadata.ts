@@ -1,6 +1,7 @@
 import type { Article } from '../../ingest/types.js'
 import type { AnswerContext, Asked } from '../context.js'
 import { ARTICLE_NOUNS, articlesNamed } from '../articles-named.js'
+import { nameWords } from '../knowledge.js'
 import type { Answer } from '../types.js'
 
 /** Words people use for putting an article out or writing it. */
@@ -32,7 +33,10 @@ export function answerFromRecords(context: AnswerContext, asked: Asked): Answer 
   const [article] = articles
   if (!article) return null
   const lemmas = question.tokens.map((token) => token.lemma)
-  const rest = question.lemmas.filter((lemma) => !words.has(lemma) && !ARTICLE_NOUNS.has(lemma))
+  // "the meridian press wire story": a word between the outlet's name and the word for the article describes the article.
+  const typed = nameWords(question.text)
+  const describing = new Set(typed.filter((word, i) => words.has(typed[i - 1] ?? '') && ARTICLE_NOUNS.has(typed[i + 1] ?? '') && !words.has(word)))
+  const rest = question.lemmas.filter((lemma, i) => !words.has(lemma) && !ARTICLE_NOUNS.has(lemma) && !describing.has(question.surfaces[i] ?? ''))
   const lead = (of: Article) => {
     const index = context.knowledge.passages.findIndex((passage) => passage.article === of.id)
     return index >= 0 ? [context.toPassage(index, 0, 1)] : []
