@@ -29,6 +29,8 @@ describe('dates in news copy', () => {
     expect(dates('In a call with reporters Thursday, the CEO said the plant would stay closed.', '2025-03-14')).toEqual(['Thursday=2025-03-13'])
     expect(dates('A vigil is planned for Friday on the green.', '2024-10-17')).toEqual(['Friday=2024-10-18'])
     expect(dates('The hearing is set for Monday.', '2024-10-17')).toEqual(['Monday=2024-10-21'])
+    // The verb before the day tells its tense, not a word after it ("planned acquisition"); 2025-09-17 is a Wednesday.
+    expect(dates('Regulators went to court on Tuesday to block the planned acquisition of the chain.', '2025-09-17')).toEqual(['on Tuesday=2025-09-16'])
   })
 
   it('reads "between X and Y" as one span', () => {

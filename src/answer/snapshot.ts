@@ -2,8 +2,8 @@ import type { AsPlainObject } from 'minisearch'
 import type { TemporalMention } from '../ingest/annotate/dates.js'
 import type { Article, EntityType, Passage } from '../ingest/types.js'
 
-/** Bumped whenever the saved shape or what is derived into it changes (15: figures and sentences keep their places after a possessive name is split); an older snapshot must be rebuilt. */
-export const SNAPSHOT_FORMAT = 15
+/** Bumped whenever the saved shape or what is derived into it changes (16: a weekday told after a past verb is past, whatever follows); an older snapshot must be rebuilt. */
+export const SNAPSHOT_FORMAT = 16
 
 /**
  * A passage as saved: only what cannot be derived. Ids, sentence texts, quote and date texts are

@@ -215,12 +215,15 @@ const weekdayRefiner: chrono.Refiner = {
       const after = context.text.slice(result.index + result.text.length)
       const saying =
         SAID_BEFORE.test(context.text.slice(Math.max(0, result.index - 12), result.index)) || SAID_AFTER.test(`${result.text.endsWith(',') ? ',' : ''}${after}`)
+      // "went to court on Tuesday to block the planned acquisition": the verb before the day tells its tense, not a word after it.
+      const lead = clause.slice(0, Math.max(0, clause.indexOf(result.text)))
+      const toldPast = pastTense(lead)
       const date = start.date()
       const reference = context.refDate.getTime()
       const moved =
-        (since || saying || pastTense(clause)) && date.getTime() > reference + DAY_MS / 2
+        (since || saying || toldPast || pastTense(clause)) && date.getTime() > reference + DAY_MS / 2
           ? new Date(date.getTime() - DAY_MS_WEEK)
-          : !saying && FUTURE.test(clause) && date.getTime() < reference - DAY_MS / 2
+          : !saying && !toldPast && FUTURE.test(clause) && date.getTime() < reference - DAY_MS / 2
             ? new Date(date.getTime() + DAY_MS_WEEK)
             : null
       if (!moved) continue
