@@ -381,6 +381,19 @@ describe('how big a thing', () => {
   })
 })
 
+describe('a figure’s anchor', () => {
+  it('gives no figure anchored only on a word near in meaning ("how much is the deal worth" is not a share price "in cash")', async () => {
+    const engine = await oneArticle('Grocery deal', 'Sept. 19, 2025', [
+      'FreshWay shareholders approved the deal on Thursday.',
+      'The vote does not clear the way for the deal to close.',
+      'A judge will rule on the deal next month.',
+      'The companies expect the deal to close by the end of the year.',
+      'About 91% of the votes cast favored the sale, FreshWay said in a filing. The outcome was widely expected: Pellman’s is offering $41.25 a share in cash, well above where FreshWay’s stock has traded.',
+    ])
+    expect(engine.answer('ask', 'how much is the whole deal worth')).toMatchObject({ found: false, answer: null })
+  })
+})
+
 describe('words of a name', () => {
   it('looks for a word of a name as written, not as a lemma ("elk crossing" is no crossing)', async () => {
     const engine = await oneArticle('Store news', 'Sept. 19, 2025', [

@@ -26,6 +26,8 @@ const FRACTION =
   /\b(?:(?:a|one|two|three|four)[- ](?:half|halves|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)|half|(?:the\s+)?(?:majority|minority|bulk))\b/gi
 
 const MIN_ANCHOR_RARITY = 0.5
+/** How close in meaning a question's word must be to the story's to anchor a figure. */
+const MIN_ANCHOR_CLOSENESS = 0.75
 
 /** Words right before a figure that say how exact it is. */
 const QUALIFIER =
@@ -89,9 +91,14 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
   if (kind === 'share')
     for (const match of sentence.matchAll(FRACTION)) values.push({ text: match[0], type: 'FRACTION', start: match.index, end: match.index + match[0].length })
   if (values.length === 0) return null
-  const matchedTerms = new Set([...candidate.matched.values()].flat())
-  // Anchored on the words that say what is measured ("revenue", "worth"), not on common verbs ("comes", "gets").
-  const anchors = locateTerms(sentence).filter((located) => matchedTerms.has(located.term) && rarity(located.term) >= MIN_ANCHOR_RARITY)
+  // Anchored on the words that say what is measured ("revenue", "worth"), not on common verbs ("comes", "gets"), nor on a
+  // word only near in meaning ("cash" for "worth": "$41.25 a share in cash" is no deal's worth).
+  const closely = [...candidate.matched].filter(([term]) => (candidate.window.get(term) ?? 0) >= MIN_ANCHOR_CLOSENESS)
+  const matchedTerms = new Set(closely.flatMap(([, forms]) => forms))
+  const matchedHere = locateTerms(sentence).filter((located) => matchedTerms.has(located.term))
+  const rare = matchedHere.filter((located) => rarity(located.term) >= MIN_ANCHOR_RARITY)
+  const anchors = rare.length ? rare : matchedHere
+  if (anchors.length === 0 && kind !== 'count') return null
   const distance = (value: NamedValue) =>
     Math.min(
       ...anchors.map((anchor) => (anchor.start >= value.end ? anchor.start - value.end : anchor.end <= value.start ? value.start - anchor.end : 0)),
