@@ -394,6 +394,13 @@ describe('a figure’s anchor', () => {
   })
 })
 
+describe('a figure of the one named', () => {
+  it('takes the figure from a sentence that names whom the question asks about ("how much of the market does pellmans have")', async () => {
+    const merger = await storyEngine('own', 'merger')
+    expect(merger.answer('ask', 'how much of the halden grocery market does pellmans have rn').answer).toBe('about 29%')
+  })
+})
+
 describe('words of a name', () => {
   it('looks for a word of a name as written, not as a lemma ("elk crossing" is no crossing)', async () => {
     const engine = await oneArticle('Store news', 'Sept. 19, 2025', [

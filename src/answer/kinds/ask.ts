@@ -242,7 +242,12 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
     })
     // A passage well below the best answers only with a count of the very thing asked ("received 14 citations").
     const strong = measured.filter(({ candidate, figure }) => candidate.score >= best.score * 0.8 || (figure.counted !== null && figure.counted === focus))
-    const nearest = strong.sort((a, b) => a.figure.distance - b.figure.distance)[0]
+    // "how much of the market does pellmans have": a figure in a sentence that names Pellman's, before one beside it.
+    const namesAsked = (candidate: Candidate) => {
+      const lemmas = new Set(lemmasOf(sentenceOf(candidate)))
+      return asked.named.every((record) => record.words.some((word) => lemmas.has(word)))
+    }
+    const nearest = strong.sort((a, b) => Number(namesAsked(b.candidate)) - Number(namesAsked(a.candidate)) || a.figure.distance - b.figure.distance)[0]
     if (nearest) return context.found(base, [nearest.candidate, ...candidates.filter((other) => other !== nearest.candidate)], nearest.figure.text)
     // The passage answers in words ("a small percentage", "billions of dollars"): quoted, with no figure made up.
     // Without one, however well it covers the question's words, it does not say how much ("how many cases in Michigan").
