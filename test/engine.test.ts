@@ -394,6 +394,15 @@ describe('a figure’s anchor', () => {
   })
 })
 
+describe('which kind of person', () => {
+  it('answers "which judge …" from a lower passage that answers too and calls someone a judge', async () => {
+    const merger = await storyEngine('own', 'merger')
+    expect(merger.answer('who', 'which judge got the merger case').answer).toBe('Raymond Okonjo')
+    const verdict = await storyEngine('own', 'verdict')
+    expect(verdict.answer('who', 'which judge ran the brightwater trial').answer).toBe('Harriet N. Oyelaran')
+  })
+})
+
 describe('a figure of the one named', () => {
   it('takes the figure from a sentence that names whom the question asks about ("how much of the market does pellmans have")', async () => {
     const merger = await storyEngine('own', 'merger')

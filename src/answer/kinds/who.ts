@@ -219,6 +219,12 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
     const answer = extractWho(context, asked, candidate)
     if (answer) return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], namedNext(context, candidate, answer))
   }
+  // "which judge got the merger case": a lower passage that answers too may be the one that calls someone a judge.
+  const others = focus ? candidates.filter((candidate) => !top.includes(candidate) && context.verdict(asked, candidate) === 'answer').slice(0, 5) : []
+  for (const candidate of others) {
+    const called = entityCalled(context.passage(candidate), candidate.sentence, focus ?? '', context.spellingsOf(named))
+    if (called) return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], called)
+  }
   // A question for a role's holder is answered by a holder or not at all; other passages may still speak to it.
   // So is "who did X" when no passage tells of X itself, only of its topic ("who signed the 2004 tax break").
   const event = asked.predicate
