@@ -401,6 +401,13 @@ describe('which kind of person', () => {
     const verdict = await storyEngine('own', 'verdict')
     expect(verdict.answer('who', 'which judge ran the brightwater trial').answer).toBe('Harriet N. Oyelaran')
   })
+
+  it('answers "who heads X" with the one the passage gives a head’s role, at the head of the next sentence ("Its president, …")', async () => {
+    const merger = await storyEngine('own', 'merger')
+    const answer = merger.answer('who', 'who heads the grocery workers union in this')
+    expect(answer.answer).toBe('Hector Villanueva')
+    expect(answer.passages[0]?.highlight).toMatch(/^Its president, Hector Villanueva/)
+  })
 })
 
 describe('a figure of the one named', () => {

@@ -130,6 +130,22 @@ function patientOf(asked: Asked, passage: Passage, candidate: Candidate): string
   return anchor ? patientIn(passage, candidate.sentence, candidate, anchor.lemma, stranded?.text.toLowerCase() ?? null) : null
 }
 
+/** A person the candidate's sentence gives one of the roles, or the next sentence as it opens ("Its president, X,"). */
+function roleHolderIn(context: AnswerContext, candidate: Candidate, roles: string[]): { name: string; candidate: Candidate } | null {
+  const passage = context.passage(candidate)
+  const holds = (role: string | null) => role !== null && roles.some((kind) => roleMatches(role, kind, roleSense(context, kind)))
+  const next = passage.sentences[candidate.sentence + 1]
+  const opensWithOwner = next !== undefined && /^(?:its|their)\s/i.test(next.text)
+  for (const index of opensWithOwner ? [candidate.sentence, candidate.sentence + 1] : [candidate.sentence]) {
+    const sentence = passage.sentences[index]
+    if (!sentence) continue
+    const [from, to] = [sentence.start - passage.start, sentence.end - passage.start]
+    const person = passage.entities.find((entity) => entity.type === 'person' && entity.offset >= from && entity.offset < to && holds(entity.role))
+    if (person) return { name: person.name, candidate: { ...candidate, sentence: index } }
+  }
+  return null
+}
+
 /** who: who someone is, or who said, did or owns what the question names. */
 export function answerWho(context: AnswerContext, asked: Asked): Answer {
   const { question, named, base } = asked
@@ -218,6 +234,14 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   for (const candidate of top) {
     const answer = extractWho(context, asked, candidate)
     if (answer) return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], namedNext(context, candidate, answer))
+  }
+  // "who heads the grocery workers union": the passage tells of the union, and the person its head is, by role, there
+  // or at the head of the next sentence ("… Local 880, welcomed the lawsuit. Its president, Hector Villanueva, said …").
+  const agentRoles =
+    question.type === 'agent' && asked.predicate ? context.knowledge.language.agentsOf(asked.predicate).filter((role) => someoneIs(context, role)) : []
+  for (const candidate of agentRoles.length ? top : []) {
+    const holder = roleHolderIn(context, candidate, agentRoles)
+    if (holder) return context.found(base, [holder.candidate, ...candidates.filter((other) => other !== candidate)], holder.name)
   }
   // "which judge got the merger case": a lower passage that answers too may be the one that calls someone a judge.
   const others = focus ? candidates.filter((candidate) => !top.includes(candidate) && context.verdict(asked, candidate) === 'answer').slice(0, 5) : []
