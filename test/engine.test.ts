@@ -410,6 +410,15 @@ describe('which kind of person', () => {
   })
 })
 
+describe('a doer by description', () => {
+  it('answers "which company did the blasting" with the one whose description tells the deed, not the one only called a company', async () => {
+    const quarry = await storyEngine('own', 'quarry')
+    const answer = quarry.answer('who', 'which company did the blasting at the quarry')
+    expect(answer.answer).toBe('Corvane Blasting Services')
+    expect(answer.passages[0]?.highlight).toMatch(/a contractor that handles blasting/)
+  })
+})
+
 describe('a figure of the one named', () => {
   it('takes the figure from a sentence that names whom the question asks about ("how much of the market does pellmans have")', async () => {
     const merger = await storyEngine('own', 'merger')

@@ -1,7 +1,7 @@
 import { PERSON_ROLES } from '../../ingest/annotate/lexicon.js'
 import { fold } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
-import { agentIn, entityCalled, patientIn, personAged, possessorIn, speakerOf, subjectIn } from '../extract.js'
+import { agentIn, entityCalled, lemmasOf, patientIn, personAged, possessorIn, speakerOf, subjectIn } from '../extract.js'
 import { asWritten, holderOfRole, naming, OWNERSHIP_ROLES, roleHolder, roleMatches, roleSense, shortFormUsed, someoneIs } from './roles.js'
 import { type EntityRecord, passageAt } from '../knowledge.js'
 import { AUXILIARIES, strandedPreposition } from '../question.js'
@@ -130,6 +130,29 @@ function patientOf(asked: Asked, passage: Passage, candidate: Candidate): string
   return anchor ? patientIn(passage, candidate.sentence, candidate, anchor.lemma, stranded?.text.toLowerCase() ?? null) : null
 }
 
+/** Of the answering candidates, an entity of the sentence whose role tells the asked deed in the story's words. */
+function doerByRole(context: AnswerContext, asked: Asked, candidates: Candidate[]): { name: string; candidate: Candidate } | null {
+  const named = context.spellingsOf(asked.named)
+  for (const candidate of candidates) {
+    if (context.verdict(asked, candidate) !== 'answer') continue
+    const deed = new Set(candidate.matched.get(asked.predicate ?? '') ?? [])
+    const passage = context.passage(candidate)
+    const sentence = passage.sentences[candidate.sentence]
+    if (!sentence || deed.size === 0) continue
+    const [from, to] = [sentence.start - passage.start, sentence.end - passage.start]
+    const doer = passage.entities.find(
+      (entity) =>
+        entity.offset >= from &&
+        entity.offset < to &&
+        !named.has(entity.name) &&
+        entity.role !== null &&
+        lemmasOf(entity.role).some((lemma) => deed.has(lemma)),
+    )
+    if (doer) return { name: doer.name, candidate }
+  }
+  return null
+}
+
 /** A person the candidate's sentence gives one of the roles, or the next sentence as it opens ("Its president, X,"). */
 function roleHolderIn(context: AnswerContext, candidate: Candidate, roles: string[]): { name: string; candidate: Candidate } | null {
   const passage = context.passage(candidate)
@@ -231,6 +254,11 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
     if (aged && context.verdict(asked, candidate) === 'answer')
       return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], aged)
   }
+  // "which company did the blasting": one whose own description tells the deed ("Corvane Blasting Services, a
+  // contractor that handles blasting at the quarry") did it, before a name the sentence only calls a company.
+  const describedDoer = question.type === 'agent' && asked.predicate ? doerByRole(context, asked, candidates.slice(0, 8)) : null
+  if (describedDoer)
+    return context.found(base, [describedDoer.candidate, ...candidates.filter((other) => other !== describedDoer.candidate)], describedDoer.name)
   for (const candidate of top) {
     const answer = extractWho(context, asked, candidate)
     if (answer) return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], namedNext(context, candidate, answer))
