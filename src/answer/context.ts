@@ -89,7 +89,7 @@ export class AnswerContext {
     // A lowercase name read as the only verb ("did trump sign the order"): the word after it names the event.
     const events = verbs.length || question.eventIsNoun ? verbs : question.nouns.filter(notName).slice(0, 1)
     const { lemmas: read, surfaces, standsFor, literal } = this.withPhrases(question)
-    const lemmas = read.map((lemma, i) => (asWritten.has(lemma) && nameWord(surfaces[i] ?? '') ? (surfaces[i] ?? lemma) : lemma))
+    const lemmas = read.map((lemma, i) => (nameWord(surfaces[i] ?? '') ? (surfaces[i] ?? lemma) : lemma))
     // "when could biden beat trump": a verb the story has no word near dates nothing in it; what it was done to names the event.
     const [verb] = events
     const dated = question.type === 'date'

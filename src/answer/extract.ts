@@ -393,8 +393,9 @@ export interface TimeOptions {
 
 const TIME_DEFAULTS: TimeOptions = { wantDuration: false, event: null, question: null, corrected: () => false }
 
-/** Words that make a point in time the bound of a period. */
+/** Words that make a point in time the bound of a period: in the mention, or right before it. */
 const PERIOD_BOUND = /\b(?:since|until|till|through)\b/i
+const PERIOD_BOUND_BEFORE = /\b(?:since|until|till|through)\s+$/i
 
 /**
  * The time the sentence gives for the matched event (a length of time, for `wantDuration`): the temporal expression nearest the
@@ -415,9 +416,10 @@ export function timeIn(
     // How long something lasted ("for two weeks") never says when it happened.
     if (mention.kind === 'duration') return wantDuration
     // Nor does a point in time say how long, unless it bounds a period ("since 2021", "until March").
-    const before = text.slice(Math.max(0, mention.offset - offset - 8), mention.offset - offset)
-    const bounds = PERIOD_BOUND.test(mention.text) || new RegExp(`${PERIOD_BOUND.source}\\s+$`, 'i').test(before)
-    if (wantDuration && mention.iso !== null && !bounds) return false
+    if (wantDuration && mention.iso !== null) {
+      const before = text.slice(Math.max(0, mention.offset - offset - 8), mention.offset - offset)
+      if (!PERIOD_BOUND.test(mention.text) && !PERIOD_BOUND_BEFORE.test(before)) return false
+    }
     if (periodCovered(text.slice(0, mention.offset - offset), mention.text)) return false
     if (mention.kind !== 'clause') return true
     const mentionTerms = lemmasOf(mention.text)

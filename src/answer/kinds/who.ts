@@ -273,8 +273,9 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   }
   // "which judge got the merger case": a lower passage that answers too may be the one that calls someone a judge.
   const others = focus ? candidates.filter((candidate) => !top.includes(candidate) && context.verdict(asked, candidate) === 'answer').slice(0, 5) : []
+  const spellings = context.spellingsOf(named)
   for (const candidate of others) {
-    const called = entityCalled(context.passage(candidate), candidate.sentence, focus ?? '', context.spellingsOf(named))
+    const called = entityCalled(context.passage(candidate), candidate.sentence, focus ?? '', spellings)
     if (called) return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], called)
   }
   // A question for a role's holder is answered by a holder or not at all; other passages may still speak to it.
