@@ -110,7 +110,7 @@ export function score(outcomes: Outcome[], articles: Map<string, Article>, files
       }
       if (article?.outlet !== passage.outlet || !files.get(passage.article)?.includes(passage.text)) {
         count.miscredited++
-        problems.push(`count.miscredited ${passage.article}`)
+        problems.push(`miscredited ${passage.article}`)
       }
     }
     if (question.unanswerable) {
@@ -121,7 +121,7 @@ export function score(outcomes: Outcome[], articles: Map<string, Article>, files
       count.answerable++
       if (!answer.found) {
         count.refusedWrong++
-        problems.push('refused an count.answerable question')
+        problems.push('refused an answerable question')
       }
       const gold = question.evidence.map(foldQuote)
       if (gold.length) {
