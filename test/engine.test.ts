@@ -90,6 +90,13 @@ describe('who', () => {
     expect(answer).toMatchObject({ found: true, answer: 'Tri-County Ledger' })
   })
 
+  it('knows an outlet or wire by the first word of its name only where the question uses it for an article', async () => {
+    const verdict = await storyEngine('own', 'verdict')
+    expect(verdict.answer('ask', 'which paper ran the northline wire story')).toMatchObject({ found: true, answer: 'Tri-County Ledger' })
+    expect(verdict.answer('ask', 'which paper ran the northline story')).toMatchObject({ found: true, answer: 'Tri-County Ledger' })
+    expect(verdict.answer('ask', 'which paper said northline').message).not.toContain('records')
+  })
+
   it('names no one for a description the story never uses ("who is the architect …")', () => {
     const answer = story.answer('who', 'who is the architect drafting the alipay order')
     expect(answer).toMatchObject({ found: false, answer: null })

@@ -34,16 +34,37 @@ function mentions(words: string[], alias: string): boolean {
   return alias.includes(' ') ? ` ${words.join(' ')} `.includes(` ${alias} `) : words.includes(alias)
 }
 
+/**
+ * The first word of a name of several words, when the question uses it for an article: "the
+ * coastline wire piece", "the harrow story". Only just before a word for the article (one
+ * describing word may come between), so that a common first word elsewhere names nothing.
+ */
+function leadingWordFor(words: string[], name: string | null): string | undefined {
+  const [first, ...others] = name ? nameWords(name).filter((word) => word !== 'the') : []
+  if (!first || others.length === 0 || first.length < 3 || /^\d+$/.test(first)) return undefined
+  const at = words.indexOf(first)
+  return at >= 0 && (ARTICLE_NOUNS.has(words[at + 1] ?? '') || ARTICLE_NOUNS.has(words[at + 2] ?? '')) ? first : undefined
+}
+
 /** Articles the question refers to by outlet (or, failing that, by the wire they carry), with the words it used. */
 export function articlesNamed(articles: Article[], query: string): { articles: Article[]; words: Set<string> } {
   const words = nameWords(query)
   const used = new Set<string>()
-  const match = (name: (article: Article) => string | null, url: (article: Article) => string | null) =>
-    articles.filter((article) => {
+  const match = (name: (article: Article) => string | null, url: (article: Article) => string | null) => {
+    const named = articles.filter((article) => {
       const alias = aliasesOf(name(article), url(article)).find((candidate) => mentions(words, candidate))
       if (alias) for (const word of alias.split(' ')) used.add(word)
       return alias !== undefined
     })
+    if (named.length) return named
+    // A leading word names an article only when it leads no other name.
+    const leading = new Map(articles.map((article) => [article, leadingWordFor(words, name(article))]))
+    const firsts = new Set([...leading.values()].filter(Boolean))
+    if (firsts.size !== 1) return []
+    const [first] = firsts as Set<string>
+    used.add(first)
+    return articles.filter((article) => leading.get(article) === first)
+  }
   const byOutlet = match(
     (article) => article.outlet,
     (article) => article.url,
