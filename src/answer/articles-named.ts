@@ -59,9 +59,9 @@ export function articlesNamed(articles: Article[], query: string): { articles: A
     if (named.length) return named
     // A leading word names an article only when it leads no other name.
     const leading = new Map(articles.map((article) => [article, leadingWordFor(words, name(article))]))
-    const firsts = new Set([...leading.values()].filter(Boolean))
-    if (firsts.size !== 1) return []
-    const [first] = firsts as Set<string>
+    const firsts = new Set([...leading.values()].filter((word) => word !== undefined))
+    const [first] = firsts
+    if (first === undefined || firsts.size !== 1) return []
     used.add(first)
     return articles.filter((article) => leading.get(article) === first)
   }
