@@ -409,6 +409,11 @@ describe('which kind of person', () => {
     expect(verdict.answer('who', 'which judge ran the brightwater trial').answer).toBe('Harriet N. Oyelaran')
   })
 
+  it('answers "who was the X" from the closest passage, worded otherwise, when someone there holds a role of that kind', async () => {
+    const strike = await storyEngine('own', 'strike')
+    expect(strike.answer('who', 'who was the neutral go-between in the contract talks')).toMatchObject({ found: true, answer: 'Ansel Marchetti' })
+  })
+
   it('answers "who heads X" with the one the passage gives a head’s role, at the head of the next sentence ("Its president, …")', async () => {
     const merger = await storyEngine('own', 'merger')
     const answer = merger.answer('who', 'who heads the grocery workers union in this')
@@ -585,6 +590,14 @@ describe('phrases from the dictionary', () => {
     expect(language.relatedness('pass_away', 'die')).toBeGreaterThan(0.7)
     // "kick in" is to set in; its rarer sense (to chip in) does not make it "contribute".
     expect(language.relatedness('kick_in', 'contribute')).toBe(0)
+  })
+
+  it('reads a hyphenated word wink splits as the one word the dictionary has ("go-between", a mediator)', () => {
+    const { language } = story.knowledge
+    const phrases = (text: string) => language.phrases(language.analyse(text).tokens).map((phrase) => phrase.lemma)
+    expect(phrases('who was the neutral go-between')).toEqual(['go-between'])
+    expect(phrases('they had to go - between the lines')).toEqual([])
+    expect(language.relatedness('go-between', 'mediator')).toBeGreaterThan(0.7)
   })
 
   it('relates a phrase to what its one-word synonym derives ("look into" means investigate: "the investigation")', async () => {

@@ -2,8 +2,8 @@ import type { AsPlainObject } from 'minisearch'
 import type { TemporalMention } from '../ingest/annotate/dates.js'
 import type { Article, EntityType, Passage } from '../ingest/types.js'
 
-/** Bumped whenever the saved shape or what is derived into it changes (16: a weekday told after a past verb is past, whatever follows); an older snapshot must be rebuilt. */
-export const SNAPSHOT_FORMAT = 16
+/** Bumped whenever the saved shape or what is derived into it changes (17: hyphenated dictionary words split by wink are indexed whole); an older snapshot must be rebuilt. */
+export const SNAPSHOT_FORMAT = 17
 
 /**
  * A passage as saved: only what cannot be derived. Ids, sentence texts, quote and date texts are

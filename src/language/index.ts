@@ -120,7 +120,7 @@ export function loadLanguage(): Language {
     loaded = {
       analyse,
       relatedness: relatednessOf(vectors, wordnet),
-      rarity: (word) => (word.includes('_') ? Math.max(...word.split('_').map((part) => vectors.rarity(part))) : vectors.rarity(word)),
+      rarity: (word) => (/[_-]/.test(word) && !vectors.has(word) ? Math.max(...word.split(/[_-]/).map((part) => vectors.rarity(part))) : vectors.rarity(word)),
       isWord: (word) => wordnet.has(word),
       phrases: (tokens) => phrasesIn(tokens, wordnet.phrases),
       isKindOf: (word, kind, broaden) => wordnet.isKindOf(word, kind, broaden),

@@ -23,8 +23,8 @@ export interface PackOptions {
 
 const DEFAULTS: PackOptions = { vocabulary: 120_000, senses: 3 }
 
-/** Raised when what is packed changes (2: WordNet's phrases; 5: kinds of people), so an install packs again. */
-export const PACK_FORMAT = '5'
+/** Raised when what is packed changes (2: WordNet's phrases; 5: kinds of people; 6: hyphenated words), so an install packs again. */
+export const PACK_FORMAT = '6'
 
 interface EmbeddingsFile {
   dimensions: number
@@ -89,9 +89,13 @@ export interface PackedPeople {
 /** WordNet's lexicographer file of nouns for people. */
 const PERSON_FILE = '18'
 
-/** A WordNet collocation of two or three words, every one of them in the vocabulary. */
+/**
+ * A WordNet collocation of two or three words ("step_down"), or a hyphenated word the vectors
+ * lack ("go-between"), every part of it in the vocabulary.
+ */
 function isPhrase(lemma: string, vocabulary: Set<string>): boolean {
-  const parts = lemma.split('_')
+  const parts = lemma.split(/[_-]/)
+  if (lemma.includes('-') && vocabulary.has(lemma)) return false
   return parts.length >= 2 && parts.length <= 3 && parts.every((part) => /^[a-z]+$/.test(part) && vocabulary.has(part))
 }
 
@@ -172,13 +176,13 @@ function packWordnet(vocabulary: Set<string>, senses: number): PackedWordNet {
       const lemma = (fields[0] ?? '').toLowerCase()
       if (!keep.has(lemma)) continue
       known.add(lemma)
-      const offsets = fields.slice(-Number(fields[2])).slice(0, lemma.includes('_') ? 1 : senses)
+      const phrase = phrases.has(lemma)
+      const offsets = fields.slice(-Number(fields[2])).slice(0, phrase ? 1 : senses)
       for (const offset of offsets) {
         const key = `${pos[0]}${offset}`
         const synset = synsets.get(key)
         if (!synset) continue
-        const phrase = lemma.includes('_')
-        for (const word of synset.words) if (phrase || !word.includes('_') || commonestSense.get(word) === key) add(synonyms, lemma, word)
+        for (const word of synset.words) if (phrase || !phrases.has(word) || commonestSense.get(word) === key) add(synonyms, lemma, word)
         const position = synset.words.indexOf(lemma) + 1
         const linked = (links: Link[]) => links.flatMap(([source, target, word]) => (source === position ? (synsets.get(target)?.words[word - 1] ?? []) : []))
         for (const word of linked(synset.derived)) add(derivedOf, lemma, word)

@@ -19,10 +19,20 @@ export type PhraseTable = ReadonlyMap<string, string>
 const NOUNISH = new Set(['NOUN', 'PROPN', 'ADJ'])
 const LONGEST = 3
 
-/** Whether the tokens can be the phrase with these parts of speech: a verb's phrase opens with a verb, a noun's is all nouns. */
+const isHyphen = (token: Token) => token.text === '-'
+
+/**
+ * Whether the tokens can be the phrase with these parts of speech: a verb's phrase opens with a
+ * verb, a noun's is all nouns. A hyphenated word ("go-between") is one word, whatever its pieces are tagged.
+ */
 function fits(tokens: Token[], kinds: string): boolean {
   const [head] = tokens
   if (!head || tokens.some((token) => !/^[\p{L}-]+$/u.test(token.text))) return false
+  const joined = tokens.every((token, i) => {
+    const before = tokens[i - 1]
+    return !before || !(isHyphen(token) || isHyphen(before)) || token.start === before.end
+  })
+  if (tokens.some(isHyphen)) return joined
   if (kinds.includes('v') && head.pos === 'VERB') return true
   if (kinds.includes('n') && tokens.every((token) => NOUNISH.has(token.pos))) return true
   return (kinds.includes('r') || kinds.includes('a')) && head.pos !== 'VERB' && head.pos !== 'AUX' && !NOUNISH.has(head.pos)
@@ -38,11 +48,12 @@ export function phrasesIn(tokens: Token[], table: PhraseTable): Phrase[] {
     for (let length = LONGEST; length >= 2; length--) {
       const run = tokens.slice(first, first + length)
       if (run.length < length) continue
-      const spellings = [run.map((token) => token.lemma), run.map((token) => token.text.toLowerCase())].map((words) => words.join('_'))
-      const lemma = spellings.find((spelling) => table.has(spelling))
+      // Wink splits some hyphenated words ("go - between"): the hyphen joins its neighbours again.
+      const spellings = [run.map((token) => token.lemma), run.map((token) => token.text.toLowerCase())].map((words) => words.join('_').replace(/_-_/g, '-'))
+      const lemma = spellings.find((spelling) => table.has(spelling) && !/^-|-$/.test(spelling))
       const kinds = lemma ? (table.get(lemma) ?? '') : ''
       if (!lemma || !fits(run, kinds)) continue
-      const nominal = !kinds.includes('v') && run.every((token) => NOUNISH.has(token.pos))
+      const nominal = !kinds.includes('v') && !lemma.includes('-') && run.every((token) => NOUNISH.has(token.pos))
       found.push({ lemma, first, last: first + length - 1, nominal, parts: run.filter(isContent).map((token) => token.lemma) })
       first += length - 1
       break

@@ -24,7 +24,7 @@ function describedAs(context: AnswerContext, question: Asked['question'], named:
   const kinds = [
     ...language
       .phrases(question.tokens)
-      .filter((phrase) => phrase.nominal && language.isPersonNoun(phrase.lemma))
+      .filter((phrase) => (phrase.nominal || phrase.lemma.includes('-')) && language.isPersonNoun(phrase.lemma))
       .map((phrase) => phrase.lemma),
     ...nouns.filter((noun) => language.isPersonNoun(noun.lemma)).map((noun) => noun.lemma),
   ].filter((kind) => someoneIs(context, kind))
@@ -245,6 +245,9 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   const focus = question.type === 'agent' && question.focus !== null && context.knowledge.language.isPersonNoun(question.focus) ? question.focus : null
   const called = best && focus && verdict === 'closest' ? entityCalled(context.passage(best), best.sentence, focus, context.spellingsOf(named)) : null
   if (called && best) return context.found(base, candidates, called)
+  // "who was the neutral go-between in the talks": the closest passage, worded otherwise, answers when someone there holds the role.
+  const holding = best && question.type === 'identify' && asked.role && verdict === 'closest' ? roleHolderIn(context, best, [asked.role]) : null
+  if (holding) return context.found(base, [holding.candidate, ...candidates.filter((other) => other !== best)], holding.name)
   if (verdict !== 'answer' || !best) return context.unanswered(asked, candidates, verdict)
   const top = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer' && candidate.score >= best.score * 0.8).slice(0, 5)
   // "the 29yo who died": an age the question gives picks out the person a passage gives it to.
