@@ -414,6 +414,12 @@ describe('which kind of person', () => {
     expect(strike.answer('who', 'who was the neutral go-between in the contract talks')).toMatchObject({ found: true, answer: 'Ansel Marchetti' })
   })
 
+  it('answers "who leads X\'s board" with one whose role names that part of it, not X\'s own head', async () => {
+    const strike = await storyEngine('own', 'strike')
+    expect(strike.answer('who', 'who leads the crta board').answer).toBe('Harold Esterbrook')
+    expect(strike.answer('who', 'who leads the crta').answer).toBe('Graham Pellerin')
+  })
+
   it('answers "who heads X" with the one the passage gives a head’s role, at the head of the next sentence ("Its president, …")', async () => {
     const merger = await storyEngine('own', 'merger')
     const answer = merger.answer('who', 'who heads the grocery workers union in this')

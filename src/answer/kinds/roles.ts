@@ -74,9 +74,10 @@ function headWords(words: string[]): string[] {
 
 /**
  * "who is Tencent's CEO", "jpmorgan cfo": only an entity the story gives that role, tied to the
- * named one, answers. `wide`, a role word the story never uses stands for its kind in every sense.
+ * named one, answers. `wide`, a role word the story never uses stands for its kind in every sense;
+ * `part`, the role is in that part of the named one ("Board Chair" leads the CRTA's board).
  */
-export function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, roleWord: string, wide = false): Answer | null {
+export function roleHolder(context: AnswerContext, asked: Asked, record: EntityRecord, roleWord: string, wide = false, part?: string): Answer | null {
   const core = record.words.join(' ')
   // "a spokeswoman for Tri-County Regional Rail" names the body of words tri county regional rail.
   const words = (text: string) => fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -111,6 +112,7 @@ export function roleHolder(context: AnswerContext, asked: Asked, record: EntityR
     // The role asked for must be the named one's ("head of cyberwarfare at the Institute" heads no institute);
     // someone else who shares the question's topic need only be at it ("head of international tax services at Friedman LLP").
     const role = other.roles.find((entry) => {
+      if (part !== undefined && !lemmasOf(entry.role).includes(part)) return false
       const tied = (owned: boolean) => owned || (other.type === 'person' && !theirs && ownerless(entry))
       return (
         (roleMatches(entry.role, roleWord, sense) && ofRecord(entry.role)) ||
@@ -119,7 +121,7 @@ export function roleHolder(context: AnswerContext, asked: Asked, record: EntityR
       )
     })
     const [owner = core] = record.words
-    const found = role ?? (other.type === 'person' ? holderBeside(context, other, owner, roleWord) : null)
+    const found = role ?? (other.type === 'person' && part === undefined ? holderBeside(context, other, owner, roleWord) : null)
     if (found) return context.found(asked.base, [naming(context, found.passage, other.name)], other.name)
   }
   return null

@@ -220,16 +220,18 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
       )
     }
     if (rest.length === 0 || (question.type === 'identify' && rest.length === 1)) return identify(context, asked, record)
-    // "who heads tcrr", "who leads tolliver": the holder of the role of one who does that (its head, its leader).
-    if (question.type === 'agent' && rest.length === 1 && asked.predicate) {
+    // "who heads tcrr", "who leads tolliver": the holder of the role of one who does that (its head, its leader);
+    // "who leads the crta board": of a part of it, its role naming that part ("Board Chair").
+    const part = rest.length === 2 ? question.tokens.find((token) => token.lemma !== asked.predicate && rest.includes(fold(token.text)))?.lemma : undefined
+    if (question.type === 'agent' && (rest.length === 1 || part !== undefined) && asked.predicate) {
       const roles = context.knowledge.language.agentsOf(asked.predicate).filter((agent) => someoneIs(context, agent))
       for (const agent of roles) {
-        const holder = roleHolder(context, asked, record, agent)
+        const holder = roleHolder(context, asked, record, agent, false, part)
         if (holder) return holder
       }
       // Someone is a head, but of something else ("head of cyberwarfare … at the Institute" heads no institute).
       const [role] = roles
-      if (role) return context.refuse(base, `The story does not name ${record.name}${record.name.endsWith('s') ? '’' : '’s'} ${role}.`)
+      if (role && rest.length === 1) return context.refuse(base, `The story does not name ${record.name}${record.name.endsWith('s') ? '’' : '’s'} ${role}.`)
     }
   } else if (described) {
     // "who's the bank's mouthpiece": someone the story gives a role of that kind, of the rest of the question.
