@@ -548,6 +548,14 @@ describe('a story nobody tuned for (the rail derailment)', () => {
     expect(answer.passages.map((passage) => passage.highlight).join(' ')).not.toMatch(/nine minutes/)
   })
 
+  it('does not credit a share to a passage where the number measures time ("12%" against "12 hours")', async () => {
+    const strike = await storyEngine('own', 'strike')
+    const answer = strike.answer('source', 'which outlets said the raises add up to 12%')
+    expect(answer.found).toBe(true)
+    expect(answer.passages.map((passage) => passage.highlight).join(' ')).not.toMatch(/12 hours/)
+    expect(answer.passages[0]?.highlight).toMatch(/raises totaling 12%/)
+  })
+
   it('credits a quote to the one set off before "said", not a place in the clause describing them', () => {
     expect(rail.answer('who', 'who said it sounded like a freight train falling down the stairs').answer).toBe('Ellen Price')
   })

@@ -55,19 +55,25 @@ function meetsFigures(knowledge: Knowledge, asked: Asked, candidate: Candidate):
     // "4 dead" is not met by "Nov. 4", nor "nine ppl" by "nine minutes": the figure must be used as the question uses it.
     const asked_ = usesOf(asked.question.text, term.term)
     // A bare number ("doing like 60 going into the bend") may leave its unit out: only a date is another use.
-    if (asked_.has('plain') && !countsSomething(asked.question.tokens, term.term)) asked_.add('measure')
+    if (asked_.has('plain') && !countsSomething(asked.question.tokens, term.term)) for (const [measure] of MEASURE_UNITS) asked_.add(measure)
     return asked_.size === 0 || [...usesOf(around, term.term)].some((use) => asked_.has(use))
   })
 }
 
-/** Units that make a number a measure of time, distance, speed or share, not a count of things. */
-const MEASURE_UNIT =
-  /^[\s-]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|mph|miles?|feet|foot|yards?|inches|percent|per cent|%)(?![\p{L}])/iu
+/** Units that make a number a measure of time, distance, speed or share, not a count of things: "12%" is no "12 hours". */
+const MEASURE_UNITS: [Measure, RegExp][] = [
+  ['time', /^[\s-]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)(?![\p{L}])/iu],
+  ['distance', /^[\s-]*(?:miles?|feet|foot|yards?|inches)(?![\p{L}])/iu],
+  ['speed', /^[\s-]*mph(?![\p{L}])/iu],
+  ['share', /^[\s-]*(?:percent|per cent|%)(?![\p{L}])/iu],
+]
+
+type Measure = 'time' | 'distance' | 'speed' | 'share'
 
 /** "71 years old", "a 29-year-old": an age, which news copy also gives bare ("Tasha Greer, 29,"). */
 const AGE = /^[\s-]*years?[\s-]*old\b/i
 
-type FigureUse = 'date' | 'measure' | 'plain'
+type FigureUse = 'date' | 'plain' | Measure
 
 /** Whether the question's number is followed by what it counts ("nine ppl", "4 people"), not left bare. */
 function countsSomething(tokens: Token[], figure: string): boolean {
@@ -87,9 +93,9 @@ function usesOf(text: string, figure: string): Set<FigureUse> {
   for (const match of text.matchAll(new RegExp(spelled.join('|'), 'gi'))) {
     const before = text.slice(Math.max(0, match.index - 6), match.index)
     const after = text.slice(match.index + match[0].length)
+    const measure = AGE.test(after) ? undefined : MEASURE_UNITS.find(([, unit]) => unit.test(after))?.[0]
     if (/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$/i.test(before)) uses.add('date')
-    else if (MEASURE_UNIT.test(after) && !AGE.test(after)) uses.add('measure')
-    else uses.add('plain')
+    else uses.add(measure ?? 'plain')
   }
   return uses
 }
