@@ -45,10 +45,19 @@ const NOISE = [
   /\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \w{3} \d{1,2}, \d{4}\b/,
 ]
 
+/**
+ * Whether a removed line is in the passage as a line of its own, where a sentence may start: the
+ * site's name removed from the masthead is no noise in "he told Higher Ed Dispatch".
+ */
+function holdsLine(text: string, line: string): boolean {
+  for (let at = text.indexOf(line); at >= 0; at = text.indexOf(line, at + 1)) if (/(?:^|[.!?"”:\n]\s*)$/.test(text.slice(0, at))) return true
+  return false
+}
+
 /** True when a passage holds page noise: a known marker, or a line the article's cleaner removed. */
 export function holdsNoise(text: string, article: Article | undefined): boolean {
   if (NOISE.some((pattern) => pattern.test(text))) return true
-  return Boolean(article?.removed.some((item) => item.text.trim().length >= 12 && text.includes(item.text.trim())))
+  return Boolean(article?.removed.some((item) => item.text.trim().length >= 12 && holdsLine(text, item.text.trim())))
 }
 
 export interface Outcome {
