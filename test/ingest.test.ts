@@ -322,6 +322,13 @@ describe('names', () => {
     // "federal" is an adjective too; "Baker Mayfield" has no first name after the word.
     expect(withTitles('He told the Federal Railroad Administration about it.').map((entry) => entry.split('|')[0])).toContain('Federal Railroad Administration')
     expect(withTitles('He said Baker Mayfield threw.').map((entry) => entry.split('|')[0])).toContain('Baker Mayfield')
+    // A name that ends in a body's word is the body's: no student called "Government Association".
+    expect(withTitles('The rally was organized by the Student Government Association on Monday.')).toContain('Student Government Association|')
+  })
+
+  it('names a body by what it is on ("Committee on Research Conduct"), but not by a day it met on', () => {
+    expect(names('A faculty Committee on Research Conduct reported that five papers were altered.')).toContain('Committee on Research Conduct:organisation')
+    expect(names('He said the Senate Committee on Monday voted.').map((name) => name.split(':')[0])).not.toContain('Senate Committee on Monday')
   })
 
   it('types a name set off with an age as a person, and a name the text never types by a lexicon of names', () => {

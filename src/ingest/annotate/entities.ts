@@ -40,6 +40,9 @@ function tokenize(text: string): Word[] {
 }
 
 const CONNECTORS = new Set(['of', 'for', 'de', 'du', 'von', 'van', 'al', 'bin', 'la', 'le'])
+
+/** A day or month ("the committee on Monday") is when, not what a body is on. */
+const DATE_WORD = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$/
 const STOP_BEFORE = new Set([
   'since',
   'yet',
@@ -175,9 +178,12 @@ function roleKind(role: string): EntityType | null {
 export function typeOfName(name: string): EntityType | null {
   const lower = name.toLowerCase().replace(/^the\s+/, '')
   if (PLACES.has(lower)) return 'place'
-  const last = lower.split(/\s+/).at(-1) ?? ''
+  const words = lower.split(/\s+/)
+  const last = words.at(-1) ?? ''
+  // "Bank of America", "Committee on Research Conduct": the body's word comes before what it is of or on.
+  const head = words.find((word, i) => ORG_SUFFIXES.has(word) && /^(?:of|on|for)$/.test(words[i + 1] ?? ''))
   // "Coldwater Gas & Electric", "CG&E", "Keefe, Bruyette & Woods": no one's own name has an ampersand in it.
-  if (KNOWN_ORGS.has(lower) || ORG_SUFFIXES.has(last) || /^[A-Z]{2,5}$/.test(name) || name.includes('&')) return 'organisation'
+  if (KNOWN_ORGS.has(lower) || ORG_SUFFIXES.has(last) || head || /^[A-Z]{2,5}$/.test(name) || name.includes('&')) return 'organisation'
   return null
 }
 
@@ -228,6 +234,8 @@ export function annotateEntities(text: string, options: EntityOptions): EntityMe
         isCapital(after.core) &&
         (CONNECTORS.has(lowerNext) ||
           next.core === '&' ||
+          // "Committee on Research Conduct", "Council on Foreign Relations": a body named by what it is on.
+          (lowerNext === 'on' && ORG_SUFFIXES.has(wordAt(words, j).core.toLowerCase()) && !DATE_WORD.test(after.core)) ||
           (lowerNext === 'and' && (connected || (!ORG_SUFFIXES.has(wordAt(words, j).core.toLowerCase()) && endsInOrganisation(words, j + 2)))))
       ) {
         connected ||= CONNECTORS.has(lowerNext)
@@ -275,7 +283,8 @@ function nameMention(text: string, words: Word[], first: number, last: number, i
   let role: string | null = null
   let type: EntityType | null = null
   let nameStart = first
-  const titleEnd = titleLength(words, first, last, isPersonNoun)
+  // "Student Government Association" is a body's name, not a student called Government Association.
+  const titleEnd = ORG_SUFFIXES.has(lastWord.core.toLowerCase()) ? 0 : titleLength(words, first, last, isPersonNoun)
   if (titleEnd > 0) {
     nameStart = first + titleEnd
     const titleLast = wordAt(words, nameStart - 1)
