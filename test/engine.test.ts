@@ -367,6 +367,14 @@ async function oneArticle(headline: string, published: string, paragraphs: strin
 }
 
 describe('who did what to whom', () => {
+  it('does not take the subject for the doer when the deed is told by a noun for people ("met with leaders of")', async () => {
+    const engine = await oneArticle('Interim president meets students', 'April 10, 2025', [
+      'Trustees named Provost Adaeze Whitlock interim president on Tuesday.',
+      'Whitlock met Wednesday with leaders of the Student Government Association and with graduate students whose work is paid for by grants.',
+    ])
+    expect(engine.answer('who', 'who leads student govt').answer ?? '').not.toMatch(/Whitlock/)
+  })
+
   it('does not take a sentence with the names on either side of the verb swapped as telling the claim', async () => {
     const engine = await oneArticle('Grocery deal faces suit', 'Sept. 19, 2025', [
       'Shareholders of FreshWay Grocers approved the sale on Thursday.',

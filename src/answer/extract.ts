@@ -148,6 +148,13 @@ export function agentIn(passage: Passage, sentenceIndex: number, candidate: Cand
   const atEvent = matched.filter((position) => eventTerms.has(position.term))
   const verbs = atEvent.length ? atEvent : matched
   for (const verb of verbs) {
+    // The title written before a name ("President-elect Joe Biden"): that name.
+    const titled = entities.find(
+      (entity) => entity.offset - offset > verb.start && entity.role?.endsWith(text.slice(verb.start, entity.offset - offset).trim()),
+    )
+    if (titled) return spanOf(text, offset, [titled])
+    // "Whitlock met with leaders of the SGA": people the deed is told of by a noun are not the sentence's subject.
+    if (verb.pos === 'NOUN' && loadLanguage().isPersonNoun(verb.term)) continue
     const upToVerb = text.slice(0, verb.end)
     const relative = /\bwho\b[^,;.]*$/.exec(upToVerb)
     if (relative) {
@@ -160,11 +167,6 @@ export function agentIn(passage: Passage, sentenceIndex: number, candidate: Cand
     }
     const agent = /^\s+(?:by|from)\s/.test(text.slice(verb.end)) ? entities.find((entity) => entity.offset - offset >= verb.end) : undefined
     if (agent) return spanOf(text, offset, [agent])
-    // The matched word is the title written before a name ("President-elect Joe Biden"): that name.
-    const titled = entities.find(
-      (entity) => entity.offset - offset > verb.start && entity.role?.endsWith(text.slice(verb.start, entity.offset - offset).trim()),
-    )
-    if (titled) return spanOf(text, offset, [titled])
     // "restrict Ant Group’s and Tencent’s payment systems": a name in the possessive only says whose something is.
     const possessive = (entity: EntityMention) => {
       const start = entity.offset - offset
