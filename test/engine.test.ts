@@ -614,6 +614,14 @@ describe('phrases from the dictionary', () => {
     expect(language.relatedness('kick_in', 'contribute')).toBe(0)
   })
 
+  it('relates common words whose commonest senses are one ("start", "begin"), not those that share a rarer one', () => {
+    const { language } = story.knowledge
+    expect(language.relatedness('start', 'begin')).toBeGreaterThan(0.7)
+    expect(language.relatedness('get', 'start')).toBe(0)
+    // "state" is mostly a noun: its verb sense ("say") is not what it commonly means.
+    expect(language.relatedness('say', 'state')).toBe(0)
+  })
+
   it('reads a hyphenated word wink splits as the one word the dictionary has ("go-between", a mediator)', () => {
     const { language } = story.knowledge
     const phrases = (text: string) => language.phrases(language.analyse(text).tokens).map((phrase) => phrase.lemma)

@@ -23,8 +23,8 @@ export interface PackOptions {
 
 const DEFAULTS: PackOptions = { vocabulary: 120_000, senses: 3 }
 
-/** Raised when what is packed changes (2: WordNet's phrases; 5: kinds of people; 6: hyphenated words), so an install packs again. */
-export const PACK_FORMAT = '6'
+/** Raised when what is packed changes (2: WordNet's phrases; 5: kinds of people; 6: hyphenated words; 7: first senses), so an install packs again. */
+export const PACK_FORMAT = '7'
 
 interface EmbeddingsFile {
   dimensions: number
@@ -61,6 +61,8 @@ const POS_LETTER = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' } as const
 /** word → related words, for each relation. */
 export interface PackedWordNet {
   synonyms: Record<string, string[]>
+  /** Words whose commonest sense, in the part of speech each has most senses in, is one and the same ("start", "begin"). */
+  firstSense: Record<string, string[]>
   derived: Record<string, string[]>
   antonyms: Record<string, string[]>
   /** Words WordNet only knows capitalised: names of places, peoples, languages, people. */
@@ -155,6 +157,8 @@ function packWordnet(vocabulary: Set<string>, senses: number): PackedWordNet {
     }
   }
   const synonyms = new Map<string, Set<string>>()
+  // A word's commonest sense, in the part of speech it has most senses in ("state" is mostly a noun).
+  const commonest = new Map<string, { count: number; sense: string }>()
   const derivedOf = new Map<string, Set<string>>()
   const opposites = new Map<string, Set<string>>()
   const pertainedSynsets: [string, string][] = []
@@ -178,6 +182,9 @@ function packWordnet(vocabulary: Set<string>, senses: number): PackedWordNet {
       known.add(lemma)
       const phrase = phrases.has(lemma)
       const offsets = fields.slice(-Number(fields[2])).slice(0, phrase ? 1 : senses)
+      const [first] = offsets
+      const count = Number(fields[2])
+      if (first && count > (commonest.get(lemma)?.count ?? 0)) commonest.set(lemma, { count, sense: `${pos[0]}${first}` })
       for (const offset of offsets) {
         const key = `${pos[0]}${offset}`
         const synset = synsets.get(key)
@@ -197,11 +204,16 @@ function packWordnet(vocabulary: Set<string>, senses: number): PackedWordNet {
   for (const [lemma, key] of pertainedSynsets) {
     for (const alias of synsets.get(key)?.words.filter(isName) ?? []) add(derivedOf, lemma, alias)
   }
+  const bySense = new Map<string, string[]>()
+  for (const [lemma, { sense }] of commonest) bySense.set(sense, [...(bySense.get(sense) ?? []), lemma])
+  const firstSense = new Map<string, Set<string>>()
+  for (const words of bySense.values()) for (const a of words) for (const b of words) add(firstSense, a, b)
   const plain = (table: Map<string, Set<string>>) => Object.fromEntries([...table].map(([word, set]) => [word, [...set].sort()]))
   const names = [...capitalised].filter((word) => !lowercase.has(word) && keep.has(word)).sort()
   const commonPhrases = Object.fromEntries([...phrases].filter(([phrase]) => !isName(phrase)).sort())
   return {
     synonyms: plain(synonyms),
+    firstSense: plain(firstSense),
     derived: plain(derivedOf),
     antonyms: plain(opposites),
     names,

@@ -9,6 +9,7 @@ export type Broaden = 'leaf' | 'any'
 export class WordNet {
   private constructor(
     private readonly synonyms: Record<string, string[]>,
+    private readonly firstSense: Record<string, string[]>,
     private readonly derived: Record<string, string[]>,
     private readonly antonyms: Record<string, string[]>,
     private readonly names: Set<string>,
@@ -27,6 +28,7 @@ export class WordNet {
     // The relations stay as parsed (short lists, read a pair at a time): a set per word would cost start-up time.
     return new WordNet(
       packed.synonyms,
+      packed.firstSense,
       packed.derived,
       packed.antonyms,
       new Set(packed.names),
@@ -44,6 +46,11 @@ export class WordNet {
   /** The two words share a frequent sense. */
   isSynonym(a: string, b: string): boolean {
     return related(this.synonyms, a, b)
+  }
+
+  /** The two words' commonest senses are one ("start", "begin"; not "state", mostly a noun, and "say"): synonyms however common they are. */
+  sharesFirstSense(a: string, b: string): boolean {
+    return related(this.firstSense, a, b)
   }
 
   /** A phrase's one-word synonyms ("look into" → investigate, check): what it means, said otherwise. */
