@@ -422,6 +422,11 @@ describe('which kind of person', () => {
     expect(strike.answer('who', 'who was the neutral go-between in the contract talks')).toMatchObject({ found: true, answer: 'Ansel Marchetti' })
   })
 
+  it('takes no one whose role is of a body the question does not name ("president of the Faculty Senate" led no investigation)', async () => {
+    const campus = await storyEngine('own', 'campus')
+    expect(campus.answer('who', 'who headed up the faculty investigation into vossberg').answer ?? '').not.toMatch(/Oduya/)
+  })
+
   it('answers "who leads X\'s board" with one whose role names that part of it, not X\'s own head', async () => {
     const strike = await storyEngine('own', 'strike')
     expect(strike.answer('who', 'who leads the crta board').answer).toBe('Harold Esterbrook')
@@ -728,6 +733,12 @@ describe('reading questions', () => {
     expect(read('when', 'when is it supposed to be fully contained').predicates).toEqual(['contain'])
     expect(read('when', 'when is the plant going to reopen').predicates[0]).toBe('reopen')
     expect(read('ask', 'how many sigs do they need to get it on the ballot').lemmas).toContain('need')
+  })
+
+  it('reads the word after "gonna" or a modal as a verb ("who\'s gonna chair the search committee")', () => {
+    const chair = read('who', "who's gonna chair the search committee").tokens.find((token) => token.lemma === 'chair')
+    expect(chair?.pos).toBe('VERB')
+    expect(read('who', "who's gonna chair the search committee").type).toBe('agent')
   })
 
   it('reads a light verb with no object in a "how long" question as asking how long its subject was at it ("how long did the jury take")', async () => {

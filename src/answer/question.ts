@@ -58,6 +58,9 @@ const INFORMAL_AUXILIARIES = new Set(['gonna', 'wanna', 'gotta', 'hafta', 'ought
  * verb they say how the deed stands, like an auxiliary; the verb after them names it.
  */
 const SEMI_MODALS = new Set(['suppose', 'go', 'use', 'ought'])
+
+/** Modal auxiliaries: a base verb follows them. */
+const MODALS = new Set(['will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must'])
 /** Verbs whose meaning lies in their object ("take office", "make a call"): the object names the event. */
 const LIGHT_VERBS = new Set(['have', 'do', 'make', 'take', 'get', 'give', 'become', 'put', 'keep'])
 const SAYING = new Set(['say', 'tell', 'state', 'claim', 'warn', 'argue', 'add', 'reckon', 'suggest', 'predict', 'note', 'think', 'believe'])
@@ -216,6 +219,9 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   const misread = verbAfterDo(read) ?? verbAfterWho(read)
   const tokens = read.map((token, i) => {
     if (token === misread) return { ...token, pos: 'VERB' }
+    // "who's gonna chair the search committee": after "gonna", "will", "could", English has only a verb.
+    const before = read[i - 1]
+    if (token.pos === 'NOUN' && before && (INFORMAL_AUXILIARIES.has(lower(before)) || MODALS.has(lower(before)))) return { ...token, pos: 'VERB' }
     // "the one who died", "and the btimes one?": "one" after a determiner stands for a thing, it counts nothing.
     if (token.lemma === 'one' && read[i - 1]?.pos === 'DET') return { ...token, pos: 'PRON', stop: true }
     const next = read[i + 1]

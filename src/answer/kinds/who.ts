@@ -156,7 +156,11 @@ function doerByRole(context: AnswerContext, asked: Asked, candidates: Candidate[
 /** A person the candidate's sentence gives one of the roles, or the next sentence as it opens ("Its president, X,"). */
 function roleHolderIn(context: AnswerContext, candidate: Candidate, roles: string[]): { name: string; candidate: Candidate } | null {
   const passage = context.passage(candidate)
-  const holds = (role: string | null) => role !== null && roles.some((kind) => roleMatches(role, kind, roleSense(context, kind)))
+  // "Board chair" holds the role, but of a body the question does not ask about.
+  const asked = new Set([...candidate.matched.values()].flat())
+  const ofAsked = (role: string) =>
+    lemmasOf(role).every((lemma) => asked.has(lemma) || roles.some((kind) => roleMatches(lemma, kind, roleSense(context, kind))))
+  const holds = (role: string | null) => role !== null && roles.some((kind) => roleMatches(role, kind, roleSense(context, kind))) && ofAsked(role)
   const next = passage.sentences[candidate.sentence + 1]
   const opensWithOwner = next !== undefined && /^(?:its|their)\s/i.test(next.text)
   for (const index of opensWithOwner ? [candidate.sentence, candidate.sentence + 1] : [candidate.sentence]) {
