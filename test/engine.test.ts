@@ -422,6 +422,11 @@ describe('which kind of person', () => {
     expect(strike.answer('who', 'who was the neutral go-between in the contract talks')).toMatchObject({ found: true, answer: 'Ansel Marchetti' })
   })
 
+  it('gives no organisation for people asked for ("which council ppl voted against it" is not the council)', async () => {
+    const council = await storyEngine('own', 'council')
+    expect(council.answer('ask', 'which council ppl voted against it').answer ?? '').not.toMatch(/Council$/)
+  })
+
   it('takes no one whose role is of a body the question does not name ("president of the Faculty Senate" led no investigation)', async () => {
     const campus = await storyEngine('own', 'campus')
     expect(campus.answer('who', 'who headed up the faculty investigation into vossberg').answer ?? '').not.toMatch(/Oduya/)

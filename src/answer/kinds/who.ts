@@ -79,6 +79,13 @@ function identify(context: AnswerContext, asked: Asked, record: EntityRecord): A
   return context.found(asked.base, candidates, answer)
 }
 
+/** Whether a word asks for people: a kind of person ("judge"), or people themselves, however typed ("ppl"). */
+function namesPeople(context: AnswerContext, word: string): boolean {
+  const { language } = context.knowledge
+  const meant = [word, ...storyMatches(context.knowledge, word).keys()]
+  return meant.some((each) => language.isPersonNoun(each) || each === 'people' || each === 'person')
+}
+
 /** The person or organisation a passage gives for the question, by the question's form. */
 export function extractWho(context: AnswerContext, asked: Asked, candidate: Candidate): string | null {
   const passage = context.passage(candidate)
@@ -112,7 +119,10 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     // The doer of another deed in the same sentence is not an answer: the asked event must be there.
     const event = asked.predicate
     if (event && asked.terms.some((term) => term.term === event) && !candidate.window.has(event)) return null
-    return agentIn(passage, candidate.sentence, candidate, named, event)
+    const doer = agentIn(passage, candidate.sentence, candidate, named, event)
+    // "which council ppl voted against it": people are asked for, so the council that voted is no answer.
+    const organisation = doer !== null && context.knowledge.entities.get(doer)?.type === 'organisation'
+    return organisation && focus !== null && namesPeople(context, focus) ? null : doer
   }
   return subjectIn(passage, candidate.sentence, named)
 }
