@@ -875,6 +875,15 @@ describe('follow-ups', () => {
     expect(answer.date).toBe('2017-12-06')
   })
 
+  it('keeps a follow-up that mirrors the question before it as read, answered or not: "and at quillmark?" is not "who is quillmark"', async () => {
+    const breach = await storyEngine('own', 'breach')
+    const answer = breach.answer('who', 'and at quillmark?', { query: 'who runs infosec at harrowgate', answer: null })
+    expect(answer.readAs).toBe('who runs infosec at quillmark')
+    expect(answer.answer ?? '').not.toMatch(/^Quillmark/)
+    // A name put in for the object of an unrelated question is answered alone ("and biden?": who Biden is).
+    expect(story.answer('who', 'and biden?', { query: 'who has washington talked into dropping huawei kit', answer: null }).found).toBe(true)
+  })
+
   it('reads a pronoun of a follow-up question as the answer before it, and leaves other questions alone', () => {
     const language = { tokens: (text: string) => story.knowledge.language.analyse(text).tokens, isName: () => false }
     expect(readFollowUp('and who talked for them?', { query: 'which company did the blasting', answer: 'Corvane' }, language)?.query).toBe(

@@ -87,9 +87,11 @@ export class AnswerEngine {
     const read = previous ? readFollowUp(rawQuery, previous, this.followUpLanguage(command)) : null
     if (read) {
       const answer = this.answerQuery(command, read.query)
+      const asRead = { ...answer, query: rawQuery.replace(/\s+/g, ' ').trim(), readAs: read.query }
       // The earlier question's other details may not hold for the phrase put in: its answer must still tell of the phrase.
-      if (answer.found && (read.phrase === null || this.tellsOf(answer, command, read.phrase)))
-        return { ...answer, query: rawQuery.replace(/\s+/g, ' ').trim(), readAs: read.query }
+      if (answer.found && (read.phrase === null || this.tellsOf(answer, command, read.phrase))) return asRead
+      // "and at quillmark?" that the story does not answer as read is still not "who is quillmark".
+      if (!answer.found && read.parallel) return asRead
     }
     return this.answerQuery(command, rawQuery)
   }

@@ -59,6 +59,12 @@ function replace(text: string, span: { start: number; end: number }, by: string)
 export interface FollowUp {
   query: string
   phrase: string | null
+  /**
+   * The phrase matches what it replaces in form — the same preposition ("at quillmark" for "at
+   * harrowgate") or the same head noun ("citi's cfo" for "jpmorgan's cfo") — so the follow-up
+   * means the question as read, whether the story answers it or not.
+   */
+  parallel: boolean
 }
 
 /** What a follow-up needs of the language: a question's tokens as read, and which words are names (of the story, its outlets, or no dictionary's). */
@@ -86,13 +92,13 @@ export function readFollowUp(query: string, previous: Previous, language: Follow
   const [first] = fragment
   if (!first) return null
   const asks = WH_WORD.test(first.text) || fragment.some((token) => token.pos === 'VERB' || token.pos === 'AUX')
-  if (asks) return { query: withAnswer(rest, fragment, previous.answer), phrase: null }
+  if (asks) return { query: withAnswer(rest, fragment, previous.answer), phrase: null, parallel: false }
   const read = substituted(rest, fragment, previous.query, language)
-  return read === null ? null : { query: read, phrase: rest }
+  return read === null ? null : { query: read.query, phrase: rest, parallel: read.parallel }
 }
 
 /** The previous question with the fragment in place of what it stands for there. */
-function substituted(rest: string, fragment: Token[], previousQuery: string, language: FollowUpLanguage): string | null {
+function substituted(rest: string, fragment: Token[], previousQuery: string, language: FollowUpLanguage): { query: string; parallel: boolean } | null {
   const [first] = fragment
   if (!first) return null
 
@@ -102,25 +108,25 @@ function substituted(rest: string, fragment: Token[], previousQuery: string, lan
   if (first.pos === 'ADP') {
     const preposition = [...before].reverse().find((token) => token.pos === 'ADP' && token.lemma === first.lemma)
     const object = preposition && phrases.find((phrase) => phrase.start > preposition.end)
-    return preposition && object ? replace(previousQuery, { start: preposition.start, end: object.end }, rest) : null
+    return preposition && object ? { query: replace(previousQuery, { start: preposition.start, end: object.end }, rest), parallel: true } : null
   }
   // "citi's cfo" for "jpmorgan's cfo": the phrase up to the same head noun.
   const [head] = heads(fragment).slice(-1)
   for (const phrase of head === undefined ? [] : phrases) {
     const same = phrase.tokens.find((token) => token.lemma === head && (token.pos === 'NOUN' || token.pos === 'PROPN'))
-    if (same) return replace(previousQuery, { start: phrase.start, end: same.end }, rest)
+    if (same) return { query: replace(previousQuery, { start: phrase.start, end: same.end }, rest), parallel: true }
   }
   // "biden" for "tzeng yi-suo", "the btimes one" for "techcentral": a name for a name.
   const named = (tokens: Token[]) => heads(tokens).length > 0 && heads(tokens).every((word) => language.isName(word))
   if (named(fragment)) {
     const name = phrases.find((phrase) => named(phrase.tokens))
     const bare = fragment.filter((token) => token.pos !== 'DET' && token.lemma !== 'one')
-    if (name) return replace(previousQuery, name, rest.slice(bare[0]?.start ?? 0, bare.at(-1)?.end ?? rest.length))
+    if (name) return { query: replace(previousQuery, name, rest.slice(bare[0]?.start ?? 0, bare.at(-1)?.end ?? rest.length)), parallel: false }
   }
   // Otherwise the fragment stands for what the previous question's verb was done to.
   const verb = before.findIndex((token) => token.pos === 'VERB')
   const object = verb >= 0 ? phrases.find((phrase) => phrase.start > (before[verb]?.end ?? 0)) : undefined
-  return object ? replace(previousQuery, object, rest) : null
+  return object ? { query: replace(previousQuery, object, rest), parallel: false } : null
 }
 
 /** "who talked for them": the pronoun stands for the previous answer, when that was a name. */
