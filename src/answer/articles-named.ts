@@ -10,23 +10,37 @@ export const ARTICLE_NOUNS = new Set(['article', 'piece', 'story', 'version', 'c
  * ("SafetyLine"), its last word after "the" ("the Ledger"), its web address.
  */
 function aliasesOf(name: string | null, url: string | null): string[] {
-  const aliases: string[] = []
-  if (name) {
-    const words = nameWords(name).filter((word) => word !== 'the')
-    aliases.push(words.join(' '), words.join(''))
-    if (words.length >= 2) aliases.push(words.map((word) => word[0]).join(''))
-    // A name that opens with call letters or initials is known by them ("WTRP 12 News": "WTRP", "WTRP 12").
-    const first = name.replace(/^the\s+/i, '').split(/\s+/)[0] ?? ''
-    if (/^\p{Lu}{2,}$/u.test(first)) for (let length = 1; length < words.length; length++) aliases.push(words.slice(0, length).join(' '))
-    // A word written with a capital inside ("SafetyLine Report") is a brand of its own: "safetyline".
-    for (const word of name.split(/\s+/)) if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(word)) aliases.push(...nameWords(word))
-    // "the Ledger" for the Harbor City Ledger, "the Courier": a paper by the last word of its name, after "the".
-    const last = words.at(-1) ?? ''
-    if (words.length >= 2 && !ARTICLE_NOUNS.has(last) && !/^\d+$/.test(last)) aliases.push(`the ${last}`)
-  }
   const host = url ? /^https?:\/\/([^/]+)/i.exec(url)?.[1]?.toLowerCase().split('.') : undefined
   const site = host?.at(-2)
-  if (site) aliases.push(site)
+  const named = name ? namedAliases(name) : []
+  return site && site.length >= 2 && !named.includes(site) ? [...named, site] : named
+}
+
+/** The aliases of an outlet's name, worked out once per name: a story of thousands of articles has a few outlets. */
+function namedAliases(name: string): string[] {
+  let aliases = NAMED_ALIASES.get(name)
+  if (!aliases) {
+    if (NAMED_ALIASES.size >= 10_000) NAMED_ALIASES.clear()
+    NAMED_ALIASES.set(name, (aliases = aliasesOfName(name)))
+  }
+  return aliases
+}
+
+const NAMED_ALIASES = new Map<string, string[]>()
+
+function aliasesOfName(name: string): string[] {
+  const aliases: string[] = []
+  const words = nameWords(name).filter((word) => word !== 'the')
+  aliases.push(words.join(' '), words.join(''))
+  if (words.length >= 2) aliases.push(words.map((word) => word[0]).join(''))
+  // A name that opens with call letters or initials is known by them ("WTRP 12 News": "WTRP", "WTRP 12").
+  const first = name.replace(/^the\s+/i, '').split(/\s+/)[0] ?? ''
+  if (/^\p{Lu}{2,}$/u.test(first)) for (let length = 1; length < words.length; length++) aliases.push(words.slice(0, length).join(' '))
+  // A word written with a capital inside ("SafetyLine Report") is a brand of its own: "safetyline".
+  for (const word of name.split(/\s+/)) if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(word)) aliases.push(...nameWords(word))
+  // "the Ledger" for the Harbor City Ledger, "the Courier": a paper by the last word of its name, after "the".
+  const last = words.at(-1) ?? ''
+  if (words.length >= 2 && !ARTICLE_NOUNS.has(last) && !/^\d+$/.test(last)) aliases.push(`the ${last}`)
   return [...new Set(aliases.filter((alias) => alias.length >= 2))]
 }
 

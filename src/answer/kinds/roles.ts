@@ -30,6 +30,19 @@ const LONGEST_TITLE = 3
  * one asked for ("general manager" or "CEO" for "head", "spokeswoman" for "spokesperson").
  */
 export function roleMatches(role: string, roleWord: string, sense?: RoleSense): boolean {
+  if (!sense) return matchesRole(role, roleWord)
+  // A story repeats its roles ("spokeswoman", "CEO") across thousands of mentions: each is judged once per sense.
+  let judged = JUDGED.get(sense)
+  if (!judged) JUDGED.set(sense, (judged = new Map<string, boolean>()))
+  const key = `${roleWord}\u0000${role}`
+  let matches = judged.get(key)
+  if (matches === undefined) judged.set(key, (matches = matchesRole(role, roleWord, sense)))
+  return matches
+}
+
+const JUDGED = new WeakMap<RoleSense, Map<string, boolean>>()
+
+function matchesRole(role: string, roleWord: string, sense?: RoleSense): boolean {
   const words = fold(role)
     .split(/[^a-z0-9-]+/)
     .filter(Boolean)
@@ -201,21 +214,22 @@ export const OWNERSHIP_ROLES = new Set(['owner', 'parent', 'investor'])
 
 /** "JPMorgan Chase’s chief financial officer, Marianne Lake": the role given just before the name. */
 function holderBeside(context: AnswerContext, person: EntityRecord, owner: string, roleWord: string): { passage: number } | null {
+  // Words between the body and a name tell only of the role asked itself, not of any kind of it
+  // ("Tencent … President-elect Joe Biden" leads no Tencent).
+  const sense = withoutKinds(roleSense(context, roleWord))
   for (const index of person.passages) {
     const passage = passageAt(context.knowledge, index)
     const mention = passage.entities.find((entity) => entity.name === person.name)
     if (!mention) continue
     const before = passage.text.slice(Math.max(0, mention.offset - 80), mention.offset)
-    // Words between the body and a name tell only of the role asked itself, not of any kind of it
-    // ("Tencent … President-elect Joe Biden" leads no Tencent).
-    const sense = withoutKinds(roleSense(context, roleWord))
     const at = fold(before).lastIndexOf(owner)
     if (at >= 0 && roleMatches(before.slice(at), roleWord, sense)) return { passage: index }
     // "Her attorney, Simon Achterberg": the role of the person last named before it.
     const pronoun = /\b(?:her|his)\s+([\p{L}\s-]{2,40}?),?\s*$/iu.exec(before)
-    const named = passage.entities.filter((entity) => entity.type === 'person' && entity.offset < mention.offset - before.length + (pronoun?.index ?? 0))
+    if (!pronoun) continue
+    const named = passage.entities.filter((entity) => entity.type === 'person' && entity.offset < mention.offset - before.length + pronoun.index)
     const previous = named.at(-1)?.name ?? null
-    if (pronoun && previous !== null && fold(previous).includes(owner) && roleMatches(pronoun[1] ?? '', roleWord, sense)) return { passage: index }
+    if (previous !== null && fold(previous).includes(owner) && roleMatches(pronoun[1] ?? '', roleWord, sense)) return { passage: index }
   }
   return null
 }
