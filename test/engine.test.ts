@@ -715,6 +715,11 @@ describe('reading questions', () => {
     expect(read('when', 'when did the justice department say it would appeal').predicates[0]).toBe('say')
   })
 
+  it('reads the word after the subject of "did" as the verb even when it is tagged as an adjective ("when did the state close the mill")', () => {
+    expect(read('when', 'when did the state close the whole mill').predicates[0]).toBe('close')
+    expect(read('when', 'when did the board open the review').predicates[0]).toBe('open')
+  })
+
   it('takes "get" before a participle for the passive, not a word to look for', () => {
     expect(read('source', 'the track got checked the week before').lemmas).not.toContain('get')
     expect(read('ask', 'how many people got hurt').lemmas).not.toContain('get')
@@ -1225,5 +1230,25 @@ describe('"how many <units of time>"', () => {
       'President Donald Trump has signed an order banning transactions with eight digital Chinese payment platforms including Alipay in 45 days.',
     ])
     expect(ban.answer('ask', 'how many days until the ban kicks in').answer).toBe('45 days')
+  })
+})
+
+describe('an event told only as a possibility or as a state', () => {
+  it('gives no time for a deed told as one that could come ("could be closed once inspectors …"), unless the question asks what could', async () => {
+    const mill = await oneArticle('Mill inspection widens', 'March 4, 2025', [
+      'A state spokesman said the rest of the mill could be closed as well once inspectors had checked the boilers.',
+    ])
+    const done = mill.answer('when', 'when did the state close the rest of the mill')
+    expect(done.answer ?? '').not.toMatch(/once/)
+    expect(mill.answer('when', 'when could the rest of the mill be closed').answer).toMatch(/once inspectors had checked the boilers/)
+  })
+
+  it('does not date a deed by the time of a state its word names ("keep its help line open through June" for opening a probe)', async () => {
+    const bank = await oneArticle('Bank hires investigators', 'March 8, 2024', [
+      'The bank said it had hired an outside firm to lead the investigation and would keep its help line open around the clock through the end of June.',
+      'The utility said it would open a claims office in Dunmore on Monday.',
+    ])
+    expect(bank.answer('when', 'when did the attorney general open the investigation').answer ?? '').not.toMatch(/June/)
+    expect(bank.answer('when', 'when does the utility open the claims office').date).toBe('2024-03-11')
   })
 })

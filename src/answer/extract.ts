@@ -387,13 +387,24 @@ export interface TimeOptions {
   wantDuration: boolean
   /** The question's event lemma: when the sentence has it as a verb, the time must stand near it. */
   event: string | null
+  /** The question tells its event with a verb ("open the probe"), not a state ("kept open"). */
+  eventIsVerb: boolean
   /** The question as typed: a picked /when suggestion opens with the date it is about. */
   question: string | null
   /** Whether an outlet's correction says a date mention of the passage was wrong. */
   corrected: (mention: TemporalMention) => boolean
 }
 
-const TIME_DEFAULTS: TimeOptions = { wantDuration: false, event: null, question: null, corrected: () => false }
+const TIME_DEFAULTS: TimeOptions = { wantDuration: false, event: null, eventIsVerb: false, question: null, corrected: () => false }
+
+/** A word the tagger calls an adjective is still a verb after a modal or "to" ("would open"), or before its object ("open a claims center"). */
+const VERB_BEFORE = /\b(?:will|would|can|could|may|might|shall|should|must|to)\s+$/i
+const OBJECT_AFTER = /^\s+(?:a|an|the|its|their|his|her|our|this|that|these|those)\b/i
+
+/** Modals that tell an event as one that may or may not come. */
+const POSSIBILITY = /\b(?:could|might|may)\b/i
+/** Such a modal heading the verb group that ends where the event's verb starts ("could be", "may have been", "might also"). */
+const POSSIBLE_BEFORE = /\b(?:could|might|may)\s+(?:(?:not|also|still|well|soon|eventually)\s+)?(?:(?:be|have|have been)\s+)?$/i
 
 /** Words that make a point in time the bound of a period: in the mention, or right before it. */
 const PERIOD_BOUND = /\b(?:since|until|till|through)\b/i
@@ -410,7 +421,7 @@ export function timeIn(
   queryTerms: Set<string>,
   options: Partial<TimeOptions> = {},
 ): TemporalMention | null {
-  const { wantDuration, event, question, corrected } = { ...TIME_DEFAULTS, ...options }
+  const { wantDuration, event, eventIsVerb, question, corrected } = { ...TIME_DEFAULTS, ...options }
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   // A time clause that only restates the question ("since regulators halted the IPO") is not its answer.
   const mentions = inSentence(passage.dates as TemporalMention[], offset, text.length).filter((mention) => {
@@ -432,6 +443,11 @@ export function timeIn(
   const eventTerms = new Set(event ? (candidate.matched.get(event) ?? []) : [])
   const told = wantDuration ? [] : locateTerms(text).filter((located) => eventTerms.has(located.term))
   const eventAt = told.filter((located) => located.pos === 'VERB')
+  // "would keep its help line open through the end of April" does not date opening a probe: the asked verb's word stands there for a state.
+  const stative = (term: Located) => term.pos === 'ADJ' && !VERB_BEFORE.test(text.slice(0, term.start)) && !OBJECT_AFTER.test(text.slice(term.end))
+  if (eventIsVerb && eventAt.length === 0 && told.length > 0 && told.every(stative)) return null
+  // "the rest of the quarry could be closed once inspectors …": an event told only as a possibility has no time yet, unless one is asked.
+  if (eventAt.length > 0 && !POSSIBILITY.test(question ?? '') && eventAt.every((verb) => POSSIBLE_BEFORE.test(text.slice(0, verb.start)))) return null
   // "since regulators halted the IPO and launched a probe": a time clause that goes on to tell the asked event is the event, not its time.
   const tellsEvent = (mention: TemporalMention) => {
     const end = mention.offset - offset + mention.text.length

@@ -174,7 +174,8 @@ function verbAfterDo(tokens: Token[]): Token | undefined {
   // "did the justice department say …": the verb is there, tagged as one.
   if (!last || tokens[tokens.indexOf(last) + 1]?.pos === 'VERB') return undefined
   const subject = run.slice(0, -1).some((token) => token.pos === 'NOUN' || token.pos === 'PROPN')
-  return last.pos === 'NOUN' && subject ? last : undefined
+  // "when did the state close the quarry": a word after the subject and before the object or the end is the verb, not an adjective.
+  return (last.pos === 'NOUN' || last.pos === 'ADJ') && subject ? last : undefined
 }
 
 /** "who talks for the union": the word after "who" read as a noun, where only a verb can stand. */

@@ -20,6 +20,7 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
   if (verdict !== 'answer' || !best) return context.unanswered(asked, candidates, verdict)
   const wanted = new Set(asked.question.lemmas)
   const wantDuration = asked.question.type === 'duration' || asked.question.type === 'amount'
+  const eventIsVerb = asked.question.tokens.some((token) => token.lemma === asked.predicate && token.pos === 'VERB')
   const future = asked.question.tokens.some((token) => token.pos === 'AUX' && /^(?:will|'ll|’ll)$/i.test(token.text))
   const timed = candidates
     .filter((candidate) => context.verdict(asked, candidate) === 'answer')
@@ -27,7 +28,7 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
     .map((candidate) => {
       const passage = context.passage(candidate)
       const corrected = (mention: TemporalMention) => context.knowledge.correctedDates.has(`${candidate.passage}:${mention.offset}`)
-      const options = { wantDuration, event: asked.predicate, question: asked.question.text, corrected }
+      const options = { wantDuration, event: asked.predicate, eventIsVerb, question: asked.question.text, corrected }
       const told = toldNext(context, asked, candidate)
       // A correction restates the error first; what it puts right follows, and is quoted.
       const putRight = isCorrection(passage) && candidate.sentence === 0 ? passage.sentences.slice(1).map((_, i) => i + 1) : []
