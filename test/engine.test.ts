@@ -1252,3 +1252,20 @@ describe('an event told only as a possibility or as a state', () => {
     expect(bank.answer('when', 'when does the utility open the claims office').date).toBe('2024-03-11')
   })
 })
+
+describe('a deed done by the time of writing', () => {
+  it('is not dated by a later time the sentence gives for something else ("will boost earnings … next year")', async () => {
+    const bank = await oneArticle('Bank takes a tax charge', 'December 29, 2017', [
+      'Analysts at the bank have estimated that the new law will boost big-bank earnings per share by 13 percent next year.',
+    ])
+    const answer = bank.answer('when', "when did the bank's analysts make the 13% eps call")
+    expect(answer.date).not.toBe('2018')
+  })
+
+  it('is still dated by the time a plan gave it ("would meet Tuesday evening to choose an interim leader")', async () => {
+    const campus = await oneArticle('President resigns', 'April 7, 2025', [
+      'The chairman said the board would meet in emergency session Tuesday evening to choose an interim leader.',
+    ])
+    expect(campus.answer('when', 'when did the board choose the interim leader').date).toBe('2025-04-08')
+  })
+})

@@ -389,13 +389,15 @@ export interface TimeOptions {
   event: string | null
   /** The question tells its event with a verb ("open the probe"), not a state ("kept open"). */
   eventIsVerb: boolean
+  /** The question asks when a deed was done ("when did …") and the article was written then (ISO). */
+  doneBy: string | null
   /** The question as typed: a picked /when suggestion opens with the date it is about. */
   question: string | null
   /** Whether an outlet's correction says a date mention of the passage was wrong. */
   corrected: (mention: TemporalMention) => boolean
 }
 
-const TIME_DEFAULTS: TimeOptions = { wantDuration: false, event: null, eventIsVerb: false, question: null, corrected: () => false }
+const TIME_DEFAULTS: TimeOptions = { wantDuration: false, event: null, eventIsVerb: false, doneBy: null, question: null, corrected: () => false }
 
 /** A word the tagger calls an adjective is still a verb after a modal or "to" ("would open"), or before its object ("open a claims center"). */
 const VERB_BEFORE = /\b(?:will|would|can|could|may|might|shall|should|must|to)\s+$/i
@@ -421,7 +423,7 @@ export function timeIn(
   queryTerms: Set<string>,
   options: Partial<TimeOptions> = {},
 ): TemporalMention | null {
-  const { wantDuration, event, eventIsVerb, question, corrected } = { ...TIME_DEFAULTS, ...options }
+  const { wantDuration, event, eventIsVerb, doneBy, question, corrected } = { ...TIME_DEFAULTS, ...options }
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   // A time clause that only restates the question ("since regulators halted the IPO") is not its answer.
   const mentions = inSentence(passage.dates as TemporalMention[], offset, text.length).filter((mention) => {
@@ -484,7 +486,11 @@ export function timeIn(
   // When the sentence names the event, the time belongs to it: the verb nearest the time is the
   // event's ("has signed an order banning … in 45 days": the 45 days are the ban's, not the signing's;
   // "have recently granted injunctions halting …": recently dates the granting, not the halting).
-  if (best && eventAt.length === 0 && !wantDuration && !picked(best)) return nounEventTime(text, offset, best, eventTerms, sentenceEntities)
+  if (best && eventAt.length === 0 && !wantDuration && !picked(best)) {
+    // A deed done by the time of writing is not dated by a time after it, which the sentence gives for something else ("estimated that the law will boost earnings … next year").
+    if (doneBy && best.iso && best.iso > doneBy.slice(0, best.iso.length)) return null
+    return nounEventTime(text, offset, best, eventTerms, sentenceEntities)
+  }
   if (!best || eventAt.length === 0 || modifiesVerb(best) || picked(best)) return best
   const at = best.offset - offset
   const end = at + best.text.length

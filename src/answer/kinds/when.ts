@@ -21,6 +21,7 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
   const wanted = new Set(asked.question.lemmas)
   const wantDuration = asked.question.type === 'duration' || asked.question.type === 'amount'
   const eventIsVerb = asked.question.tokens.some((token) => token.lemma === asked.predicate && token.pos === 'VERB')
+  const done = asked.question.tokens.some((token) => token.pos === 'AUX' && /^did$/i.test(token.text))
   const future = asked.question.tokens.some((token) => token.pos === 'AUX' && /^(?:will|'ll|’ll)$/i.test(token.text))
   const timed = candidates
     .filter((candidate) => context.verdict(asked, candidate) === 'answer')
@@ -28,12 +29,13 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
     .map((candidate) => {
       const passage = context.passage(candidate)
       const corrected = (mention: TemporalMention) => context.knowledge.correctedDates.has(`${candidate.passage}:${mention.offset}`)
-      const options = { wantDuration, event: asked.predicate, eventIsVerb, question: asked.question.text, corrected }
+      const published = context.article(passage).published
+      const doneBy = done ? published : null
+      const options = { wantDuration, event: asked.predicate, eventIsVerb, doneBy, question: asked.question.text, corrected }
       const told = toldNext(context, asked, candidate)
       // A correction restates the error first; what it puts right follows, and is quoted.
       const putRight = isCorrection(passage) && candidate.sentence === 0 ? passage.sentences.slice(1).map((_, i) => i + 1) : []
       // A time the story resolves to a date beats one it leaves relative ("grounded … after the fire broke out. They returned to the air Tuesday morning").
-      const published = context.article(passage).published
       const found = [candidate.sentence, ...(told === null ? [] : [told]), ...putRight].flatMap((sentence) => {
         const time = timeIn(passage, sentence, candidate, wanted, options)
         // "when will the appeal be heard" is not answered by a time before the article was written ("last week").
