@@ -1269,3 +1269,11 @@ describe('a deed done by the time of writing', () => {
     expect(campus.answer('when', 'when did the board choose the interim leader').date).toBe('2025-04-08')
   })
 })
+
+describe('a question that asks for the day', () => {
+  it('is not answered by a month ("what day" against "in December"), though "when" is', async () => {
+    const strike = await oneArticle('Drivers end strike', 'February 13, 2025', ['The drivers first walked off the job in December over a string of assaults.'])
+    expect(strike.answer('when', 'when did the drivers first walk off the job').date).toBe('2024-12')
+    expect(strike.answer('when', 'what day did the drivers first walk off the job').date ?? null).toBeNull()
+  })
+})

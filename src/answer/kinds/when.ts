@@ -7,6 +7,9 @@ import type { Answer } from '../types.js'
 
 const PRECISION = { day: 3, month: 2, year: 1 }
 
+/** "what day", "which date": a question that asks for a day, not a month or a year. */
+const DAY_NOUNS = new Set(['day', 'date'])
+
 function precision(time: TemporalMention): number {
   return time.iso ? PRECISION[isoPrecision(time.iso)] : 0
 }
@@ -21,6 +24,7 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
   const wanted = new Set(asked.question.lemmas)
   const wantDuration = asked.question.type === 'duration' || asked.question.type === 'amount'
   const eventIsVerb = asked.question.tokens.some((token) => token.lemma === asked.predicate && token.pos === 'VERB')
+  const asksDay = asked.question.tokens.some((token, i) => /^(?:what|which)$/i.test(token.text) && DAY_NOUNS.has(asked.question.tokens[i + 1]?.lemma ?? ''))
   const done = asked.question.tokens.some((token) => token.pos === 'AUX' && /^did$/i.test(token.text))
   const future = asked.question.tokens.some((token) => token.pos === 'AUX' && /^(?:will|'ll|’ll)$/i.test(token.text))
   const timed = candidates
@@ -46,6 +50,8 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
       return found.find((entry) => entry.time.iso !== null) ?? found[0] ?? { candidate, time: null }
     })
     .filter((entry): entry is { candidate: Candidate; time: TemporalMention } => entry.time !== null)
+    // "what day did the operators first go out" is not answered by "in December".
+    .filter((entry) => !asksDay || precision(entry.time) === PRECISION.day)
   // Passages far below the best date the event only as another telling of it.
   const strong = timed.filter((entry) => entry.candidate.score >= best.score * 0.5)
   const [first] = strong
