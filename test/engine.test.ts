@@ -720,6 +720,11 @@ describe('reading questions', () => {
     expect(read('when', 'when did the board open the review').predicates[0]).toBe('open')
   })
 
+  it('reads "go" before an adjective as a change of state that the adjective names ("go offline"), and "go" before a particle as its own verb ("go after")', () => {
+    expect(read('when', 'when did the alarm sensors go offline').predicates[0]).toBe('offline')
+    expect(read('when', 'when did the regulators go after the deal in court').predicates[0]).toBe('go')
+  })
+
   it('takes "get" before a participle for the passive, not a word to look for', () => {
     expect(read('source', 'the track got checked the week before').lemmas).not.toContain('get')
     expect(read('ask', 'how many people got hurt').lemmas).not.toContain('get')

@@ -62,7 +62,7 @@ const SEMI_MODALS = new Set(['suppose', 'go', 'use', 'ought'])
 /** Modal auxiliaries: a base verb follows them. */
 const MODALS = new Set(['will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must'])
 /** Verbs whose meaning lies in their object ("take office", "make a call"): the object names the event. */
-const LIGHT_VERBS = new Set(['have', 'do', 'make', 'take', 'get', 'give', 'become', 'put', 'keep'])
+const LIGHT_VERBS = new Set(['have', 'do', 'make', 'take', 'get', 'give', 'become', 'go', 'put', 'keep'])
 const SAYING = new Set(['say', 'tell', 'state', 'claim', 'warn', 'argue', 'add', 'reckon', 'suggest', 'predict', 'note', 'think', 'believe'])
 const OWNING = new Set(['own', 'owner', 'control', 'possess'])
 /** Nouns that name the kind of answer, not its content: "what date", "which year", "what share". */
@@ -261,9 +261,12 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
       const before = tokens.slice(0, tokens.indexOf(verb))
       const passive =
         after(verb)[0]?.pos === 'ADP' && before.some((token) => token.lemma === 'be') ? [...before].reverse().find((token) => token.pos === 'NOUN') : undefined
-      const object = LIGHT_VERBS.has(verb.lemma)
-        ? (passive ?? after(verb).find((token) => token.pos === 'NOUN') ?? after(verb).find((token) => isContent(token) && token.pos !== 'ADV'))
-        : undefined
+      // "go after the deal", "take over the chain": a particle makes a phrasal verb, whose meaning is its own.
+      const phrasal = after(verb)[0]?.pos === 'ADP' && after(verb)[1]?.pos !== 'NOUN' && passive === undefined
+      const object =
+        LIGHT_VERBS.has(verb.lemma) && !phrasal
+          ? (passive ?? after(verb).find((token) => token.pos === 'NOUN') ?? after(verb).find((token) => isContent(token) && token.pos !== 'ADV'))
+          : undefined
       return (object ?? verb).lemma
     })
   // With no verb ("when is Biden's inauguration", "us election date") the event is a noun: the last one.
