@@ -1282,3 +1282,12 @@ describe('a question that asks for the day', () => {
     expect(strike.answer('when', 'what day did the drivers first walk off the job').date ?? null).toBeNull()
   })
 })
+
+describe('the day a story was told', () => {
+  it('does not date the deed it tells ("… officials said Monday")', async () => {
+    const museum = await oneArticle('Paintings stolen', 'October 6, 2025', [
+      'Thieves broke into the City Museum of Art overnight and made off with three paintings, including the museum\'s most prized canvas, Edith Morrow\'s "Harbor at Dusk, Winter," police and museum officials said Monday.',
+    ])
+    expect(museum.answer('when', 'when did the museum end up with harbor at dusk').date).not.toBe('2025-10-06')
+  })
+})

@@ -489,6 +489,12 @@ export function timeIn(
   if (best && eventAt.length === 0 && !wantDuration && !picked(best)) {
     // A deed done by the time of writing is not dated by a time after it, which the sentence gives for something else ("estimated that the law will boost earnings … next year").
     if (doneBy && best.iso && best.iso > doneBy.slice(0, best.iso.length)) return null
+    // "…, police and museum officials said Monday": the day the story was told, not the day of the deed it tells.
+    const at = best.offset - offset
+    const saidThen = locateTerms(text).some(
+      (verb) => verb.pos === 'VERB' && verb.term === 'say' && verb.end <= at && /^\s+(?:on\s+)?$/.test(text.slice(verb.end, at)),
+    )
+    if (saidThen && event !== 'say') return null
     return nounEventTime(text, offset, best, eventTerms, sentenceEntities)
   }
   if (!best || eventAt.length === 0 || modifiesVerb(best) || picked(best)) return best
