@@ -632,6 +632,12 @@ describe('phrases from the dictionary', () => {
     expect(language.relatedness('say', 'state')).toBe(0)
   })
 
+  it('relates a rare word to another whose first sense in one part of speech it shares, though news vectors know it mostly as something else ("collar" the verb is to arrest)', () => {
+    const { language } = story.knowledge
+    expect(language.relatedness('collar', 'arrest')).toBeGreaterThan(0.7)
+    expect(language.relatedness('say', 'state')).toBe(0)
+  })
+
   it('reads a hyphenated word wink splits as the one word the dictionary has ("go-between", a mediator)', () => {
     const { language } = story.knowledge
     const phrases = (text: string) => language.phrases(language.analyse(text).tokens).map((phrase) => phrase.lemma)

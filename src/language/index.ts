@@ -91,7 +91,9 @@ export function relatednessOf(vectors: WordVectors, wordnet: WordNet, options: R
     if (phrase.includes('_') && wordnet.wordsFor(phrase).some((word) => wordnet.isDerived(word, other))) return options.synonym * options.derived
     const cosine = vectors.cosine(a, b)
     const rare = Math.min(vectors.rarity(a), vectors.rarity(b))
-    const synonym = wordnet.isSynonym(a, b) && (cosine === null || cosine >= 0.25)
+    // Vectors far apart say the shared sense is a rare one, unless it is the first sense of both in one part of speech ("collar" the verb is to arrest).
+    const synonym =
+      wordnet.isSynonym(a, b) && (cosine === null || cosine >= 0.25 || (rare >= options.minRarityForSynonyms && wordnet.sharesFirstSenseOfPos(a, b)))
     // "get" shares a rarer sense with "start"; "begin" shares its commonest one.
     if (synonym && (rare >= options.minRarityForSynonyms || wordnet.sharesFirstSense(a, b))) return options.synonym
     if (stem(a) === stem(b) && (cosine === null || cosine >= options.minCosineSameStem)) return options.sameStem

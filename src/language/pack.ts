@@ -23,8 +23,8 @@ export interface PackOptions {
 
 const DEFAULTS: PackOptions = { vocabulary: 120_000, senses: 3 }
 
-/** Raised when what is packed changes (2: WordNet's phrases; 5: kinds of people; 6: hyphenated words; 7: first senses), so an install packs again. */
-export const PACK_FORMAT = '7'
+/** Raised when what is packed changes (2: WordNet's phrases; 5: kinds of people; 6: hyphenated words; 7: first senses; 8: first senses by part of speech), so an install packs again. */
+export const PACK_FORMAT = '8'
 
 interface EmbeddingsFile {
   dimensions: number
@@ -63,6 +63,8 @@ export interface PackedWordNet {
   synonyms: Record<string, string[]>
   /** Words whose commonest sense, in the part of speech each has most senses in, is one and the same ("start", "begin"). */
   firstSense: Record<string, string[]>
+  /** Words whose first sense in one part of speech is one and the same ("collar" and "arrest" as verbs), whatever the others. */
+  firstSenseOfPos: Record<string, string[]>
   derived: Record<string, string[]>
   antonyms: Record<string, string[]>
   /** Words WordNet only knows capitalised: names of places, peoples, languages, people. */
@@ -162,6 +164,7 @@ function packWordnet(vocabulary: Set<string>, senses: number): PackedWordNet {
   const derivedOf = new Map<string, Set<string>>()
   const opposites = new Map<string, Set<string>>()
   const pertainedSynsets: [string, string][] = []
+  const bySenseOfPos = new Map<string, string[]>()
   const add = (table: Map<string, Set<string>>, a: string, b: string) => {
     if (a === b || !keep.has(a) || !keep.has(b)) return
     for (const [from, to] of [
@@ -185,6 +188,7 @@ function packWordnet(vocabulary: Set<string>, senses: number): PackedWordNet {
       const [first] = offsets
       const count = Number(fields[2])
       if (first && count > (commonest.get(lemma)?.count ?? 0)) commonest.set(lemma, { count, sense: `${pos[0]}${first}` })
+      if (first) bySenseOfPos.set(`${pos[0]}${first}`, [...(bySenseOfPos.get(`${pos[0]}${first}`) ?? []), lemma])
       for (const offset of offsets) {
         const key = `${pos[0]}${offset}`
         const synset = synsets.get(key)
@@ -208,12 +212,15 @@ function packWordnet(vocabulary: Set<string>, senses: number): PackedWordNet {
   for (const [lemma, { sense }] of commonest) bySense.set(sense, [...(bySense.get(sense) ?? []), lemma])
   const firstSense = new Map<string, Set<string>>()
   for (const words of bySense.values()) for (const a of words) for (const b of words) add(firstSense, a, b)
+  const firstSenseOfPos = new Map<string, Set<string>>()
+  for (const words of bySenseOfPos.values()) for (const a of words) for (const b of words) add(firstSenseOfPos, a, b)
   const plain = (table: Map<string, Set<string>>) => Object.fromEntries([...table].map(([word, set]) => [word, [...set].sort()]))
   const names = [...capitalised].filter((word) => !lowercase.has(word) && keep.has(word)).sort()
   const commonPhrases = Object.fromEntries([...phrases].filter(([phrase]) => !isName(phrase)).sort())
   return {
     synonyms: plain(synonyms),
     firstSense: plain(firstSense),
+    firstSenseOfPos: plain(firstSenseOfPos),
     derived: plain(derivedOf),
     antonyms: plain(opposites),
     names,

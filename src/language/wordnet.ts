@@ -10,6 +10,7 @@ export class WordNet {
   private constructor(
     private readonly synonyms: Record<string, string[]>,
     private readonly firstSense: Record<string, string[]>,
+    private readonly firstSenseOfPos: Record<string, string[]>,
     private readonly derived: Record<string, string[]>,
     private readonly antonyms: Record<string, string[]>,
     private readonly names: Set<string>,
@@ -29,6 +30,7 @@ export class WordNet {
     return new WordNet(
       packed.synonyms,
       packed.firstSense,
+      packed.firstSenseOfPos,
       packed.derived,
       packed.antonyms,
       new Set(packed.names),
@@ -51,6 +53,11 @@ export class WordNet {
   /** The two words' commonest senses are one ("start", "begin"; not "state", mostly a noun, and "say"): synonyms however common they are. */
   sharesFirstSense(a: string, b: string): boolean {
     return related(this.firstSense, a, b)
+  }
+
+  /** The two words' first senses in one part of speech are one ("collar" and "arrest" as verbs, though "collar" is mostly a noun). */
+  sharesFirstSenseOfPos(a: string, b: string): boolean {
+    return related(this.firstSenseOfPos, a, b)
   }
 
   /** A phrase's one-word synonyms ("look into" → investigate, check): what it means, said otherwise. */
