@@ -1297,3 +1297,14 @@ describe('the day a story was told', () => {
     expect(museum.answer('when', 'when did the museum end up with harbor at dusk').date).not.toBe('2025-10-06')
   })
 })
+
+describe('units as people type them', () => {
+  it('reads "40 mins" as a length of time, met by "about 40 minutes"', async () => {
+    const museum = await oneArticle('Camera outage', 'October 6, 2025', [
+      'A camera covering the east wall went dark for about 40 minutes during the night, the director said.',
+    ])
+    const answer = museum.answer('source', 'the gallery camera was out for like 40 mins')
+    expect(answer.found).toBe(true)
+    expect(answer.passages[0]?.text).toMatch(/about 40 minutes/)
+  })
+})

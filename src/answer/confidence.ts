@@ -62,7 +62,8 @@ function meetsFigures(knowledge: Knowledge, asked: Asked, candidate: Candidate):
 
 /** Units that make a number a measure of time, distance, speed or share, not a count of things: "12%" is no "12 hours". */
 const MEASURE_UNITS: [Measure, RegExp][] = [
-  ['time', /^[\s-]*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)(?![\p{L}])/iu],
+  // With the short forms people type: "40 mins", "3 yrs".
+  ['time', /^[\s-]*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?|decades?)(?![\p{L}])/iu],
   ['distance', /^[\s-]*(?:miles?|feet|foot|yards?|inches)(?![\p{L}])/iu],
   ['speed', /^[\s-]*mph(?![\p{L}])/iu],
   ['share', /^[\s-]*(?:percent|per cent|%)(?![\p{L}])/iu],
