@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AnswerEngine } from '../src/answer/engine.js'
 import { articlesNamed } from '../src/answer/articles-named.js'
-import { acronymsOf } from '../src/answer/knowledge.js'
+import { acronymsOf, entitiesIn } from '../src/answer/knowledge.js'
 import { readFollowUp } from '../src/answer/follow-up.js'
 import { pinnedCandidate, storyMatches } from '../src/answer/retrieve.js'
 import { figureIn } from '../src/answer/kinds/ask.js'
@@ -1306,5 +1306,17 @@ describe('units as people type them', () => {
     const answer = museum.answer('source', 'the gallery camera was out for like 40 mins')
     expect(answer.found).toBe(true)
     expect(answer.passages[0]?.text).toMatch(/about 40 minutes/)
+  })
+})
+
+describe('a name typed after "the"', () => {
+  it('is a thing’s name, not someone’s surname ("at the brandt" is the Brandt Museum of Art, not Aldous Brandt)', async () => {
+    const museum = await oneArticle('Paintings stolen', 'October 6, 2025', [
+      'Thieves broke into the Brandt Museum of Art on Sunday night.',
+      'The stolen canvas was given to the museum in 1958 by the family of Aldous Brandt, its founder.',
+    ])
+    const names = (query: string) => entitiesIn(museum.knowledge, query).map((record) => record.name)
+    expect(names("who's the boss at the brandt")).toEqual(['Brandt Museum of Art'])
+    expect(names('who is brandt')).toContain('Aldous Brandt')
   })
 })

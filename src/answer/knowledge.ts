@@ -225,6 +225,8 @@ export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] 
     return typed
   }
   const touched = new Set<EntityRecord>()
+  const typedAfterThe = queryWords.filter((_, i) => i > 0 && queryWords[i - 1] === 'the')
+  const afterThe = (word: string) => typedAfterThe.some((each) => each === word || (word.length >= 5 && editDistanceWithin(each, word, 1)))
   for (const typed of queryWords) {
     for (const record of knowledge.entityWords.get(typed) ?? []) touched.add(record)
     const misspelt = typed.length >= 5 && !knowledge.entityWords.has(typed) && !knowledge.documentFrequency.has(typed)
@@ -243,8 +245,9 @@ export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] 
     if (record.type === 'place' || record.words.every((word) => word.length <= 2 || knowledge.lowercaseWords.has(word))) continue
     const [first = '', ...others] = record.words
     const last = others.at(-1) ?? ''
-    const surname = record.type === 'person' && last.length > 2 && has(last)
-    const leading = record.type === 'organisation' && others.length > 0 && first.length > 2 && has(first) && knowledge.language.rarity(first) >= 0.7
+    // "at the halvorsen": after "the", a word is a thing's name, not someone's surname.
+    const surname = record.type === 'person' && last.length > 2 && has(last) && !afterThe(last)
+    const leading = record.type !== 'person' && others.length > 0 && first.length > 2 && has(first) && knowledge.language.rarity(first) >= 0.7
     if (record.words.every(has)) whole.push(record)
     else if (surname || leading) partial.push(record)
   }
