@@ -1320,3 +1320,16 @@ describe('a name typed after "the"', () => {
     expect(names('who is brandt')).toContain('Aldous Brandt')
   })
 })
+
+describe('who else', () => {
+  it('does not answer "who else … besides Lopez" with Lopez or with what the story calls her', async () => {
+    const board = await oneArticle('Board votes', 'October 9, 2025', [
+      'The museum board voted 9-2 on Wednesday night to place its security director on leave.',
+      'Trustee Maria Lopez, one of the two who voted no, said the board was "making a scapegoat of one employee."',
+    ])
+    expect(board.answer('who', 'who on the board voted no').answer).toMatch(/Lopez/)
+    const answer = board.answer('who', 'who else on the board voted no besides lopez')
+    expect(answer.found).toBe(false)
+    expect(answer.answer ?? '').not.toMatch(/Lopez|one of the two/)
+  })
+})

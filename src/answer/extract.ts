@@ -136,8 +136,8 @@ export function possessorIn(passage: Passage, sentenceIndex: number, candidate: 
  * listed before it ("X, Y and Z invested …"), the one after a passive verb ("championed from the
  * State Department"), or the antecedent of "who".
  */
-/** A description set off after a name, up to a "who" that follows it: ", the attorney ". */
-const APPOSITIVE = /^\s*,\s*(?:the|an?|his|her|its|their)\s+[^,;]*$/i
+/** A description set off after a name, up to a "who" that follows it: ", the attorney ", ", one of the two ". */
+const APPOSITIVE = /^\s*,\s*(?:the|an?|his|her|its|their|(?:one|some|two|three|several|many|all|each|either|neither|none)\s+of)\s+[^,;]*$/i
 
 export function agentIn(passage: Passage, sentenceIndex: number, candidate: Candidate, named: Set<string>, event: string | null = null): string | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)

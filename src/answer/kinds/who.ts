@@ -278,8 +278,15 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   const describedDoer = question.type === 'agent' && asked.predicate ? doerByRole(context, asked, candidates.slice(0, 8)) : null
   if (describedDoer)
     return context.found(base, [describedDoer.candidate, ...candidates.filter((other) => other !== describedDoer.candidate)], describedDoer.name)
+  const excluded = othersThan(question, named)
+  // The passages tell only of those the question sets aside: they do not answer who else.
+  let onlySetAside = false
   for (const candidate of top) {
     const answer = extractWho(context, asked, candidate)
+    if (answer && excluded.length && standsFor(context.passage(candidate).sentences[candidate.sentence]?.text ?? '', answer, excluded)) {
+      onlySetAside = true
+      continue
+    }
     if (answer) return context.found(base, [candidate, ...candidates.filter((other) => other !== candidate)], namedNext(context, candidate, answer))
   }
   // "who heads the grocery workers union": the passage tells of the union, and the person its head is, by role, there
@@ -305,5 +312,28 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
     question.type !== 'agent' ||
     !asked.terms.some((term) => term.term === event) ||
     top.some((candidate) => (candidate.window.get(event) ?? 0) >= 0.7)
-  return asked.role || !told ? context.unanswered(asked, candidates, 'closest') : context.found(base, candidates, null)
+  return asked.role || !told || onlySetAside ? context.unanswered(asked, candidates, 'closest') : context.found(base, candidates, null)
+}
+
+/** "who else voted no besides coelho": the people the question sets aside, who are no answer to it. */
+function othersThan(question: Asked['question'], named: EntityRecord[]): EntityRecord[] {
+  const setsAside = question.tokens.some(
+    (token, i) =>
+      /^(?:else|besides)$/i.test(token.text) || (/^(?:other|apart|aside)$/i.test(token.text) && /^(?:than|from)$/i.test(question.tokens[i + 1]?.text ?? '')),
+  )
+  return setsAside ? named.filter((record) => record.type === 'person') : []
+}
+
+/** The answer is one of those people, or what the sentence calls one of them ("Trustee Beatriz Coelho, one of the two who voted no"). */
+function standsFor(sentence: string, answer: string, people: EntityRecord[]): boolean {
+  const words = fold(answer).split(/[^\p{L}\p{N}]+/u)
+  if (people.some((person) => person.words.some((word) => words.includes(word)))) return true
+  const at = sentence.indexOf(answer)
+  if (at < 0) return false
+  const before = fold(sentence.slice(Math.max(0, at - 60), at))
+  const after = fold(sentence.slice(at + answer.length, at + answer.length + 60))
+  const surname = (person: EntityRecord) => person.words.at(-1) ?? ''
+  return people.some(
+    (person) => new RegExp(`\\b${surname(person)},\\s*$`).test(before) || new RegExp(`^,\\s*(?:\\p{L}+\\s+){0,3}${surname(person)}\\b`, 'u').test(after),
+  )
 }
