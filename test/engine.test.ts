@@ -1333,3 +1333,12 @@ describe('who else', () => {
     expect(answer.answer ?? '').not.toMatch(/Lopez|one of the two/)
   })
 })
+
+describe('a "when" clause after a time', () => {
+  it('tells what happened at that time ("at about 7:15 a.m. Monday, when he found empty frames")', async () => {
+    const museum = await oneArticle('Paintings stolen', 'October 7, 2025', [
+      'A guard discovered the theft at about 7:15 a.m. Monday, when he found empty frames hanging in the gallery.',
+    ])
+    expect(museum.answer('when', 'when did the guard find the empty frames').date).toBe('2025-10-06')
+  })
+})

@@ -519,5 +519,10 @@ export function timeIn(
   const nearest = locateTerms(text)
     .filter((located) => located.pos === 'VERB' && dates(located))
     .sort((a, b) => gap(a) - gap(b))[0]
-  return nearest && eventAt.includes(nearest) ? best : null
+  if (nearest && eventAt.includes(nearest)) return best
+  // "at about 7:15 a.m. Monday, when he found empty frames": a "when" clause right after a time tells what happened then.
+  return eventAt.some((verb) => verb.start >= end && WHEN_CLAUSE.test(text.slice(end, verb.start))) ? best : null
 }
+
+/** The opening of a "when" clause that hangs on the time before it, up to its verb: ", when he". */
+const WHEN_CLAUSE = /^\s*,?\s*when\s+[^,;:—–]*$/i
