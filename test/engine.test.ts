@@ -731,6 +731,13 @@ describe('reading questions', () => {
     expect(read('when', 'when did the regulators go after the deal in court').predicates[0]).toBe('go')
   })
 
+  it('reads the complement of a verb that only says how a deed came about as the event ("ended up being the decisive yes")', () => {
+    const decisive = read('who', 'which council member ended up being the decisive yes')
+    expect(decisive.predicates[0]).toBe('decisive')
+    expect(decisive.lemmas).not.toContain('end')
+    expect(read('when', 'when did the strike end').predicates[0]).toBe('end')
+  })
+
   it('takes "get" before a participle for the passive, not a word to look for', () => {
     expect(read('source', 'the track got checked the week before').lemmas).not.toContain('get')
     expect(read('ask', 'how many people got hurt').lemmas).not.toContain('get')

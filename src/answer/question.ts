@@ -185,6 +185,25 @@ function verbAfterWho(tokens: Token[]): Token | undefined {
   return lower(first) === 'who' && second?.pos === 'NOUN' ? second : undefined
 }
 
+/**
+ * Verbs that say how a deed came about, not what it was ("ended up being the decisive yes", "turned
+ * out to be", "seems to have"): the word after them, past a particle and "being" or "to be", names it.
+ */
+const RAISING_VERBS = new Set(['end', 'turn', 'wind', 'seem', 'appear', 'happen', 'tend', 'prove'])
+
+/** The content word a raising verb's complement opens with, when the verb is one ("ended up being the decisive yes" → decisive). */
+function complementOf(tokens: Token[], verb: Token): Token | undefined {
+  if (!RAISING_VERBS.has(verb.lemma)) return undefined
+  let at = tokens.indexOf(verb) + 1
+  if (tokens[at]?.pos === 'ADP' && /^(?:up|out)$/i.test(tokens[at]?.text ?? '')) at++
+  const linking = (token: Token | undefined) =>
+    token !== undefined && (token.pos === 'AUX' || token.pos === 'PART' || token.pos === 'DET' || /^to$/i.test(token.text))
+  const start = at
+  while (linking(tokens[at])) at++
+  // Only past a linking word: "the project ended" ends, and "it turned up late" turned up.
+  return at > start ? tokens.slice(at).find((token) => isContent(token) && token.pos !== 'ADV') : undefined
+}
+
 /** "before suing": a verb in -ing, a clause with its subject left out. */
 function gerund(token: Token | undefined): boolean {
   return token?.pos === 'VERB' && /ing$/i.test(token.text)
@@ -267,7 +286,7 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
         LIGHT_VERBS.has(verb.lemma) && !phrasal
           ? (passive ?? after(verb).find((token) => token.pos === 'NOUN') ?? after(verb).find((token) => isContent(token) && token.pos !== 'ADV'))
           : undefined
-      return (object ?? verb).lemma
+      return (object ?? complementOf(tokens, verb) ?? verb).lemma
     })
   // With no verb ("when is Biden's inauguration", "us election date") the event is a noun: the last one.
   const nouns = tokens.filter((token) => token.pos === 'NOUN' && token !== focusToken && !kindOnly(token) && mainClause(token))
@@ -285,6 +304,8 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
     .filter((token) => (isContent(token) || figures.includes(token)) && !AUXILIARIES.has(token.lemma))
     .filter((token) => !(dropFocus && token === focusToken) && !kindOnly(token) && token !== howWord)
     .filter((token) => !(framed && REPORTING.has(token.lemma)))
+    // "ended up being the decisive yes": nothing ended; the complement says what happened.
+    .filter((token) => !(token.pos === 'VERB' && complementOf(tokens, token)))
     // "how long did the jury take": a light verb with no object asks how long its subject was at it, and names nothing to find.
     .filter((token) => !(type === 'duration' && LIGHT_VERBS.has(token.lemma) && !after(token).some((next) => next.pos === 'NOUN')))
   return {
