@@ -1349,3 +1349,13 @@ describe('a "when" clause after a time', () => {
     expect(museum.answer('when', 'when did the guard find the empty frames').date).toBe('2025-10-06')
   })
 })
+
+describe('a question in the present ("when do members decide")', () => {
+  it('asks of what is still to come when the story was written, not of what was done before it', async () => {
+    const strike = await oneArticle('Strike ends', 'February 12, 2025', [
+      'Bus operators agreed late Tuesday night to end a nine-day strike after reaching a tentative contract with the transit authority.',
+    ])
+    expect(strike.answer('when', 'when do union members decide on the contract').date ?? null).not.toBe('2025-02-11')
+    expect(strike.answer('when', 'when did the operators agree to end the strike').date).toBe('2025-02-11')
+  })
+})

@@ -26,7 +26,7 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
   const eventIsVerb = asked.question.tokens.some((token) => token.lemma === asked.predicate && token.pos === 'VERB')
   const asksDay = asked.question.tokens.some((token, i) => /^(?:what|which)$/i.test(token.text) && DAY_NOUNS.has(asked.question.tokens[i + 1]?.lemma ?? ''))
   const done = asked.question.tokens.some((token) => token.pos === 'AUX' && /^did$/i.test(token.text))
-  const future = asked.question.tokens.some((token) => token.pos === 'AUX' && /^(?:will|'ll|’ll)$/i.test(token.text))
+  const future = asked.question.tokens.some((token) => token.pos === 'AUX' && /^(?:will|'ll|’ll|do|does)$/i.test(token.text))
   const timed = candidates
     .filter((candidate) => context.verdict(asked, candidate) === 'answer')
     .slice(0, 8)
@@ -42,7 +42,7 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
       // A time the story resolves to a date beats one it leaves relative ("grounded … after the fire broke out. They returned to the air Tuesday morning").
       const found = [candidate.sentence, ...(told === null ? [] : [told]), ...putRight].flatMap((sentence) => {
         const time = timeIn(passage, sentence, candidate, wanted, options)
-        // "when will the appeal be heard" is not answered by a time before the article was written ("last week").
+        // "when will the appeal be heard", "when do members vote" are not answered by a time before the article was written ("last week").
         const latest = time?.until ?? time?.iso
         const past = future && latest && published && latest < published.slice(0, latest.length)
         return time && !past ? [{ candidate: putRight.includes(sentence) || sentence === told ? { ...candidate, sentence } : candidate, time }] : []
