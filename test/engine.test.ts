@@ -1359,3 +1359,17 @@ describe('a question in the present ("when do members decide")', () => {
     expect(strike.answer('when', 'when did the operators agree to end the strike').date).toBe('2025-02-11')
   })
 })
+
+describe('the company an article is about', () => {
+  it('counts its short forms with it ("Larkspur" with "Larkspur Air Holdings"), so a bare title is its and not its vendor\'s', async () => {
+    const airline = await oneArticle('Larkspur Air grounds flights', 'October 16, 2025', [
+      'Larkspur Air Holdings canceled 431 of its 560 flights on Thursday after a computer failure.',
+      'The airline said Larkspur had been let down by a faulty software update from Corvane Systems.',
+      'Corvane Systems said it was investigating, and a spokesman for Corvane declined to comment further.',
+      'A spokeswoman said Larkspur would resume service Friday.',
+      'Chief Executive Renata Holloway did not appear at the news conference.',
+    ])
+    expect(airline.answer('who', "who's the ceo of corvane").answer ?? '').not.toMatch(/Holloway/)
+    expect(airline.answer('who', "who's the ceo of larkspur air holdings").answer).toMatch(/Holloway/)
+  })
+})

@@ -162,10 +162,25 @@ export function shortFormUsed(context: AnswerContext, record: EntityRecord): boo
 
 /** The organisation an article is about: the one named in most of its passages. */
 function subjectOf(context: AnswerContext, article: string): string | null {
+  const { entities, passages } = context.knowledge
+  const inArticle = (record: EntityRecord) => record.passages.filter((index) => passages[index]?.article === article)
+  // A name's short forms count with it: "Larkspur", "Larkspur Air Holdings" (though neither word says it is a company) —
+  // by a rare first word only ("New York Times" and "New Calder" are not one).
+  const key = (record: EntityRecord) => {
+    const first = record.words[0] ?? ''
+    return context.knowledge.language.rarity(first) >= 0.7 ? first : record.name
+  }
+  const byFirstWord = new Map<string, Set<number>>()
+  for (const record of entities.values()) {
+    if (record.type === 'person') continue
+    const told = byFirstWord.get(key(record)) ?? new Set<number>()
+    for (const index of inArticle(record)) told.add(index)
+    byFirstWord.set(key(record), told)
+  }
   let best: { name: string; count: number } | null = null
-  for (const record of context.knowledge.entities.values()) {
-    if (record.type !== 'organisation') continue
-    const count = record.passages.filter((index) => context.knowledge.passages[index]?.article === article).length
+  for (const record of entities.values()) {
+    if (record.type === 'person' || record.type === 'place' || inArticle(record).length === 0) continue
+    const count = byFirstWord.get(key(record))?.size ?? 0
     if (count > (best?.count ?? 0)) best = { name: record.name, count }
   }
   return best?.name ?? null
