@@ -1373,3 +1373,14 @@ describe('the company an article is about', () => {
     expect(airline.answer('who', "who's the ceo of larkspur air holdings").answer).toMatch(/Holloway/)
   })
 })
+
+describe('a role that names its body', () => {
+  it('is that body\'s, not the one asked about ("Corvane spokesman Felix Aldana" is no Larkspur spokesman)', async () => {
+    const airline = await oneArticle('Larkspur Air grounds flights', 'October 17, 2025', [
+      'Larkspur Air Holdings canceled 431 of its 560 flights on Thursday after a computer failure.',
+      'Corvane spokesman Felix Aldana said a configuration error in a routine update had affected Larkspur Air Holdings.',
+    ])
+    expect(airline.answer('who', "who's the larkspur spokesman").answer ?? '').not.toMatch(/Aldana/)
+    expect(airline.answer('who', "who's the corvane spokesman").answer).toMatch(/Aldana/)
+  })
+})

@@ -202,6 +202,7 @@ export function holderOfRole(context: AnswerContext, asked: Asked, roleWord: str
     const beside = only !== undefined && topic.length === 1 ? holderBeside(context, record, only, roleWord) : null
     if (beside) return found(beside.passage, record)
     for (const role of holding(record)) {
+      if (namesAnotherBody(context, role.role, topic)) continue
       // Or around it ("JPMorgan Chase’s chief financial officer, Marianne Lake").
       const pinned = naming(context, role.passage, record.name)
       const around = fold(`${role.role} ${passageAt(context.knowledge, role.passage).sentences[pinned.sentence]?.text ?? ''}`)
@@ -209,6 +210,19 @@ export function holderOfRole(context: AnswerContext, asked: Asked, roleWord: str
     }
   }
   return null
+}
+
+/**
+ * "Corvane spokesman" for a Larkspur spokesman: the role names a body by a word no dictionary has,
+ * and not the one asked about (typed whole or by its start: "citi" for "Citigroup's chief financial officer").
+ */
+export function namesAnotherBody(context: AnswerContext, role: string, topic: string[]): boolean {
+  if (topic.length === 0) return false
+  const names = role
+    .split(/[^\p{L}\p{N}'’&-]+/u)
+    .map((word) => word.replace(/['’]s$/u, ''))
+    .filter((word) => /^\p{Lu}/u.test(word) && !context.knowledge.language.isWord(fold(word)))
+  return names.length > 0 && !names.some((name) => topic.some((lemma) => fold(name).startsWith(lemma)))
 }
 
 /** A role word as people write it: abbreviations in capitals ("CEO"), others as they are. */

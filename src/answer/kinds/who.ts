@@ -2,7 +2,7 @@ import { PERSON_ROLES } from '../../ingest/annotate/lexicon.js'
 import { fold } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
 import { agentIn, entityCalled, lemmasOf, patientIn, personAged, possessorIn, speakerOf, subjectIn } from '../extract.js'
-import { asWritten, holderOfRole, naming, OWNERSHIP_ROLES, roleHolder, roleMatches, roleSense, shortFormUsed, someoneIs } from './roles.js'
+import { asWritten, holderOfRole, namesAnotherBody, naming, OWNERSHIP_ROLES, roleHolder, roleMatches, roleSense, shortFormUsed, someoneIs } from './roles.js'
 import { type EntityRecord, passageAt } from '../knowledge.js'
 import { AUXILIARIES, strandedPreposition } from '../question.js'
 import { type Candidate, storyMatches } from '../retrieve.js'
@@ -108,7 +108,9 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     // other noun must be the person's own role, not a word beside them ("said the train's engineer").
     const own = passage.entities.find((entity) => entity.name === person)?.role ?? ''
     const fits = PERSON_ROLES.has(asked.role) ? roleMatches(sentence, asked.role) : roleMatches(own, asked.role, roleSense(context, asked.role))
-    return person && fits ? person : null
+    // "who's the larkspur spokesman": not "Corvane spokesman Felix Aldana", whose role names another body.
+    const topic = asked.question.lemmas.filter((lemma) => lemma !== asked.role)
+    return person && fits && !namesAnotherBody(context, own, topic) ? person : null
   }
   if (type === 'possessor') {
     // "whose IPO record could Ant beat": the possessed thing follows "whose"; a name elsewhere in the question is not it.
