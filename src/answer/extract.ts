@@ -2,6 +2,7 @@ import type { TemporalMention } from '../ingest/annotate/dates.js'
 import type { EntityMention, Passage, QuoteMention } from '../ingest/types.js'
 import { PERSON_ROLES } from '../ingest/annotate/lexicon.js'
 import { analyse, isContent, loadLanguage, type Token } from '../language/index.js'
+import { MODALS } from './question.js'
 import type { Candidate } from './retrieve.js'
 
 interface Located {
@@ -400,7 +401,7 @@ export interface TimeOptions {
 const TIME_DEFAULTS: TimeOptions = { wantDuration: false, event: null, eventIsVerb: false, doneBy: null, question: null, corrected: () => false }
 
 /** A word the tagger calls an adjective is still a verb after a modal or "to" ("would open"), or before its object ("open a claims center"). */
-const VERB_BEFORE = /\b(?:will|would|can|could|may|might|shall|should|must|to)\s+$/i
+const VERB_BEFORE = new RegExp(`\\b(?:${[...MODALS].join('|')}|to)\\s+$`, 'i')
 const OBJECT_AFTER = /^\s+(?:a|an|the|its|their|his|her|our|this|that|these|those)\b/i
 
 /** Modals that tell an event as one that may or may not come. */
@@ -486,11 +487,11 @@ export function timeIn(
   // When the sentence names the event, the time belongs to it: the verb nearest the time is the
   // event's ("has signed an order banning … in 45 days": the 45 days are the ban's, not the signing's;
   // "have recently granted injunctions halting …": recently dates the granting, not the halting).
+  const at = best ? best.offset - offset : 0
   if (best && eventAt.length === 0 && !wantDuration && !picked(best)) {
     // A deed done by the time of writing is not dated by a time after it, which the sentence gives for something else ("estimated that the law will boost earnings … next year").
     if (doneBy && best.iso && best.iso > doneBy.slice(0, best.iso.length)) return null
     // "…, police and museum officials said Monday": the day the story was told, not the day of the deed it tells.
-    const at = best.offset - offset
     const saidThen = locateTerms(text).some(
       (verb) => verb.pos === 'VERB' && verb.term === 'say' && verb.end <= at && /^\s+(?:on\s+)?$/.test(text.slice(verb.end, at)),
     )
@@ -498,7 +499,6 @@ export function timeIn(
     return nounEventTime(text, offset, best, eventTerms, sentenceEntities)
   }
   if (!best || eventAt.length === 0 || modifiesVerb(best) || picked(best)) return best
-  const at = best.offset - offset
   const end = at + best.text.length
   // "fell ill a day after officials met": the verb after "a day after" is its own, not what it dates.
   const opensClause = /\b(?:after|before|since|until|when|as)$/i.test(best.text)

@@ -213,6 +213,9 @@ export function indexDocuments(knowledge: Knowledge, articles?: Set<string>): In
 }
 
 /** Entities whose name the query mentions: every word of the name, or a person's surname, matched. */
+/** How rare in English a name's first word must be to stand for the whole name ("goldman", "larkspur"; not "new"). */
+export const RARE_NAME_WORD = 0.7
+
 export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] {
   const queryWords = nameWords(query)
   const near = new Map<string, boolean>()
@@ -247,7 +250,7 @@ export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] 
     const last = others.at(-1) ?? ''
     // "at the halvorsen": after "the", a word is a thing's name, not someone's surname.
     const surname = record.type === 'person' && last.length > 2 && has(last) && !afterThe(last)
-    const leading = record.type !== 'person' && others.length > 0 && first.length > 2 && has(first) && knowledge.language.rarity(first) >= 0.7
+    const leading = record.type !== 'person' && others.length > 0 && first.length > 2 && has(first) && knowledge.language.rarity(first) >= RARE_NAME_WORD
     if (record.words.every(has)) whole.push(record)
     else if (surname || leading) partial.push(record)
   }

@@ -60,7 +60,7 @@ const INFORMAL_AUXILIARIES = new Set(['gonna', 'wanna', 'gotta', 'hafta', 'ought
 const SEMI_MODALS = new Set(['suppose', 'go', 'use', 'ought'])
 
 /** Modal auxiliaries: a base verb follows them. */
-const MODALS = new Set(['will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must'])
+export const MODALS = new Set(['will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must'])
 /** Verbs whose meaning lies in their object ("take office", "make a call"): the object names the event. */
 const LIGHT_VERBS = new Set(['have', 'do', 'make', 'take', 'get', 'give', 'become', 'go', 'put', 'keep'])
 const SAYING = new Set(['say', 'tell', 'state', 'claim', 'warn', 'argue', 'add', 'reckon', 'suggest', 'predict', 'note', 'think', 'believe'])

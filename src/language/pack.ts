@@ -188,7 +188,8 @@ function packWordnet(vocabulary: Set<string>, senses: number): PackedWordNet {
       const [first] = offsets
       const count = Number(fields[2])
       if (first && count > (commonest.get(lemma)?.count ?? 0)) commonest.set(lemma, { count, sense: `${pos[0]}${first}` })
-      if (first) bySenseOfPos.set(`${pos[0]}${first}`, [...(bySenseOfPos.get(`${pos[0]}${first}`) ?? []), lemma])
+      const firstKey = `${pos[0]}${first ?? ''}`
+      if (first) bySenseOfPos.set(firstKey, [...(bySenseOfPos.get(firstKey) ?? []), lemma])
       for (const offset of offsets) {
         const key = `${pos[0]}${offset}`
         const synset = synsets.get(key)

@@ -2,7 +2,7 @@ import { PERSON_ROLES, TITLES } from '../../ingest/annotate/lexicon.js'
 import { fold } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
 import { lemmasOf } from '../extract.js'
-import { type EntityRecord, entitiesIn, passageAt } from '../knowledge.js'
+import { type EntityRecord, entitiesIn, passageAt, RARE_NAME_WORD } from '../knowledge.js'
 import { type Candidate, pinnedCandidate, storyMatches } from '../retrieve.js'
 import type { Answer } from '../types.js'
 
@@ -162,25 +162,27 @@ export function shortFormUsed(context: AnswerContext, record: EntityRecord): boo
 
 /** The organisation an article is about: the one named in most of its passages. */
 function subjectOf(context: AnswerContext, article: string): string | null {
-  const { entities, passages } = context.knowledge
-  const inArticle = (record: EntityRecord) => record.passages.filter((index) => passages[index]?.article === article)
+  const { entities, passages, language } = context.knowledge
   // A name's short forms count with it: "Larkspur", "Larkspur Air Holdings" (though neither word says it is a company) —
   // by a rare first word only ("New York Times" and "New Calder" are not one).
   const key = (record: EntityRecord) => {
     const first = record.words[0] ?? ''
-    return context.knowledge.language.rarity(first) >= 0.7 ? first : record.name
+    return language.rarity(first) >= RARE_NAME_WORD ? first : record.name
   }
-  const byFirstWord = new Map<string, Set<number>>()
+  const byKey = new Map<string, Set<number>>()
+  const named: EntityRecord[] = []
   for (const record of entities.values()) {
     if (record.type === 'person') continue
-    const told = byFirstWord.get(key(record)) ?? new Set<number>()
-    for (const index of inArticle(record)) told.add(index)
-    byFirstWord.set(key(record), told)
+    const inArticle = record.passages.filter((index) => passages[index]?.article === article)
+    if (inArticle.length === 0) continue
+    const told = byKey.get(key(record)) ?? new Set<number>()
+    for (const index of inArticle) told.add(index)
+    byKey.set(key(record), told)
+    if (record.type !== 'place') named.push(record)
   }
   let best: { name: string; count: number } | null = null
-  for (const record of entities.values()) {
-    if (record.type === 'person' || record.type === 'place' || inArticle(record).length === 0) continue
-    const count = byFirstWord.get(key(record))?.size ?? 0
+  for (const record of named) {
+    const count = byKey.get(key(record))?.size ?? 0
     if (count > (best?.count ?? 0)) best = { name: record.name, count }
   }
   return best?.name ?? null
