@@ -1384,3 +1384,17 @@ describe('a role that names its body', () => {
     expect(airline.answer('who', "who's the corvane spokesman").answer).toMatch(/Aldana/)
   })
 })
+
+describe('a capitalised sentence opener', () => {
+  it('is no name when the word is capitalised elsewhere only inside a longer name ("Regional carriers" beside "the Regional Aviators Association")', async () => {
+    const outage = await storyEngine('own', 'outage')
+    expect(outage.entityNames('regional')).toEqual(['Regional Aviators Association'])
+    expect(outage.answer('who', 'who makes the crew rostering software that crapped out').answer).not.toBe('Regional')
+  })
+
+  it('types a name ending in a word for a body of members ("… Business Alliance") as an organisation', async () => {
+    const strike = await storyEngine('own', 'strike')
+    const alliance = [...strike.knowledge.entities.values()].find((record) => record.name.endsWith('Business Alliance'))
+    expect(alliance?.type).toBe('organisation')
+  })
+})

@@ -79,11 +79,19 @@ function metaFor(raw: RawArticle): Pick<Article, keyof ArticleMeta | 'provenance
   return { ...meta, provenance }
 }
 
-/** Capitalised words seen after the first word of a sentence: names, as opposed to sentence openers. */
+/**
+ * Capitalised words seen after the first word of a sentence: names, as opposed to sentence openers.
+ * A dictionary word counts only where it ends a name or stands alone: "Regional" of "the Regional
+ * Aviators Association" leaves "Regional carriers lean on …" a sentence opener.
+ */
 function properNounsOf(sentences: string[]): Set<string> {
+  const { isWord } = loadLanguage()
   const words = new Set<string>()
   for (const sentence of sentences) {
-    for (const match of sentence.slice(1).matchAll(/(?<=[\s(“"‘-])\p{Lu}[\p{L}’'.-]*/gu)) words.add(match[0].replace(/(['’]s|['’.])$/, ''))
+    for (const match of sentence.slice(1).matchAll(/(?<=[\s(“"‘-])(\p{Lu}[\p{L}’'.-]*)(?=(\s+\p{Lu})?)/gu)) {
+      const word = match[1]?.replace(/(['’]s|['’.])$/, '') ?? ''
+      if (match[2] === undefined || !isWord(word.toLowerCase())) words.add(word)
+    }
   }
   return words
 }
