@@ -17,6 +17,18 @@ describe('dates in news copy', () => {
     expect(dates('He spoke on Independence Day 2019.', '2020-10-07')).toEqual(['Independence Day 2019=2019-07-04'])
   })
 
+  it('reads "the day after …" against the event it names, never as the day after the article, and "the week before …" as no one day', () => {
+    expect(dates('Wrenfield notified NIBR on Friday, the day after the report reached the board.', '2025-04-08')).toEqual([
+      'on Friday=2025-04-04',
+      'the day after=2025-04-03',
+    ])
+    expect(dates('Whitlock will take office May 1, the day after the resignation takes effect.', '2025-04-10')).toEqual([
+      'May 1=2025-05-01',
+      'the day after=2025-04-30',
+    ])
+    expect(dates('Members worked out changes in a closed-door session the week before the vote.', '2025-03-07')).toEqual(['the week before=null'])
+  })
+
   it('puts a weekday told in the past before the article, and one in the future after it', () => {
     // 2025-03-13 is a Thursday.
     expect(dates('She died Sunday at the county hospital.', '2025-03-13')).toEqual(['Sunday=2025-03-09'])

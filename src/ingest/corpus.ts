@@ -85,12 +85,12 @@ function metaFor(raw: RawArticle): Pick<Article, keyof ArticleMeta | 'provenance
  * Aviators Association" leaves "Regional carriers lean on …" a sentence opener.
  */
 function properNounsOf(sentences: string[]): Set<string> {
-  const { isWord } = loadLanguage()
+  const language = loadLanguage()
   const words = new Set<string>()
   for (const sentence of sentences) {
     for (const match of sentence.slice(1).matchAll(/(?<=[\s(“"‘-])(\p{Lu}[\p{L}’'.-]*)(?=(\s+\p{Lu})?)/gu)) {
       const word = match[1]?.replace(/(['’]s|['’.])$/, '') ?? ''
-      if (match[2] === undefined || !isWord(word.toLowerCase())) words.add(word)
+      if (match[2] === undefined || !language.isWord(word.toLowerCase())) words.add(word)
     }
   }
   return words
