@@ -907,6 +907,17 @@ describe('follow-ups', () => {
     expect(story.answer('who', 'and biden?', { query: 'who has washington talked into dropping huawei kit', answer: null }).found).toBe(true)
   })
 
+  it('reads "the X one" as the phrase before with X for the name in it and the same head: not "who is larkspur"', async () => {
+    const outage = await storyEngine('own', 'outage')
+    const spokesguy = outage.answer('who', 'and the larkspur one?', { query: "who's the corvain spokesguy", answer: null })
+    expect(spokesguy.readAs).toBe("who's the larkspur spokesguy")
+    expect(spokesguy.answer ?? '').not.toMatch(/^Larkspur/)
+    const spokesman = outage.answer('who', 'and the larkspur one?', { query: "who's the corvane spokesman", answer: 'Felix Aldana' })
+    expect(spokesman).toMatchObject({ readAs: "who's the larkspur spokesman", answer: 'Ines Kavanagh' })
+    // A name for a name still: "the btimes one" after "techcentral" is the BTimes article, not an alipay story by TechCentral.
+    expect(story.answer('when', 'and the btimes one?', { query: 'what date did techcentral run the alipay ban story', answer: null }).date).toBe('2020-10-09')
+  })
+
   it('reads a pronoun of a follow-up question as the answer before it, and leaves other questions alone', () => {
     const language = { tokens: (text: string) => story.knowledge.language.analyse(text).tokens, isName: () => false }
     expect(readFollowUp('and who talked for them?', { query: 'which company did the blasting', answer: 'Corvane' }, language)?.query).toBe(
@@ -1396,5 +1407,21 @@ describe('a capitalised sentence opener', () => {
     const strike = await storyEngine('own', 'strike')
     const alliance = [...strike.knowledge.entities.values()].find((record) => record.name.endsWith('Business Alliance'))
     expect(alliance?.type).toBe('organisation')
+  })
+})
+
+describe('a role told of a man, a woman or anyone', () => {
+  it('is one role: "spokesman" asks for the spokeswoman, "forewoman" for the foreperson', async () => {
+    const outage = await storyEngine('own', 'outage')
+    expect(outage.knowledge.language.relatedness('spokesman', 'spokeswoman')).toBeGreaterThan(0.7)
+    expect(outage.knowledge.language.relatedness('woman', 'man')).toBe(0)
+    expect(outage.answer('who', "who's the larkspur spokesman").answer).toBe('Ines Kavanagh')
+  })
+
+  it('is not answered by a passage that tells of the role and names no one in it', async () => {
+    const verdict = await storyEngine('own', 'verdict')
+    const answer = verdict.answer('who', "what's the name of the jury forewoman")
+    expect(answer.found).toBe(false)
+    expect(answer.passages[0]?.highlight).toMatch(/jury foreperson/)
   })
 })

@@ -1,6 +1,7 @@
 import type { Corpus } from '../ingest/types.js'
 import { PassageIndex } from '../index/search-index.js'
 import { fold, type Language, loadLanguage } from '../language/index.js'
+import { editDistanceWithin } from '../language/spelling.js'
 import { articlesNamed } from './articles-named.js'
 import { AnswerContext, DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './context.js'
 import { type FollowUpLanguage, type Previous, readFollowUp } from './follow-up.js'
@@ -18,6 +19,11 @@ import { type Answer, type Command, COMMANDS } from './types.js'
 
 export { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './context.js'
 export type { Previous } from './follow-up.js'
+
+/** A story name's word typed short ("citi" for citigroup) or misspelt ("corvain" for corvane). */
+function nearName(typed: string, name: string): boolean {
+  return (typed.length >= 3 && name.startsWith(typed)) || (typed.length >= 5 && editDistanceWithin(typed, name, typed.length >= 6 ? 2 : 1))
+}
 
 const NEEDS_QUERY = new Set<Command>(['who', 'when', 'source', 'ask', 'compare'])
 
@@ -111,7 +117,11 @@ export class AnswerEngine {
     const outlets = [...articles.values()]
     return {
       tokens: (text) => analyseQuestion(command, text, language.analyse(text), capitalWords).tokens,
-      isName: (word) => entityWords.has(word) || !language.isWord(word) || articlesNamed(outlets, word).articles.length > 0,
+      // A word no dictionary has is a name when it is one of the story's as typed in chat: cut short ("citi") or misspelt ("corvain").
+      isName: (word) =>
+        entityWords.has(word) ||
+        (!language.isWord(word) && [...entityWords.keys()].some((name) => nearName(word, name))) ||
+        articlesNamed(outlets, word).articles.length > 0,
     }
   }
 

@@ -94,11 +94,16 @@ export function readFollowUp(query: string, previous: Previous, language: Follow
   const asks = WH_WORD.test(first.text) || fragment.some((token) => token.pos === 'VERB' || token.pos === 'AUX')
   if (asks) return { query: withAnswer(rest, fragment, previous.answer), phrase: null, parallel: false }
   const read = substituted(rest, fragment, previous.query, language)
-  return read === null ? null : { query: read.query, phrase: rest, parallel: read.parallel }
+  return read === null ? null : { query: read.query, phrase: read.phrase ?? rest, parallel: read.parallel }
 }
 
 /** The previous question with the fragment in place of what it stands for there. */
-function substituted(rest: string, fragment: Token[], previousQuery: string, language: FollowUpLanguage): { query: string; parallel: boolean } | null {
+function substituted(
+  rest: string,
+  fragment: Token[],
+  previousQuery: string,
+  language: FollowUpLanguage,
+): { query: string; parallel: boolean; phrase?: string } | null {
   const [first] = fragment
   if (!first) return null
 
@@ -122,6 +127,20 @@ function substituted(rest: string, fragment: Token[], previousQuery: string, lan
     const name = phrases.find((phrase) => named(phrase.tokens))
     const bare = fragment.filter((token) => token.pos !== 'DET' && token.lemma !== 'one')
     if (name) return { query: replace(previousQuery, name, rest.slice(bare[0]?.start ?? 0, bare.at(-1)?.end ?? rest.length)), parallel: false }
+  }
+  // "the larkspur one" for "the corvain spokesguy": "one" stands for the same head, and the name before it for the name there.
+  if (fragment.at(-1)?.lemma === 'one') {
+    const modifiers = fragment.filter((token) => token.pos !== 'DET' && token.lemma !== 'one')
+    for (const phrase of modifiers.length ? phrases : []) {
+      const nouns = phrase.tokens.filter((token) => token.pos === 'NOUN' || token.pos === 'PROPN')
+      const last = nouns.at(-1)
+      const [name] = nouns.slice(0, -1).filter((token) => language.isName(token.lemma))
+      if (!last || !name) continue
+      const span = { start: name.start, end: phrase.tokens[phrase.tokens.indexOf(last) - 1]?.end ?? name.end }
+      const put = rest.slice(modifiers[0]?.start ?? 0, modifiers.at(-1)?.end ?? rest.length)
+      // The answer must tell of what was put in, not of "one".
+      return { query: replace(previousQuery, span, put), parallel: true, phrase: put }
+    }
   }
   // Otherwise the fragment stands for what the previous question's verb was done to.
   const verb = before.findIndex((token) => token.pos === 'VERB')

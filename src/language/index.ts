@@ -89,6 +89,7 @@ export function relatednessOf(vectors: WordVectors, wordnet: WordNet, options: R
     // "look into" means investigate, so it is close to what investigate is to: "the investigation".
     const [phrase, other] = a.includes('_') ? [a, b] : [b, a]
     if (phrase.includes('_') && wordnet.wordsFor(phrase).some((word) => wordnet.isDerived(word, other))) return options.synonym * options.derived
+    if (sameRoleOtherGender(a, b)) return options.synonym
     const cosine = vectors.cosine(a, b)
     const rare = Math.min(vectors.rarity(a), vectors.rarity(b))
     // Vectors far apart say the shared sense is a rare one, unless it is the first sense of both in one part of speech ("collar" the verb is to arrest).
@@ -112,6 +113,15 @@ export function relatednessOf(vectors: WordVectors, wordnet: WordNet, options: R
     }
     return value
   }
+}
+
+/** English compounds that name a role by who holds it: "spokesman", "spokeswoman", "spokesperson", "chairmen". */
+const HOLDER_SUFFIX = /(?:man|men|woman|women|person|persons|people)$/
+
+/** One role, told of a man, a woman or anyone ("spokesman", "spokeswoman"): WordNet makes them siblings, not synonyms. */
+function sameRoleOtherGender(a: string, b: string): boolean {
+  const base = (word: string) => word.replace(HOLDER_SUFFIX, '')
+  return HOLDER_SUFFIX.test(a) && HOLDER_SUFFIX.test(b) && base(a).length >= 3 && base(a) === base(b)
 }
 
 let loaded: Language | null = null

@@ -314,7 +314,12 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
     question.type !== 'agent' ||
     !asked.terms.some((term) => term.term === event) ||
     top.some((candidate) => (candidate.window.get(event) ?? 0) >= 0.7)
-  return asked.role || !told || onlySetAside ? context.unanswered(asked, candidates, 'closest') : context.found(base, candidates, null)
+  // "who was the jury foreperson": a passage that tells of one but names no one does not say who.
+  const nameWords = new Set(named.flatMap((record) => record.words))
+  const personAsked =
+    (question.type === 'identify' || question.type === 'description') &&
+    question.lemmas.some((lemma) => !nameWords.has(lemma) && context.knowledge.language.isPersonNoun(lemma))
+  return asked.role || !told || onlySetAside || personAsked ? context.unanswered(asked, candidates, 'closest') : context.found(base, candidates, null)
 }
 
 /** "who else voted no besides coelho": the people the question sets aside, who are no answer to it. */
