@@ -210,6 +210,26 @@ describe('cleaning and segmenting, on fixture pages', () => {
     ])
   })
 
+  it('keeps a paragraph-long line between a newsletter promo and a subhead on a page with no blank lines, and drops a short one there', () => {
+    const body =
+      'Brackenridge has said seven workers were hurt. Gil Farrant, president of the union local, said Wednesday that at least 10 members had sought medical care, some of them the day after the collapse, for injuries they first took to be minor.'
+    const page = cleanPage(
+      [
+        'The regulator ordered the quarry shut on Tuesday after the wall collapsed, inspectors said in a written order.',
+        'Get Pitface Daily: safety alerts and market news, every weekday at 7 a.m. [Your email] [Subscribe]',
+        body,
+        'A citation in August',
+        'Inspectors cited the quarry on Aug. 19 for loose rock and an unsafe highwall, state records show.',
+        'Watch Live | News | Weather | Traffic | Contests',
+        'TRAFFIC ALERT: Right lane of the Harbor Bridge closed for repairs until 3 p.m.',
+        'Buses are back: Riders return as Port Calder transit strike ends',
+      ].join('\n'),
+    )
+    const kept = page.paragraphs.map((paragraph) => paragraph.text)
+    expect(kept).toContain(body)
+    expect(kept.some((text) => text.startsWith('TRAFFIC ALERT'))).toBe(false)
+  })
+
   it('keeps a headline that the lead restates out of the passages without calling it noise', () => {
     const page = cleanPage(
       'Harbor board votes to cap cargo drone fees this year\n\nHARBOR CITY — Harbor board votes to cap cargo drone fees this year.\nCopyright 2031 Coastal Wire.',

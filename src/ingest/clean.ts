@@ -229,13 +229,15 @@ const LIST_RULES = new Set(['headline', 'fragment', 'repeated line'])
 
 /**
  * A sentence-like line standing in a run of headlines (one per line, no blank lines between)
- * belongs to the list, not to the article: a link list such as "Related Articles".
+ * belongs to the list, not to the article: a link list such as "Related Articles". A line as long
+ * as a paragraph is one, whatever stands around it (a page may put no blank lines between any).
  */
 function inHeadlineList(file: string, entries: { paragraph: Span; rule: string | null }[], i: number): boolean {
   const [before, here, after] = [entries[i - 1], entries[i], entries[i + 1]]
   const adjacent = (a: Span, b: Span) => !/\n\s*\n|\r\s*\r/.test(file.slice(a.end, b.start))
   return Boolean(
     here &&
+    words(here.paragraph.text).length < 30 &&
     before &&
     after &&
     LIST_RULES.has(before.rule ?? '') &&
