@@ -230,6 +230,14 @@ describe('cleaning and segmenting, on fixture pages', () => {
     expect(kept.some((text) => text.startsWith('TRAFFIC ALERT'))).toBe(false)
   })
 
+  it('keeps a sentence full of names that ends on a word of its own, and drops a title-case headline', () => {
+    const body =
+      'Voting yes were Council President Howard Lindqvist, Ashworth, Carolyn Dwyer, Tomas Reyes and Phil Santangelo. Councilwoman Maribel Ortega, Paul Benning, Keisha Dunbar and Roy Kettering voted no.'
+    const page = cleanPage(`Council Approves Riverfront Arena Financing Plan\n\n${body}`)
+    expect(page.paragraphs.map((paragraph) => paragraph.text)).toEqual([body])
+    expect(page.removed.map((item) => item.rule)).toEqual(['headline'])
+  })
+
   it('keeps a headline that the lead restates out of the passages without calling it noise', () => {
     const page = cleanPage(
       'Harbor board votes to cap cargo drone fees this year\n\nHARBOR CITY — Harbor board votes to cap cargo drone fees this year.\nCopyright 2031 Coastal Wire.',

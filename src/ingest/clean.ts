@@ -91,7 +91,8 @@ function words(text: string): string[] {
 /** True when most words are capitalised, as in a headline or a masthead. */
 function isTitleCase(text: string): boolean {
   const list = words(text).filter((word) => /^\p{L}/u.test(word))
-  if (list.length < 3) return false
+  // "… Keisha Dunbar and Roy Kettering voted no.": a sentence full of names ends on a word of its own, as no headline does.
+  if (list.length < 3 || /\s\p{Ll}+\.$/u.test(text.trim())) return false
   const minor = /^(a|an|the|and|or|of|in|on|at|to|for|by|with|as|from|over|after|amid|into|vs\.?)$/i
   const major = list.filter((word) => !minor.test(word))
   return major.length > 0 && major.filter((word) => /^\p{Lu}/u.test(word)).length / major.length >= 0.8
