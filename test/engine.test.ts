@@ -1425,3 +1425,13 @@ describe('a role told of a man, a woman or anyone', () => {
     expect(answer.passages[0]?.highlight).toMatch(/jury foreperson/)
   })
 })
+
+describe('a word for anyone', () => {
+  it('asks for the one whose role holds the word before it: "who\'s the union guy" is the union local\'s president', async () => {
+    const quarry = await storyEngine('own', 'quarry')
+    const answer = quarry.answer('who', "who's the union guy")
+    expect(answer).toMatchObject({ found: true, answer: 'Gil Farrant' })
+    expect(answer.passages[0]?.highlight).toMatch(/Gil Farrant, president of/)
+    expect(quarry.answer('who', "who's the nice guy").found).toBe(false)
+  })
+})

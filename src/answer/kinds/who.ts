@@ -256,6 +256,9 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
     if (holder) return holder
     asked = { ...asked, role: described }
   }
+  // "who's the union guy": a word for anyone, which no one in the story is called, asks for the one whose role the word before it names.
+  const byModifier = question.type === 'identify' && !roleWord && !record && !described ? holderNamedBy(context, asked) : null
+  if (byModifier) return byModifier
   const candidates = context.rank(asked)
   const [best] = candidates
   const verdict = context.verdict(asked, best)
@@ -320,6 +323,28 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
     (question.type === 'identify' || question.type === 'description') &&
     question.lemmas.some((lemma) => !nameWords.has(lemma) && context.knowledge.language.isPersonNoun(lemma))
   return asked.role || !told || onlySetAside || personAsked ? context.unanswered(asked, candidates, 'closest') : context.found(base, candidates, null)
+}
+
+/**
+ * "who's the union guy", "the school's press person": a person noun no one in the story is called
+ * stands for anyone, and the noun before it says which one — the person whose role holds that word
+ * (most mentioned first), or no one.
+ */
+function holderNamedBy(context: AnswerContext, asked: Asked): Answer | null {
+  const { tokens } = asked.question
+  const { language } = context.knowledge
+  const at = tokens.findIndex((token, i) => i > 0 && token.pos === 'NOUN' && language.isPersonNoun(token.lemma) && !someoneIs(context, token.lemma))
+  const modifier = tokens[at - 1]
+  if (at < 0 || !modifier || (modifier.pos !== 'NOUN' && modifier.pos !== 'ADJ') || modifier.stop) return null
+  const holders = [...context.knowledge.entities.values()]
+    .filter((record) => record.type === 'person')
+    .flatMap((record) => {
+      const role = record.roles.find((entry) => lemmasOf(entry.role).includes(modifier.lemma))
+      return role ? [{ record, role }] : []
+    })
+    .sort((a, b) => b.record.passages.length - a.record.passages.length)
+  const [first] = holders
+  return first ? context.found(asked.base, [naming(context, first.role.passage, first.record.name)], first.record.name) : null
 }
 
 /** "who else voted no besides coelho": the people the question sets aside, who are no answer to it. */
