@@ -1435,3 +1435,12 @@ describe('a word for anyone', () => {
     expect(quarry.answer('who', "who's the nice guy").found).toBe(false)
   })
 })
+
+describe('a body typed by its initials', () => {
+  it('is the body the story spells out: "who leads tcrr" is Tri-County Regional Rail’s general manager, not inspectors "heading to the site"', async () => {
+    const rail = await storyEngine('own', 'rail')
+    expect(entitiesIn(rail.knowledge, 'who heads tcrr').map((record) => record.name)).toEqual(['Tri-County Regional Rail'])
+    expect(rail.answer('who', 'who heads tcrr').answer).toBe('Martin Eckhardt')
+    expect(rail.answer('who', "who's the gm of tcrr").answer).toBe('Martin Eckhardt')
+  })
+})

@@ -212,10 +212,24 @@ export function indexDocuments(knowledge: Knowledge, articles?: Set<string>): In
   )
 }
 
-/** Entities whose name the query mentions: every word of the name, or a person's surname, matched. */
 /** How rare in English a name's first word must be to stand for the whole name ("goldman", "larkspur"; not "new"). */
 export const RARE_NAME_WORD = 0.7
 
+/** Words a body's initials leave out ("Bureau *of* Mine Safety" → bms). */
+const UNINITIALLED = new Set(['of', 'and', 'the', 'for', 'on', 'at', 'in'])
+
+/** A body's initials as people type them: "Tri-County Regional Rail" → tcrr. */
+export function initialsOf(record: EntityRecord): string {
+  return record.words
+    .filter((word) => !UNINITIALLED.has(word))
+    .map((word) => word[0] ?? '')
+    .join('')
+}
+
+/**
+ * Entities whose name the query mentions: every word of the name, a person's surname, or a body's
+ * initials where the story spells it out ("tcrr" for Tri-County Regional Rail), matched.
+ */
 export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] {
   const queryWords = nameWords(query)
   const near = new Map<string, boolean>()
@@ -239,6 +253,10 @@ export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] 
   }
   const whole: EntityRecord[] = []
   const partial: EntityRecord[] = []
+  const abbreviations = new Set(queryWords.filter((typed) => typed.length >= 3 && !knowledge.entityWords.has(typed) && !knowledge.language.isWord(typed)))
+  if (abbreviations.size > 0)
+    for (const record of knowledge.entities.values())
+      if (record.type !== 'person' && record.words.length >= 3 && abbreviations.has(initialsOf(record))) whole.push(record)
   for (const record of touched) {
     const runTogether = record.words.length > 1 && has(record.words.join(''))
     if (runTogether && record.type !== 'place') {

@@ -3,7 +3,7 @@ import { fold } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
 import { agentIn, entityCalled, lemmasOf, patientIn, personAged, possessorIn, speakerOf, subjectIn } from '../extract.js'
 import { asWritten, holderOfRole, namesAnotherBody, naming, OWNERSHIP_ROLES, roleHolder, roleMatches, roleSense, shortFormUsed, someoneIs } from './roles.js'
-import { type EntityRecord, passageAt } from '../knowledge.js'
+import { type EntityRecord, initialsOf, passageAt } from '../knowledge.js'
 import { AUXILIARIES, strandedPreposition } from '../question.js'
 import { type Candidate, storyMatches } from '../retrieve.js'
 import type { Answer } from '../types.js'
@@ -206,7 +206,7 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   // The one a role belongs to is named in full ("Halberton" is not "Halberton Elementary School").
   const typed = new Set(question.surfaces.flatMap((word) => word.split(/[^\p{L}\p{N}]+/u)))
   // An organisation may be typed by the short form the story also uses ("goldman" for Goldman Sachs).
-  const inFull = named.filter((each) => each.words.every((word) => typed.has(word)) || typed.has(each.words.join('')))
+  const inFull = named.filter((each) => each.words.every((word) => typed.has(word)) || typed.has(each.words.join('')) || typed.has(initialsOf(each)))
   const shortened = named.filter((each) => each.type === 'organisation' && typed.has(each.words[0] ?? '') && shortFormUsed(context, each))
   const [record] = roleWord ? (inFull.length ? inFull : shortened) : named
   if (question.type === 'identify' && roleWord && record && !OWNERSHIP_ROLES.has(roleWord)) {
@@ -227,7 +227,7 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   // story may never give anyone — only someone it calls that answers.
   const described = question.type === 'identify' && !roleWord ? describedAs(context, question, named) : null
   if (record) {
-    const nameTerms = new Set(record.words)
+    const nameTerms = new Set([...record.words, initialsOf(record)])
     const rest = question.surfaces.filter((word) => !word.split(/[^\p{L}\p{N}]+/u).every((part) => !part || nameTerms.has(part)))
     if (described && rest.length === 1) {
       return (
