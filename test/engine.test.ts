@@ -1444,3 +1444,13 @@ describe('a body typed by its initials', () => {
     expect(rail.answer('who', "who's the gm of tcrr").answer).toBe('Martin Eckhardt')
   })
 })
+
+describe('a participle before its noun', () => {
+  it('heads no clause, so the time after it still dates the verb before it ("will meet in closed session Wednesday night")', async () => {
+    const museum = await oneArticle('Museum board to meet', 'October 7, 2025', [
+      'Three paintings were stolen from the Halvorsen Museum of Art over the weekend, police said Monday.',
+      "The museum's board of trustees will meet in closed session Wednesday night.",
+    ])
+    expect(museum.answer('when', 'when did the trustees meet').date).toBe('2025-10-08')
+  })
+})

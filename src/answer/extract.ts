@@ -517,11 +517,22 @@ export function timeIn(
   // "on Friday …, two days after the mayor signed it": a phrase that dates the clause it opens dates only that clause's verb.
   const dates = (located: Located) => (best.datesClause ? located.start >= end : located.end <= at || (located.start >= end && !opensClause))
   const nearest = locateTerms(text)
-    .filter((located) => located.pos === 'VERB' && dates(located))
+    .filter((located) => located.pos === 'VERB' && dates(located) && !participleModifier(text, located))
     .sort((a, b) => gap(a) - gap(b))[0]
   if (nearest && eventAt.includes(nearest)) return best
   // "at about 7:15 a.m. Monday, when he found empty frames": a "when" clause right after a time tells what happened then.
   return eventAt.some((verb) => verb.start >= end && WHEN_CLAUSE.test(text.slice(end, verb.start))) ? best : null
+}
+
+/** "in closed session", "the revised count": a participle between a determiner or preposition and its noun describes the noun; it heads no clause. */
+function participleModifier(text: string, located: Located): boolean {
+  const word = text.slice(located.start, located.end)
+  return (
+    /(?:ed|en)$/i.test(word) &&
+    /\b(?:in|on|at|of|for|with|by|the|a|an|its|their|his|her|this|that)\s+$/i.test(text.slice(0, located.start)) &&
+    /^\s+\p{Ll}[\p{L}-]*\b/u.test(text.slice(located.end)) &&
+    !/^\s+(?:by|to|in|on|at|for|with|from|as|and|or|the|a|an)\b/i.test(text.slice(located.end))
+  )
 }
 
 /** The opening of a "when" clause that hangs on the time before it, up to its verb: ", when he". */
