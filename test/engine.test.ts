@@ -1454,3 +1454,12 @@ describe('a participle before its noun', () => {
     expect(museum.answer('when', 'when did the trustees meet').date).toBe('2025-10-08')
   })
 })
+
+describe('a time clause the story dates nowhere', () => {
+  it('is no answer to when an event the sentence does not tell happened, nor to when the clause’s own event did', async () => {
+    const wildfire = await storyEngine('own', 'wildfire')
+    expect(wildfire.answer('when', 'when did the copper gulch fire start').answer ?? '').not.toMatch(/smoke/)
+    const merger = await storyEngine('own', 'merger')
+    expect(merger.answer('when', 'when did the judge rule on the injunction').answer ?? '').not.toMatch(/until/)
+  })
+})

@@ -426,6 +426,8 @@ export function timeIn(
 ): TemporalMention | null {
   const { wantDuration, event, eventIsVerb, doneBy, question, corrected } = { ...TIME_DEFAULTS, ...options }
   const { text, offset } = sentenceOf(passage, sentenceIndex)
+  // The event asked about, where the sentence names it: the time must belong to it.
+  const eventTerms = new Set(event ? (candidate.matched.get(event) ?? []) : [])
   // A time clause that only restates the question ("since regulators halted the IPO") is not its answer.
   const mentions = inSentence(passage.dates as TemporalMention[], offset, text.length).filter((mention) => {
     if (corrected(mention)) return false
@@ -439,11 +441,11 @@ export function timeIn(
     if (periodCovered(text.slice(0, mention.offset - offset), mention.text)) return false
     if (mention.kind !== 'clause') return true
     const mentionTerms = lemmasOf(mention.text)
+    // "until the court rules …" does not date a ruling: it is the ruling.
+    if (mention.iso === null && mentionTerms.some((term) => eventTerms.has(term))) return false
     const restated = mentionTerms.filter((term) => queryTerms.has(term)).length
     return !(mentionTerms.length > 0 && restated / mentionTerms.length >= 0.5)
   })
-  // The event asked about, where the sentence names it: the time must belong to it.
-  const eventTerms = new Set(event ? (candidate.matched.get(event) ?? []) : [])
   const told = wantDuration ? [] : locateTerms(text).filter((located) => eventTerms.has(located.term))
   const eventAt = told.filter((located) => located.pos === 'VERB')
   // "would keep its help line open through the end of April" does not date opening a probe: the asked verb's word stands there for a state.
@@ -496,6 +498,8 @@ export function timeIn(
       (verb) => verb.pos === 'VERB' && verb.term === 'say' && verb.end <= at && /^\s+(?:on\s+)?$/.test(text.slice(verb.end, at)),
     )
     if (saidThen && event !== 'say') return null
+    // "saw sparks … minutes before the smoke appeared": a clause the story dates nowhere times the sentence's own verb, and the event is not told there.
+    if (best.kind === 'clause' && best.iso === null) return null
     return nounEventTime(text, offset, best, eventTerms, sentenceEntities)
   }
   if (!best || eventAt.length === 0 || modifiesVerb(best) || picked(best)) return best
