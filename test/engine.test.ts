@@ -1463,3 +1463,10 @@ describe('a time clause the story dates nowhere', () => {
     expect(merger.answer('when', 'when did the judge rule on the injunction').answer ?? '').not.toMatch(/until/)
   })
 })
+
+describe('the noun an amount is of', () => {
+  it('may carry a word before it that the tagger takes for a verb ("$12 million in emergency grant money")', async () => {
+    const wildfire = await storyEngine('own', 'wildfire')
+    expect(wildfire.answer('ask', 'how much money is the governor sending tamsen county').answer).toBe('$12 million')
+  })
+})

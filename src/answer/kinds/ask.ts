@@ -137,7 +137,9 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
     (measured.length === 0 && !(kind === 'amount' && focused)) ||
     measured.some((term) => {
       const [from, to] = term.start >= value.end ? [value.end, term.start] : [term.end, value.start]
-      return to - from <= 60 && !/[;:—–]/.test(sentence.slice(from, to)) && !between(from, to).some((word) => word.pos === 'VERB')
+      // A word right before the measured noun modifies it, whatever its tag ("grant money"); another verb between starts another clause.
+      const verbs = between(from, to).filter((word) => word.pos === 'VERB' && !/^\s$/.test(sentence.slice(word.end, term.start)))
+      return to - from <= 60 && !/[;:—–]/.test(sentence.slice(from, to)) && verbs.length === 0
     })
   // "how much did the shares close at": "ended trading up 1.4% at $296.50".
   const introduced = (value: NamedValue) =>
