@@ -1470,3 +1470,12 @@ describe('the noun an amount is of', () => {
     expect(wildfire.answer('ask', 'how much money is the governor sending tamsen county').answer).toBe('$12 million')
   })
 })
+
+describe('a day or month the question gives', () => {
+  it('must be told where the answer is: "drop on monday" is not "fell another 6% on Wednesday", and "august" is met by "Aug. 19"', async () => {
+    const wildfire = await storyEngine('own', 'wildfire')
+    expect(wildfire.answer('ask', 'how much did coldwater energy stock drop on monday').answer).toBe('14.2%')
+    const quarry = await storyEngine('own', 'quarry')
+    expect(quarry.answer('source', 'quarry got dinged in august for loose rock').found).toBe(true)
+  })
+})

@@ -101,6 +101,24 @@ function usesOf(text: string, figure: string): Set<FigureUse> {
   return uses
 }
 
+/** The days and months of the calendar, a closed class of English. */
+const CALENDAR_NAME = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)$/
+
+/**
+ * A day or month the question gives ("how much did the stock drop on monday") must be in the
+ * answering sentence or beside it: "fell another 6% on Wednesday" tells of another day. A question
+ * that asks when is answered by a time of its own.
+ */
+function meetsCalendar(knowledge: Knowledge, asked: Asked, candidate: Candidate): boolean {
+  if (asked.question.type === 'date') return true
+  const named = asked.question.tokens.filter((token) => token.pos !== 'VERB' && token.pos !== 'AUX' && CALENDAR_NAME.test(token.lemma))
+  if (named.length === 0) return true
+  const passage = passageAt(knowledge, candidate.passage)
+  const around = [candidate.sentence - 1, candidate.sentence, candidate.sentence + 1].map((index) => passage.sentences[index]?.text ?? '').join(' ')
+  // Written in full or cut short ("Aug. 19", "Wed.").
+  return named.every((token) => new RegExp(`\\b${token.lemma.slice(0, 3)}`, 'i').test(around))
+}
+
 /** How close the passage's word must be to the event asked about: the same event, not a neighbouring topic. */
 const PREDICATE_CLOSENESS = 0.7
 
@@ -177,6 +195,7 @@ export function judge(knowledge: Knowledge, asked: Asked, candidate: Candidate |
   return covers &&
     meetsNames(knowledge, asked, candidate) &&
     meetsFigures(knowledge, asked, candidate) &&
+    meetsCalendar(knowledge, asked, candidate) &&
     meetsPredicate(knowledge, asked, candidate) &&
     meetsClaim(asked, candidate) &&
     !swapsRoles(knowledge, asked, candidate)
