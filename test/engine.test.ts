@@ -1479,3 +1479,10 @@ describe('a day or month the question gives', () => {
     expect(quarry.answer('source', 'quarry got dinged in august for loose rock').found).toBe(true)
   })
 })
+
+describe('a role held in a place', () => {
+  it('names no other body: "U.S. District Judge Raymond Okonjo" is the judge on the case', async () => {
+    const merger = await storyEngine('own', 'merger')
+    expect(merger.answer('who', "who's the judge on the case").answer).toBe('Raymond Okonjo')
+  })
+})

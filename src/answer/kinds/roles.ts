@@ -1,4 +1,4 @@
-import { PERSON_ROLES, TITLES } from '../../ingest/annotate/lexicon.js'
+import { PERSON_ROLES, PLACES, TITLES } from '../../ingest/annotate/lexicon.js'
 import { fold } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
 import { lemmasOf } from '../extract.js'
@@ -223,7 +223,8 @@ export function namesAnotherBody(context: AnswerContext, role: string, topic: st
   const names = role
     .split(/[^\p{L}\p{N}'’&-]+/u)
     .map((word) => word.replace(/['’]s$/u, ''))
-    .filter((word) => /^\p{Lu}/u.test(word) && !context.knowledge.language.isWord(fold(word)))
+    // "U.S. District Judge", "Ohio Auditor": a place the role is held in is no other body, nor is a lone initial.
+    .filter((word) => /^\p{Lu}\p{L}/u.test(word) && !context.knowledge.language.isWord(fold(word)) && !PLACES.has(fold(word)))
   return names.length > 0 && !names.some((name) => topic.some((lemma) => fold(name).startsWith(lemma)))
 }
 
