@@ -1486,3 +1486,12 @@ describe('a role held in a place', () => {
     expect(merger.answer('who', "who's the judge on the case").answer).toBe('Raymond Okonjo')
   })
 })
+
+describe('a thing asked of in the present', () => {
+  it('is still to come: "when\'s the first court hearing" is not answered by the day the suit was filed', async () => {
+    const water = await storyEngine('own', 'water')
+    const answer = water.answer('when', "when's the first court hearing in the class action")
+    expect(answer.date).toBeNull()
+    expect(answer.found).toBe(false)
+  })
+})

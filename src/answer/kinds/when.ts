@@ -26,7 +26,9 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
   const eventIsVerb = asked.question.tokens.some((token) => token.lemma === asked.predicate && token.pos === 'VERB')
   const asksDay = asked.question.tokens.some((token, i) => /^(?:what|which)$/i.test(token.text) && DAY_NOUNS.has(asked.question.tokens[i + 1]?.lemma ?? ''))
   const done = asked.question.tokens.some((token) => token.pos === 'AUX' && /^did$/i.test(token.text))
-  const future = asked.question.tokens.some((token) => token.pos === 'AUX' && /^(?:will|'ll|’ll|do|does)$/i.test(token.text))
+  // "when's the first court hearing": a thing named by a noun, asked of in the present, is still to come.
+  const scheduled = asked.question.eventIsNoun && asked.question.tokens.some((token) => token.pos === 'AUX' && /^(?:is|are|'s|’s)$/i.test(token.text))
+  const future = scheduled || asked.question.tokens.some((token) => token.pos === 'AUX' && /^(?:will|'ll|’ll|do|does)$/i.test(token.text))
   const timed = candidates
     .filter((candidate) => context.verdict(asked, candidate) === 'answer')
     .slice(0, 8)
