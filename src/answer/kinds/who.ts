@@ -334,8 +334,8 @@ function holderNamedBy(context: AnswerContext, asked: Asked): Answer | null {
   const { tokens } = asked.question
   const { language } = context.knowledge
   const at = tokens.findIndex((token, i) => i > 0 && token.pos === 'NOUN' && language.isPersonNoun(token.lemma) && !someoneIs(context, token.lemma))
-  const modifier = tokens[at - 1]
-  if (at < 0 || !modifier || (modifier.pos !== 'NOUN' && modifier.pos !== 'ADJ') || modifier.stop) return null
+  const modifier = at > 0 ? tokens[at - 1] : undefined
+  if (!modifier || (modifier.pos !== 'NOUN' && modifier.pos !== 'ADJ') || modifier.stop) return null
   const holders = [...context.knowledge.entities.values()]
     .filter((record) => record.type === 'person')
     .flatMap((record) => {
