@@ -1495,3 +1495,28 @@ describe('a thing asked of in the present', () => {
     expect(answer.found).toBe(false)
   })
 })
+
+describe('a figure beside the sentence that matched', () => {
+  it('is given when that sentence tells of the deed asked ("… she said. “We’ll lose maybe $4,000 this week.”")', async () => {
+    const water = await storyEngine('own', 'water')
+    expect(water.answer('ask', 'how much is the bakery owner gonna lose').answer).toBe('$4,000')
+    const goldman = await storyEngine('eval', 'goldman')
+    expect(goldman.answer('ask', 'how much will goldman save every year from the lower corporate rate').answer).toBeNull()
+  })
+})
+
+describe('"how much <adjective> <noun>"', () => {
+  it('asks the amount of the noun: "how much bottled water" is met by "9,000 cases of bottled water"', async () => {
+    const water = await storyEngine('own', 'water')
+    expect(water.answer('ask', 'how much bottled water has been handed out').answer).toBe('more than 9,000 cases')
+  })
+})
+
+describe('"how many <people> <verb>"', () => {
+  it('counts the doers of the verb when the story counts no people ("ride" → "185,000 riders"), and people first where it does', async () => {
+    const strike = await storyEngine('own', 'strike')
+    expect(strike.answer('ask', 'how many ppl ride crta on a normal weekday').answer).toBe('about 185,000 riders')
+    const quarry = await storyEngine('own', 'quarry')
+    expect(quarry.answer('ask', 'how many people work at the quarry').answer ?? '').not.toMatch(/[Ss]even/)
+  })
+})

@@ -103,8 +103,9 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
   if (first === 'how' && second === 'many') return { type: 'count', focusAt: index(words[at + 2]) }
   if (first === 'how' && second === 'much') {
     if (lower(words[at + 2]) === 'of') return { type: 'share', focusAt: -1 }
-    // "how much rent …": what the amount is of.
-    const noun = words[at + 2]
+    // "how much rent …", "how much bottled water …": what the amount is of.
+    const modifiers = words.slice(at + 2).findIndex((word) => word.pos !== 'ADJ')
+    const noun = words[at + 2 + Math.max(0, modifiers)]
     return { type: 'amount', focusAt: noun?.pos === 'NOUN' && !noun.stop ? index(noun) : -1 }
   }
   // "how big a premium", "how large a stake": the size of a thing, a figure. The thing is no focus but a word to look

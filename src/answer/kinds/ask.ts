@@ -201,6 +201,53 @@ const WORDED_AMOUNT_COVERAGE = 0.75
 const AMOUNT_IN_WORDS =
   /\b(?:(?:dozens|scores|hundreds|thousands|millions|billions|trillions) of|(?:small|large|big|tiny|huge|vast|modest|significant|substantial|sizable|sizeable|handful)\b)/i
 
+/** A figure of the kind asked and the passage it stands in. */
+interface Measured {
+  candidate: Candidate
+  figure: Figure
+}
+
+function sentenceOf(context: AnswerContext, candidate: Candidate): string {
+  return context.passage(candidate).sentences[candidate.sentence]?.text ?? ''
+}
+
+/** The figures of the answering passages, each in the passage's sentence or the one beside it; `counts` says which nouns are the things asked about. */
+function figuresOf(context: AnswerContext, asked: Asked, answering: Candidate[], counts: (noun: string) => boolean): Measured[] {
+  const { question } = asked
+  const { focus } = question
+  const preposition = strandedPreposition(question.tokens)?.text.toLowerCase() ?? null
+  return answering.flatMap((candidate) => {
+    const event = new Set(asked.predicate ? (candidate.matched.get(asked.predicate) ?? []) : [])
+    const options = {
+      rarity: (word: string) => context.knowledge.language.rarity(word),
+      counts,
+      focused: focus !== null,
+      measures: counts,
+      preposition,
+      event,
+    }
+    const figure = figureIn(sentenceOf(context, candidate), candidate, question.type, options)
+    if (figure) return [{ candidate, figure }]
+    // "… burned about 14,900 acres. Crews counted 187 homes destroyed": the passage's next sentence may count the very thing asked.
+    const { sentences } = context.passage(candidate)
+    const next = candidate.sentence + 1
+    const beside = question.type === 'count' && focus && sentences[next] ? figureIn(sentences[next].text, candidate, question.type, options) : null
+    if (beside?.counted === focus) return [{ candidate: { ...candidate, sentence: next }, figure: beside }]
+    // "how big a premium": the sentence beside that names the premium gives its size ("a premium of roughly 28%").
+    const nounsAsked = new Set(focus ? [focus] : question.nouns)
+    const names = (index: number) => lemmasOf(sentences[index]?.text ?? '').some((lemma) => nounsAsked.has(lemma) || counts(lemma))
+    const naming = question.type === 'count' || names(candidate.sentence) ? undefined : [candidate.sentence - 1, next].find(names)
+    const sized = naming === undefined ? null : figureIn(sentences[naming]?.text ?? '', candidate, question.type, options)
+    if (sized && naming !== undefined) return [{ candidate: { ...candidate, sentence: naming }, figure: sized }]
+    // "… she said. "We'll lose maybe $4,000 this week."": the sentence beside that tells of the deed asked gives its figure.
+    if (question.type === 'count' || event.size === 0) return []
+    const tellsDeed = (index: number) => lemmasOf(sentences[index]?.text ?? '').some((lemma) => event.has(lemma))
+    const told = [next, candidate.sentence - 1].find(tellsDeed)
+    const measuredBeside = told === undefined ? null : figureIn(sentences[told]?.text ?? '', candidate, question.type, options)
+    return measuredBeside && told !== undefined ? [{ candidate: { ...candidate, sentence: told }, figure: measuredBeside }] : []
+  })
+}
+
 /** ask: a free question; the best passages, with a short answer where its kind has one. */
 export function answerAsk(context: AnswerContext, asked: Asked): Answer {
   const { base, question } = asked
@@ -213,47 +260,26 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
   if (verdict !== 'answer' || !best) return context.unanswered(asked, candidates, verdict)
   if (question.type in VALUE_TYPES) {
     // Of the passages that answer, the one whose figure stands nearest the words asked about.
-    const sentenceOf = (candidate: Candidate) => context.passage(candidate).sentences[candidate.sentence]?.text ?? ''
     const { focus } = question
     const focusWords = focus ? storyMatches(context.knowledge, focus) : new Map<string, number>()
-    const countsFocus = (noun: string) => noun === focus || (focusWords.get(noun) ?? 0) >= COUNTED_CLOSENESS
+    const counted = (noun: string) => noun === focus || (focusWords.get(noun) ?? 0) >= COUNTED_CLOSENESS
     const answering = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer').slice(0, 8)
-    const preposition = strandedPreposition(question.tokens)?.text.toLowerCase() ?? null
-    const measured = answering.flatMap((candidate) => {
-      const options = {
-        rarity: (word: string) => context.knowledge.language.rarity(word),
-        counts: countsFocus,
-        focused: focus !== null,
-        measures: countsFocus,
-        preposition,
-        event: new Set(asked.predicate ? (candidate.matched.get(asked.predicate) ?? []) : []),
-      }
-      const figure = figureIn(sentenceOf(candidate), candidate, question.type, options)
-      if (figure) return [{ candidate, figure }]
-      // "… burned about 14,900 acres. Crews counted 187 homes destroyed": the passage's next sentence may count the very thing asked.
-      const { sentences } = context.passage(candidate)
-      const next = candidate.sentence + 1
-      const beside = question.type === 'count' && focus && sentences[next] ? figureIn(sentences[next].text, candidate, question.type, options) : null
-      if (beside?.counted === focus) return [{ candidate: { ...candidate, sentence: next }, figure: beside }]
-      // "how big a premium": the sentence beside that names the premium gives its size ("a premium of roughly 28%").
-      const nounsAsked = new Set(focus ? [focus] : question.nouns)
-      const names = (index: number) => lemmasOf(sentences[index]?.text ?? '').some((lemma) => nounsAsked.has(lemma) || countsFocus(lemma))
-      const naming = question.type === 'count' || names(candidate.sentence) ? undefined : [candidate.sentence - 1, next].find(names)
-      const sized = naming === undefined ? null : figureIn(sentences[naming]?.text ?? '', candidate, question.type, options)
-      return sized && naming !== undefined ? [{ candidate: { ...candidate, sentence: naming }, figure: sized }] : []
-    })
+    // "how many ppl ride the bus": with no count of people, the riders are the people who ride.
+    const doers = focus ? question.lemmas.flatMap((lemma) => context.knowledge.language.agentsOf(lemma)) : []
+    const byFocus = figuresOf(context, asked, answering, counted)
+    const measured = byFocus.length || doers.length === 0 ? byFocus : figuresOf(context, asked, answering, (noun) => counted(noun) || doers.includes(noun))
     // A passage well below the best answers only with a count of the very thing asked ("received 14 citations").
     const strong = measured.filter(({ candidate, figure }) => candidate.score >= best.score * 0.8 || (figure.counted !== null && figure.counted === focus))
     // "how much of the market does pellmans have": a figure in a sentence that names Pellman's, before one beside it.
     const namesAsked = (candidate: Candidate) => {
-      const lemmas = new Set(lemmasOf(sentenceOf(candidate)))
+      const lemmas = new Set(lemmasOf(sentenceOf(context, candidate)))
       return asked.named.every((record) => record.words.some((word) => lemmas.has(word)))
     }
     const nearest = strong.sort((a, b) => Number(namesAsked(b.candidate)) - Number(namesAsked(a.candidate)) || a.figure.distance - b.figure.distance)[0]
     if (nearest) return context.found(base, [nearest.candidate, ...candidates.filter((other) => other !== nearest.candidate)], nearest.figure.text)
     // The passage answers in words ("a small percentage", "billions of dollars"): quoted, with no figure made up.
     // Without one, however well it covers the question's words, it does not say how much ("how many cases in Michigan").
-    if (AMOUNT_IN_WORDS.test(sentenceOf(best)) && best.coverage >= WORDED_AMOUNT_COVERAGE) return context.found(base, candidates, null)
+    if (AMOUNT_IN_WORDS.test(sentenceOf(context, best)) && best.coverage >= WORDED_AMOUNT_COVERAGE) return context.found(base, candidates, null)
     return context.closest(asked, candidates, `The story gives no figure for ${quoted(base.query)}.`)
   }
   const who = question.type === 'agent' || question.type === 'speaker' || question.type === 'possessor'
