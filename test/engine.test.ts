@@ -1520,3 +1520,13 @@ describe('"how many <people> <verb>"', () => {
     expect(quarry.answer('ask', 'how many people work at the quarry').answer ?? '').not.toMatch(/[Ss]even/)
   })
 })
+
+describe('a body typed by its initials', () => {
+  it('is not the answer to who did something of its own ("who’s leading the cna probe" is not the Coastal Navigation Authority)', async () => {
+    const ferry = await oneArticle('Ferry aground', 'October 8, 2025', [
+      'The Coastal Navigation Authority (CNA) said the ferry struck a ledge.',
+      'The Coastal Navigation Authority, which is leading the inquiry, said a team of six investigators arrived on the island Tuesday afternoon.',
+    ])
+    expect(ferry.answer('who', "who's leading the cna probe into the grounding").answer).not.toBe('Coastal Navigation Authority')
+  })
+})

@@ -337,6 +337,14 @@ describe('names', () => {
     ])
   })
 
+  it('leaves the bracket and the full stop after initials out of them ("(CNA)."), and a number opening a sentence out of a name', () => {
+    expect(names('It filed a manifest with the Coastal Navigation Authority (CNA).').map((name) => name.split(':')[0])).toEqual([
+      'Coastal Navigation Authority',
+      'CNA',
+    ])
+    expect(names('Two CNA patrol boats reached the ferry.').map((name) => name.split(':')[0])).toEqual(['CNA'])
+  })
+
   it('reads a word for a kind of person before a first name and a surname as a title, by WordNet ("General Manager", "Councilwoman")', () => {
     const language = loadLanguage()
     const withTitles = (text: string) =>

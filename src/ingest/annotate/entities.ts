@@ -26,7 +26,7 @@ function tokenize(text: string): Word[] {
     const owner = /^(.+?)(['’]s|s['’])[,;:!?”")\].]*$/u.exec(raw)
     const possessive = Boolean(owner && /^\p{Lu}/u.test(raw))
     const [, ownerName = '', ownerSuffix = ''] = owner ?? []
-    const withDot = possessive ? (ownerSuffix.startsWith('s') ? `${ownerName}s` : ownerName) : raw.replace(/[,;:!?”"’')\]]+$/, '')
+    const withDot = possessive ? (ownerSuffix.startsWith('s') ? `${ownerName}s` : ownerName) : raw.replace(/[,;:!?”"’')\]]+\.?$/, '')
     const core = possessive || KEEP_DOT.test(withDot) ? withDot : withDot.replace(/\.+$/, '')
     const tail = raw.slice(core.length)
     words.push({
@@ -143,6 +143,21 @@ const STOP_BEFORE = new Set([
   'against',
   'after',
   'before',
+  // Numbers count what follows: "Two CNA patrol boats".
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'several',
+  'few',
+  'dozens',
+  'hundreds',
+  'thousands',
 ])
 const APPOSITIVE_START = /^(?:(?:the|a|an|its|his|her|their)\b|[a-z-]+ed (?:by|in|on|at|with)\b)/
 const RELATIVE_START = /^(?:who|which)\b/
