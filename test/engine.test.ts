@@ -624,6 +624,14 @@ describe('phrases from the dictionary', () => {
     expect(language.relatedness('kick_in', 'contribute')).toBe(0)
   })
 
+  it('reads a verb and "back" as the verb done again, where the dictionary has that word ("start back up" → restart, "pay back" → repay)', () => {
+    const { language } = story.knowledge
+    const phrases = (text: string) => language.phrases(language.analyse(text).tokens).map((phrase) => phrase.lemma)
+    expect(phrases('when did service start back up')).toEqual(['restart'])
+    expect(phrases('when will they pay back the loan')).toEqual(['repay'])
+    expect(phrases('when did they hold back the data')).toEqual(['hold_back'])
+  })
+
   it('relates common words whose commonest senses are one ("start", "begin"), not those that share a rarer one', () => {
     const { language } = story.knowledge
     expect(language.relatedness('start', 'begin')).toBeGreaterThan(0.7)
@@ -719,6 +727,11 @@ describe('reading questions', () => {
 
   it('does not take the subject for the verb when the verb after it is tagged as one', () => {
     expect(read('when', 'when did the justice department say it would appeal').predicates[0]).toBe('say')
+  })
+
+  it('reads the word after "did" as the subject\'s when a verb comes later ("when did ferry service … start")', () => {
+    expect(read('when', 'when did ferry service to the island start again').predicates).toEqual(['start'])
+    expect(read('when', 'when did merger talks collapse').predicates).toEqual(['collapse'])
   })
 
   it('reads the word after the subject of "did" as the verb even when it is tagged as an adjective ("when did the state close the mill")', () => {

@@ -179,6 +179,18 @@ function verbAfterDo(tokens: Token[]): Token | undefined {
   return (last.pos === 'NOUN' || last.pos === 'ADJ') && subject ? last : undefined
 }
 
+/**
+ * "when did ferry service resume": the word after "did", read as a verb, opens the subject when a
+ * verb follows it later; English has one verb after "did" and its subject.
+ */
+function subjectAfterDo(tokens: Token[]): Token | undefined {
+  const auxiliary = tokens.findIndex((token) => token.pos === 'AUX' && token.lemma === 'do')
+  const first = tokens.slice(auxiliary + 1).find((token) => token.pos !== 'DET')
+  if (auxiliary < 0 || first?.pos !== 'VERB') return undefined
+  const rest = tokens.slice(tokens.indexOf(first) + 1)
+  return rest[0]?.pos === 'NOUN' && rest.some((token) => token.pos === 'VERB') ? first : undefined
+}
+
 /** "who talks for the union": the word after "who" read as a noun, where only a verb can stand. */
 function verbAfterWho(tokens: Token[]): Token | undefined {
   const words = tokens.filter((token) => /[\p{L}\p{N}]/u.test(token.text))
@@ -238,8 +250,10 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   // The verb the tagger read as a noun: after "did" and its subject ("did goldman last speed up …"),
   // or right after "who" ("who talks for the union"), where English has only a verb.
   const misread = verbAfterDo(read) ?? verbAfterWho(read)
+  const subject = subjectAfterDo(read)
   const tokens = read.map((token, i) => {
     if (token === misread) return { ...token, pos: 'VERB' }
+    if (token === subject) return { ...token, pos: 'NOUN' }
     // "who's gonna chair the search committee": after "gonna", "will", "could", English has only a verb.
     const before = read[i - 1]
     if (token.pos === 'NOUN' && before && (INFORMAL_AUXILIARIES.has(lower(before)) || MODALS.has(lower(before)))) return { ...token, pos: 'VERB' }

@@ -26,7 +26,7 @@ export interface Language {
   rarity(word: string): number
   /** Whether the word is an English word WordNet knows (so a near spelling is not a typo of it). */
   isWord(word: string): boolean
-  /** The dictionary's multi-word lemmas in a run of tokens ("on board" → on_board), which relate to words as words do. */
+  /** The dictionary's multi-word lemmas in a run of tokens ("on board" → on_board; "start back up" → restart), which relate to words as words do. */
   phrases(tokens: Token[]): Phrase[]
   /**
    * Whether a word for a person names a kind of the other ("ceo" of "head", "spokeswoman" of
@@ -136,7 +136,7 @@ export function loadLanguage(): Language {
       relatedness: relatednessOf(vectors, wordnet),
       rarity: (word) => (/[_-]/.test(word) && !vectors.has(word) ? Math.max(...word.split(/[_-]/).map((part) => vectors.rarity(part))) : vectors.rarity(word)),
       isWord: (word) => wordnet.has(word),
-      phrases: (tokens) => phrasesIn(tokens, wordnet.phrases),
+      phrases: (tokens) => phrasesIn(tokens, wordnet.phrases, (word) => wordnet.has(word)),
       isKindOf: (word, kind, broaden) => wordnet.isKindOf(word, kind, broaden),
       isPersonNoun: (word) => wordnet.isPersonNoun(word),
       agentsOf: (verb) => wordnet.agentsOf(verb),

@@ -42,9 +42,15 @@ function fits(tokens: Token[], kinds: string): boolean {
  * The dictionary's phrases in a run of tokens, longest first and never overlapping: by the words'
  * lemmas ("lined up") or as written ("on board"), where the tokens' parts of speech fit the phrase.
  */
-export function phrasesIn(tokens: Token[], table: PhraseTable): Phrase[] {
+export function phrasesIn(tokens: Token[], table: PhraseTable, isWord: (word: string) => boolean = () => false): Phrase[] {
   const found: Phrase[] = []
   for (let first = 0; first < tokens.length; first++) {
+    const again = doneAgain(tokens, first, isWord)
+    if (again) {
+      found.push(again)
+      first = again.last
+      continue
+    }
     for (let length = LONGEST; length >= 2; length--) {
       const run = tokens.slice(first, first + length)
       if (run.length < length) continue
@@ -60,4 +66,14 @@ export function phrasesIn(tokens: Token[], table: PhraseTable): Phrase[] {
     }
   }
   return found
+}
+
+/** "start back up", "open back up", "pay back": a verb and "back" (and "up") is the verb done again, where the dictionary has it ("restart", "reopen", "repay"). */
+function doneAgain(tokens: Token[], first: number, isWord: (word: string) => boolean): Phrase | null {
+  const [verb, back, up] = tokens.slice(first, first + 3)
+  if (verb?.pos !== 'VERB' || back?.text.toLowerCase() !== 'back') return null
+  const lemma = `re${verb.lemma}`
+  if (!isWord(lemma)) return null
+  const last = up?.text.toLowerCase() === 'up' ? first + 2 : first + 1
+  return { lemma, first, last, nominal: false, parts: [verb.lemma] }
 }
