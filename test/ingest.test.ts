@@ -362,6 +362,20 @@ describe('names', () => {
     expect(withTitles('The rally was organized by the Student Government Association on Monday.')).toContain('Student Government Association|')
   })
 
+  it('types a speaker by the plural no one is called ("Corvanta Therapeutics said") and a name by "who" ("…, who left the company")', () => {
+    const language = loadLanguage()
+    const typed = (text: string) =>
+      annotateEntities(text, {
+        properNouns: new Set(),
+        isPersonNoun: (word) => language.isPersonNoun(word),
+        isCommonPlural: (word) => language.isCommonPlural(word),
+      }).map((entity) => `${entity.name}:${entity.type}`)
+    expect(typed('Shares fell after Corvanta Therapeutics said the trial would pause.')).toEqual(['Corvanta Therapeutics:organisation'])
+    expect(typed('The plan changed after Bill Gates said so.')).toEqual(['Bill Gates:person'])
+    expect(typed('Ravel took over from Howard Tresslin, who left the company at the end of September.')).toEqual(['Howard Tresslin:person'])
+    expect(typed('It names departing Chief Medical Officer Dr. Howard Tresslin as a defendant.')).toEqual(['Howard Tresslin:person'])
+  })
+
   it('names a body by what it is on ("Committee on Research Conduct"), but not by a day it met on', () => {
     expect(names('A faculty Committee on Research Conduct reported that five papers were altered.')).toContain('Committee on Research Conduct:organisation')
     expect(names('He said the Senate Committee on Monday voted.').map((name) => name.split(':')[0])).not.toContain('Senate Committee on Monday')

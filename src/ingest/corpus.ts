@@ -127,13 +127,17 @@ export function annotateArticle(page: SegmentedPage, properNouns: Set<string>): 
   const earlier: AnchorDate[] = []
   const language = loadLanguage()
   const isPersonNoun = (word: string) => language.isPersonNoun(word)
+  const isCommonPlural = (word: string) => language.isCommonPlural(word)
   let lastPerson: string | null = null
   let lastOrganisation: string | null = null
   let previousSpeaker: string | null = null
   const passages = clean.paragraphs.map((span, index): Passage => {
     const sentences = page.sentences[index] ?? []
     const entities: EntityMention[] = sentences.flatMap((sentence) =>
-      annotateEntities(sentence.text, { properNouns, isPersonNoun }).map((entity) => ({ ...entity, offset: entity.offset + sentence.start - span.start })),
+      annotateEntities(sentence.text, { properNouns, isPersonNoun, isCommonPlural }).map((entity) => ({
+        ...entity,
+        offset: entity.offset + sentence.start - span.start,
+      })),
     )
     const bounds = sentences.map((sentence) => ({ start: sentence.start - span.start, end: sentence.end - span.start }))
     const dates = annotateDates(span.text, { reference, earlier, sentences: bounds })

@@ -38,6 +38,8 @@ export interface Language {
   isPersonNoun(word: string): boolean
   /** The words for a person who does what a verb says ("lead" → leader, "head" → head). */
   agentsOf(verb: string): string[]
+  /** Whether a word is the plural of a dictionary word that is no one's name ("therapeutics", "ferries"; not "gates", "williams"). */
+  isCommonPlural(word: string): boolean
 }
 
 export interface RelatednessOptions {
@@ -140,6 +142,7 @@ export function loadLanguage(): Language {
       isKindOf: (word, kind, broaden) => wordnet.isKindOf(word, kind, broaden),
       isPersonNoun: (word) => wordnet.isPersonNoun(word),
       agentsOf: (verb) => wordnet.agentsOf(verb),
+      isCommonPlural: (word) => wordnet.isCommonPlural(word),
     }
   }
   return loaded

@@ -115,6 +115,13 @@ export class WordNet {
     return [verb, ...derived].filter((word) => Object.hasOwn(this.people.senses, word))
   }
 
+  /** Whether a word is the plural of a dictionary word and neither is a name ("therapeutics", "ferries"; not "gates", "williams"). */
+  isCommonPlural(word: string): boolean {
+    if (!/[^su]s$/.test(word) || this.names.has(word)) return false
+    const singulars = [word.replace(/ies$/, 'y'), word.replace(/es$/, ''), word.slice(0, -1)]
+    return singulars.some((singular) => singular !== word && this.lemmas.has(singular) && !this.names.has(singular))
+  }
+
   /** Whether WordNet has an entry for the word (so its silence about a pair means something). */
   has(word: string): boolean {
     return this.lemmas.has(word)

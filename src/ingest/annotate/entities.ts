@@ -180,7 +180,10 @@ function isCapital(word: string): boolean {
 
 /** Whether a role head noun names an organisation, a person, or neither. */
 function roleKind(role: string): EntityType | null {
-  const heads = role.toLowerCase().split(/[\s,]+/)
+  // "who left the company": only a person is a "who"; and a relative clause tells of something else, not of the name's kind.
+  const [head = '', relative] = role.toLowerCase().split(/\b(?:who|whom|which|that)\b/)
+  if (relative !== undefined && head.trim() === '') return /^who/i.test(role.trim()) ? 'person' : null
+  const heads = head.split(/[\s,]+/).filter(Boolean)
   const last = heads.at(-1) ?? ''
   if (ORG_ROLES.has(last) && !PERSON_ROLES.has(last)) return 'organisation'
   if (PERSON_ROLES.has(last) || TITLES.has(last)) return 'person'
@@ -210,6 +213,8 @@ export interface EntityOptions {
    * and a surname, a title, as the title list's words are.
    */
   isPersonNoun?: (word: string) => boolean
+  /** Plurals of dictionary words that are no one's name ("Therapeutics", "Ferries"): a name ending in one is no person's. */
+  isCommonPlural?: (word: string) => boolean
 }
 
 /**
@@ -257,7 +262,7 @@ export function annotateEntities(text: string, options: EntityOptions): EntityMe
         j += 2
       } else break
     }
-    mentions.push(...nameMention(text, words, i, j, options.isPersonNoun ?? (() => false)))
+    mentions.push(...nameMention(text, words, i, j, options.isPersonNoun ?? (() => false), options.isCommonPlural ?? (() => false)))
     i = j + 1
   }
   return mentions
@@ -287,7 +292,14 @@ function firmNameEnd(text: string, words: Word[], j: number): number {
   return last > j ? last : j
 }
 
-function nameMention(text: string, words: Word[], first: number, last: number, isPersonNoun: (word: string) => boolean): EntityMention[] {
+function nameMention(
+  text: string,
+  words: Word[],
+  first: number,
+  last: number,
+  isPersonNoun: (word: string) => boolean,
+  isCommonPlural: (word: string) => boolean,
+): EntityMention[] {
   if (first === last && /-\p{Ll}+$/u.test(wordAt(words, first).core)) return []
   let start = first
   while (start <= last && DEMONYMS[wordAt(words, start).core.toLowerCase()] !== undefined && start < last) start++
@@ -308,6 +320,8 @@ function nameMention(text: string, words: Word[], first: number, last: number, i
     role = HONORIFIC.test(title) ? null : title
     type = 'person'
   }
+  // "Chief Medical Officer Dr. Howard Tresslin": a form of address after the title is no part of the name either.
+  if (titleEnd > 0 && nameStart < last && HONORIFIC.test(wordAt(words, nameStart).core)) nameStart++
   const nameEnd = lastWord.offset + lastWord.core.length
   const nameOffset = wordAt(words, nameStart).offset
   const name = text.slice(nameOffset, nameEnd)
@@ -318,8 +332,10 @@ function nameMention(text: string, words: Word[], first: number, last: number, i
   role = (after && !RELATIVE_START.test(after) ? after : null) ?? role ?? before ?? after
   type = typeOfName(name) ?? (role ? roleKind(role) : null) ?? type
   const following = words[last + 1]
-  // "Gerald Foss said": a speaker named in full is a person; a single word that speaks ("FreshWay said") is as often a company.
-  if (!type && name.includes(' ') && following && /^(said|says|told|added|argued|wrote)$/.test(following.core)) type = 'person'
+  // "Gerald Foss said": a speaker named in full is a person; a single word that speaks ("FreshWay said") is as often a company,
+  // and so is a name ending in a plural no one is called ("Corvanta Therapeutics said").
+  const commonEnding = isCommonPlural(lastWord.core.toLowerCase())
+  if (!type && name.includes(' ') && following && /^(said|says|told|added|argued|wrote)$/.test(following.core)) type = commonEnding ? 'organisation' : 'person'
   // "Jolene Marsh, 52, who was riding …": an age set off after a name is a person's.
   if (!type && /^,\s*\d{1,3},/.test(text.slice(nameEnd))) type = 'person'
   return [{ name, type: type ?? 'other', role, offset: nameOffset }]
