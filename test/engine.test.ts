@@ -1543,3 +1543,14 @@ describe('a body typed by its initials', () => {
     expect(ferry.answer('who', "who's leading the cna probe into the grounding").answer).not.toBe('Coastal Navigation Authority')
   })
 })
+
+describe('a role asked with a word before it', () => {
+  it('is the holder whose title tells of that word ("finance chief" is the Chief Financial Officer, not the Chief Executive)', async () => {
+    const trial = await oneArticle('Investors sue Corvanta', 'September 25, 2025', [
+      'Corvanta Therapeutics said on Monday it would pause the trial. Dana Kellerman, Corvanta’s chief executive, said the company would cooperate.',
+      'The complaint names Chief Executive Dana Kellerman and Chief Financial Officer Raymond Achterberg as defendants.',
+    ])
+    expect(trial.answer('who', "who is corvanta's finance chief").answer).toBe('Raymond Achterberg')
+    expect(trial.answer('who', "who is corvanta's chief executive").answer).toBe('Dana Kellerman')
+  })
+})

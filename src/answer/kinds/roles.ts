@@ -1,5 +1,5 @@
 import { PERSON_ROLES, PLACES, TITLES } from '../../ingest/annotate/lexicon.js'
-import { fold } from '../../language/index.js'
+import { fold, type Token } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
 import { lemmasOf } from '../extract.js'
 import { type EntityRecord, entitiesIn, passageAt, RARE_NAME_WORD } from '../knowledge.js'
@@ -118,6 +118,11 @@ export function roleHolder(context: AnswerContext, asked: Asked, record: EntityR
   // A title the sentence ties to no body is the article's subject's only when it is the asked role itself or its
   // synonym — not any kind of it ("President Donald Trump" in an article about Goldman heads no Goldman).
   const strict = withoutKinds(sense)
+  // "corvanta's finance chief": of the chiefs, the one whose title tells of finance ("Chief Financial Officer").
+  const modifier = modifierOf(asked.question.tokens, roleWord, record)
+  const { language } = context.knowledge
+  const modified = (role: string) => modifier === null || lemmasOf(role).some((lemma) => language.relatedness(lemma, modifier) >= MODIFIER_CLOSENESS)
+  let unmodified: Answer | null = null
   for (const other of context.knowledge.entities.values()) {
     if (other === record) continue
     // Someone another of whose roles says whose they are ("the family's lead attorney") is not the subject's by a bare title.
@@ -135,9 +140,23 @@ export function roleHolder(context: AnswerContext, asked: Asked, record: EntityR
     })
     const [owner = core] = record.words
     const found = role ?? (other.type === 'person' && part === undefined ? holderBeside(context, other, owner, roleWord) : null)
-    if (found) return context.found(asked.base, [naming(context, found.passage, other.name)], other.name)
+    if (!found) continue
+    const answer = context.found(asked.base, [naming(context, found.passage, other.name)], other.name)
+    if (modified(role?.role ?? '')) return answer
+    unmodified ??= answer
   }
-  return null
+  return unmodified
+}
+
+/** How close in meaning a word of a title must be to the word before the asked role ("financial" to "finance"). */
+const MODIFIER_CLOSENESS = 0.7
+
+/** The noun or adjective right before the role word in the question ("finance" of "finance chief"), unless it is part of the body's name. */
+function modifierOf(tokens: Token[], roleWord: string, record: EntityRecord): string | null {
+  const at = tokens.findIndex((token) => fold(token.text) === roleWord || token.lemma === roleWord)
+  const before = at > 0 ? tokens[at - 1] : undefined
+  if (!before || before.stop || (before.pos !== 'NOUN' && before.pos !== 'ADJ') || record.words.includes(fold(before.text))) return null
+  return before.lemma
 }
 
 /** Whether the story gives anyone a role of this kind ("Tolliver Dairy CEO" is a head). */
