@@ -1554,3 +1554,10 @@ describe('a role asked with a word before it', () => {
     expect(trial.answer('who', "who is corvanta's chief executive").answer).toBe('Dana Kellerman')
   })
 })
+
+describe('a relative clause after a name', () => {
+  it('tells what the body does, not what it is ("Delacourt Fine LLP, which represents the pension fund" is no pension fund)', async () => {
+    const trial = await storyEngine('own', 'trial')
+    expect(trial.answer('who', 'which pension fund is suing corvanta').answer).not.toBe('Delacourt Fine LLP')
+  })
+})

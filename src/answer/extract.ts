@@ -281,8 +281,11 @@ export function entityCalled(passage: Passage, sentenceIndex: number, focus: str
   // The role must call the entity a `focus`, not merely mention one ("the country's largest chipmaker" is no country).
   // "Gov." calls someone a gov, "Sen." a senator: an abbreviated title is the word it begins.
   const abbreviates = (lemma: string) => lemma.endsWith('.') && lemma.length >= 4 && focus.startsWith(lemma.slice(0, -1))
-  const calls = (role: string) =>
-    lemmasOf(role).some((lemma) => lemma === focus || abbreviates(lemma)) && !new RegExp(`\\b${focus}\\w*['’]s\\b`, 'i').test(role)
+  // "Delacourt Fine LLP, which represents the pension fund": a relative clause tells what the entity does, not what it is.
+  const calls = (role: string) => {
+    const [head = ''] = role.split(/\b(?:who|whom|which|that)\b/i)
+    return lemmasOf(head).some((lemma) => lemma === focus || abbreviates(lemma)) && !new RegExp(`\\b${focus}\\w*['’]s\\b`, 'i').test(head)
+  }
   const called = inSentence(passage.entities, offset, text.length).filter((entity) => !named.has(entity.name) && entity.role !== null && calls(entity.role))
   // "which analyst": a person the text calls an analyst, before the firm whose description says so.
   const personal = PERSON_ROLES.has(focus) ? called.find((entity) => entity.type === 'person') : undefined
