@@ -729,6 +729,11 @@ describe('reading questions', () => {
     expect(read('when', 'when did the justice department say it would appeal').predicates[0]).toBe('say')
   })
 
+  it('reads "who told X to do it" as asking for a doer, not a speaker', () => {
+    expect(read('who', 'who told corvanta to stop giving patients the drug').type).toBe('agent')
+    expect(read('who', 'who told reporters the deal was dead').type).toBe('speaker')
+  })
+
   it('reads the word after "did" as the subject\'s when a verb comes later ("when did ferry service … start")', () => {
     expect(read('when', 'when did ferry service to the island start again').predicates).toEqual(['start'])
     expect(read('when', 'when did merger talks collapse').predicates).toEqual(['collapse'])
@@ -994,11 +999,15 @@ describe('an abbreviated title', () => {
 })
 
 describe('a name before a noun', () => {
-  it('is named with the noun after "the" ("The Trump administration", not "The Trump")', async () => {
+  it('is named with the noun after "the" ("The Trump administration", not "The Trump"), and with no verb after it', async () => {
     const order = await oneArticle('Order signed', 'January 6, 2021', [
       'The Trump administration has not briefed the transition team about the payment order, the official said.',
     ])
     expect(order.answer('who', 'who has not briefed the transition team about the payment order').answer).toBe('The Trump administration')
+    const hold = await oneArticle('Hold placed', 'September 12, 2025', [
+      "The National Drug Review Agency has placed a full clinical hold on Corvanta Therapeutics' late-stage trial.",
+    ])
+    expect(hold.answer('who', 'who placed a hold on the trial').answer).toBe('The National Drug Review Agency')
   })
 })
 

@@ -261,8 +261,10 @@ function spanOf(text: string, offset: number, list: EntityMention[]): string | n
   const from = first.offset - offset
   const article = /\bthe\s+$/i.exec(text.slice(Math.max(0, from - 4), from))
   const end = last.offset - offset + surfaceLength(text, last, offset)
-  // "the Trump administration": after "the", the name is a modifier of the noun that follows it.
-  const head = article ? (/^\s+\p{Ll}[\p{L}-]*/u.exec(text.slice(end))?.[0] ?? '') : ''
+  // "the Trump administration": after "the", the name is a modifier of the noun that follows it ("The … Agency has" has none).
+  const following = article ? (/^\s+\p{Ll}[\p{L}-]*/u.exec(text.slice(end))?.[0] ?? '') : ''
+  const noun = locateTerms(text).some((term) => term.start === end + following.length - following.trimStart().length && term.pos === 'NOUN')
+  const head = following && noun ? following : ''
   return text
     .slice(from - (article ? article[0].length : 0), end + head.length)
     .replace(/[\s,]+$/, '')

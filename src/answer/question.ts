@@ -121,7 +121,12 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
     if (objectAsked) return { type: 'patient', focusAt: -1 }
     const reporting = REPORTING.has(verbLemma) && command === 'source'
     if (reporting) return { type: 'reporters', focusAt: -1 }
-    if (SAYING.has(verbLemma)) return { type: 'speaker', focusAt: -1 }
+    // "who told corvanta to stop": telling someone to do something is a deed, not words to attribute.
+    const saying = words.find((token) => token.pos === 'VERB' && SAYING.has(token.lemma))
+    const directive =
+      saying !== undefined &&
+      words.slice(words.indexOf(saying) + 1, words.indexOf(saying) + 5).some((token, i, rest) => lower(token) === 'to' && rest[i + 1]?.pos === 'VERB')
+    if (SAYING.has(verbLemma) && !directive) return { type: 'speaker', focusAt: -1 }
     if (OWNING.has(verbLemma) || words.some((token) => OWNING.has(token.lemma))) return { type: 'possessor', focusAt: -1 }
     const copula = nextVerb?.lemma === 'be' && !words.slice(index(nextVerb)).some((token) => token.pos === 'VERB')
     return { type: copula || first === "who's" ? 'identify' : 'agent', focusAt: -1 }
