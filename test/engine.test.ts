@@ -1570,3 +1570,10 @@ describe('a relative clause after a name', () => {
     expect(trial.answer('who', 'which pension fund is suing corvanta').answer).not.toBe('Delacourt Fine LLP')
   })
 })
+
+describe('a time told loosely and exactly', () => {
+  it('is answered with the exact one when it falls within the loose one ("filed last month" and "filed Wednesday", Sept. 24)', async () => {
+    const trial = await storyEngine('own', 'trial')
+    expect(trial.answer('when', 'when was the class action filed against corvanta').answer).toMatch(/2025-09-24/)
+  })
+})

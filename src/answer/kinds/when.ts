@@ -63,7 +63,9 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
     const sameTelling = context.linked(a.candidate.passage, b.candidate.passage) || a.time.text.toLowerCase() === b.time.text.toLowerCase()
     // Tied: as high, or covering the question's words as fully ("pay workers … through March 21" against a request to pay "until the plant reopens").
     const asFull = Math.abs(a.candidate.coverage - b.candidate.coverage) < 0.02 && Math.abs(a.candidate.sentenceCoverage - b.candidate.sentenceCoverage) < 0.02
-    const tied = sameTelling || (strong.includes(b) && (Math.abs(a.candidate.score - b.candidate.score) < 0.08 || asFull))
+    // "filed last month" and "filed Wednesday", Sept. 24: a day within the period is the same time, told exactly.
+    const within = strong.includes(b) && inside(b.time, a.time)
+    const tied = sameTelling || within || (strong.includes(b) && (Math.abs(a.candidate.score - b.candidate.score) < 0.08 || asFull))
     return tied && precision(b.time) > precision(a.time) ? b : a
   }, first)
   const ordered = [dated.candidate, ...candidates.filter((candidate) => candidate !== dated.candidate)]
@@ -71,6 +73,13 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
   const text = withAnchor(context.passage(dated.candidate).text, dated.time)
   const answer = iso && until ? `${text} (${iso} to ${until})` : iso && kind !== 'date' ? `${text} (${iso})` : text
   return context.found(base, ordered, answer, iso)
+}
+
+/** Whether a time falls within another's period ("2025-09-24" within "2025-09", or within a week's range). */
+function inside(time: TemporalMention, period: TemporalMention): boolean {
+  if (!time.iso || !period.iso || time.iso === period.iso) return false
+  if (period.until) return time.iso >= period.iso && time.iso.slice(0, period.until.length) <= period.until
+  return time.iso.startsWith(period.iso)
 }
 
 /**
