@@ -1577,3 +1577,13 @@ describe('a time told loosely and exactly', () => {
     expect(trial.answer('when', 'when was the class action filed against corvanta').answer).toMatch(/2025-09-24/)
   })
 })
+
+describe('a speaker put after "said"', () => {
+  it('is the one who said it ("Recounts rarely move results …, said Owen Threlkeld")', async () => {
+    const recount = await oneArticle('Recount begins', 'November 19, 2025', [
+      'Recounts rarely move results by more than a few dozen votes, said Owen Threlkeld, a political scientist at Carrow College.',
+      'Its driver, Szabo said, dropped them at the Garnet Road warehouse with a load of returned voting booths.',
+    ])
+    expect(recount.answer('who', 'who said recounts usually only move a few votes').answer).toBe('Owen Threlkeld')
+  })
+})

@@ -86,6 +86,10 @@ export function speakerOf(passage: Passage, sentenceIndex: number, earlier: Pass
   const entities = inSentence(passage.entities, offset, text.length).filter((entity) => entity.type !== 'place')
   const before = entities.filter((entity) => entity.offset - offset < saying.index)
   const pronoun = /\b(he|she)\s+(?:\w+\s+)?$/i.test(text.slice(0, saying.index))
+  // "…, said Owen Threlkeld, a political scientist": after a comma, the speaker put after the verb ("Kellerman said Corvanta would …" is not).
+  const afterComma = /[,”"]\s*$/.test(text.slice(0, saying.index))
+  const inverted = afterComma ? entities.find((entity) => entity.offset - offset === saying.index + saying[0].length + 1) : undefined
+  if (inverted) return inverted.name
   if (!pronoun) return before.at(-1)?.name ?? null
   const people = (entities: EntityMention[]) => entities.filter((entity) => entity.type === 'person')
   const here = people(passage.entities.filter((entity) => entity.offset < offset + saying.index)).at(-1)
