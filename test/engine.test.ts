@@ -1587,3 +1587,12 @@ describe('a speaker put after "said"', () => {
     expect(recount.answer('who', 'who said recounts usually only move a few votes').answer).toBe('Owen Threlkeld')
   })
 })
+
+describe('"how many people"', () => {
+  it('counts people of any kind where the deed is told ("212 passengers … aboard"), not people the next sentence counts for another deed', async () => {
+    const ferry = await storyEngine('own', 'ferry')
+    expect(ferry.answer('ask', 'how many people were on board').answer).toBe('212 passengers')
+    const quarry = await storyEngine('own', 'quarry')
+    expect(quarry.answer('ask', 'how many people work at the quarry').answer ?? '').not.toMatch(/[Ss]even/)
+  })
+})

@@ -211,8 +211,11 @@ function sentenceOf(context: AnswerContext, candidate: Candidate): string {
   return context.passage(candidate).sentences[candidate.sentence]?.text ?? ''
 }
 
-/** The figures of the answering passages, each in the passage's sentence or the one beside it; `counts` says which nouns are the things asked about. */
-function figuresOf(context: AnswerContext, asked: Asked, answering: Candidate[], counts: (noun: string) => boolean): Measured[] {
+/**
+ * The figures of the answering passages, each in the passage's sentence or the one beside it;
+ * `counts` says which nouns are the things asked about, and `anyone` that they are people of any kind.
+ */
+function figuresOf(context: AnswerContext, asked: Asked, answering: Candidate[], counts: (noun: string) => boolean, anyone: boolean): Measured[] {
   const { question } = asked
   const { focus } = question
   const preposition = strandedPreposition(question.tokens)?.text.toLowerCase() ?? null
@@ -231,7 +234,11 @@ function figuresOf(context: AnswerContext, asked: Asked, answering: Candidate[],
     // "… burned about 14,900 acres. Crews counted 187 homes destroyed": the passage's next sentence may count the very thing asked.
     const { sentences } = context.passage(candidate)
     const next = candidate.sentence + 1
-    const beside = question.type === 'count' && focus && sentences[next] ? figureIn(sentences[next].text, candidate, question.type, options) : null
+    // A count of people, whoever they are, is no answer there when the passage's sentence tells of the deed asked and the
+    // next does not ("… with 212 passengers aboard. Seventeen people were injured").
+    const tellsDeed = (index: number) => lemmasOf(sentences[index]?.text ?? '').some((lemma) => event.has(lemma))
+    const deedHere = anyone && tellsDeed(candidate.sentence) && !tellsDeed(next)
+    const beside = question.type === 'count' && focus && sentences[next] && !deedHere ? figureIn(sentences[next].text, candidate, question.type, options) : null
     if (beside?.counted === focus) return [{ candidate: { ...candidate, sentence: next }, figure: beside }]
     // "how big a premium": the sentence beside that names the premium gives its size ("a premium of roughly 28%").
     const nounsAsked = new Set(focus ? [focus] : question.nouns)
@@ -241,7 +248,6 @@ function figuresOf(context: AnswerContext, asked: Asked, answering: Candidate[],
     if (sized && naming !== undefined) return [{ candidate: { ...candidate, sentence: naming }, figure: sized }]
     // "… she said. "We'll lose maybe $4,000 this week."": the sentence beside that tells of the deed asked gives its figure.
     if (question.type === 'count' || event.size === 0) return []
-    const tellsDeed = (index: number) => lemmasOf(sentences[index]?.text ?? '').some((lemma) => event.has(lemma))
     const told = [next, candidate.sentence - 1].find(tellsDeed)
     const measuredBeside = told === undefined ? null : figureIn(sentences[told]?.text ?? '', candidate, question.type, options)
     return measuredBeside && told !== undefined ? [{ candidate: { ...candidate, sentence: told }, figure: measuredBeside }] : []
@@ -262,12 +268,18 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
     // Of the passages that answer, the one whose figure stands nearest the words asked about.
     const { focus } = question
     const focusWords = focus ? storyMatches(context.knowledge, focus) : new Map<string, number>()
+    // "how many people were on board": passengers, crew and riders are all people.
+    const { language } = context.knowledge
+    const people = focus !== null && [focus, ...focusWords.keys()].some((word) => word === 'people' || word === 'person')
     const counted = (noun: string) => noun === focus || (focusWords.get(noun) ?? 0) >= COUNTED_CLOSENESS
     const answering = candidates.filter((candidate) => context.verdict(asked, candidate) === 'answer').slice(0, 8)
-    // "how many ppl ride the bus": with no count of people, the riders are the people who ride.
-    const doers = focus ? question.lemmas.flatMap((lemma) => context.knowledge.language.agentsOf(lemma)) : []
-    const byFocus = figuresOf(context, asked, answering, counted)
-    const measured = byFocus.length || doers.length === 0 ? byFocus : figuresOf(context, asked, answering, (noun) => counted(noun) || doers.includes(noun))
+    // With no count of the very thing asked: "how many ppl ride the bus" counts the riders, the people who ride,
+    // and "how many people were on board" the passengers.
+    const doers = focus ? question.lemmas.flatMap((lemma) => language.agentsOf(lemma)) : []
+    const kinds = (noun: string) => doers.includes(noun) || (people && language.isPersonNoun(noun))
+    const byFocus = figuresOf(context, asked, answering, counted, people)
+    const measured =
+      byFocus.length || (doers.length === 0 && !people) ? byFocus : figuresOf(context, asked, answering, (noun) => counted(noun) || kinds(noun), people)
     // A passage well below the best answers only with a count of the very thing asked ("received 14 citations").
     const strong = measured.filter(({ candidate, figure }) => candidate.score >= best.score * 0.8 || (figure.counted !== null && figure.counted === focus))
     // "how much of the market does pellmans have": a figure in a sentence that names Pellman's, before one beside it.
