@@ -1596,3 +1596,11 @@ describe('"how many people"', () => {
     expect(quarry.answer('ask', 'how many people work at the quarry').answer ?? '').not.toMatch(/[Ss]even/)
   })
 })
+
+describe('a surname the lexicon knows as a town', () => {
+  it('stays the person the text calls a chief executive, so a question for the ferry company’s CEO finds her', async () => {
+    const ferry = await storyEngine('own', 'ferry')
+    expect(ferry.knowledge.entities.get('Maureen Oakhurst')?.type).toBe('person')
+    expect(ferry.answer('who', "who's the ceo of the ferry company").answer).toBe('Maureen Oakhurst')
+  })
+})

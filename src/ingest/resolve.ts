@@ -46,7 +46,12 @@ export function canonicalizeEntities(articles: Article[], kindOf: (name: string)
   for (const mention of mentions) typesByName.set(mention.name, [...(typesByName.get(mention.name) ?? []), mention.type])
   // A name the text never types ("Gerald Foss, 84, a retired machinist") is typed by a lexicon of names.
   for (const types of typesByName.values()) if (types.every((type) => type === 'other')) types.length = 0
-  for (const [name, types] of typesByName) if (types.length === 0) types.push(kindOf(name) ?? 'other')
+  const byLexicon = new Set<string>()
+  for (const [name, types] of typesByName) {
+    if (types.length > 0) continue
+    types.push(kindOf(name) ?? 'other')
+    byLexicon.add(name)
+  }
 
   const canonical = new Map<string, string>()
   const frequency = (name: string) => typesByName.get(name)?.length ?? 0
@@ -72,7 +77,13 @@ export function canonicalizeEntities(articles: Article[], kindOf: (name: string)
 
   const resolve = (name: string) => canonical.get(name) ?? name
   const finalTypes = new Map<string, EntityType[]>()
-  for (const [name, types] of typesByName) finalTypes.set(resolve(name), [...(finalTypes.get(resolve(name)) ?? []), ...types])
+  const toldTypes = new Map<string, EntityType[]>()
+  for (const [name, types] of typesByName) {
+    finalTypes.set(resolve(name), [...(finalTypes.get(resolve(name)) ?? []), ...types])
+    if (!byLexicon.has(name)) toldTypes.set(resolve(name), [...(toldTypes.get(resolve(name)) ?? []), ...types])
+  }
+  // "Oakhurst", a town to the lexicon, is Maureen Oakhurst where the text calls her a chief executive: what the text says of a name beats the lexicon.
+  for (const [name, told] of toldTypes) if (told.some((type) => type !== 'other')) finalTypes.set(name, told)
 
   for (const article of articles)
     for (const passage of article.passages) {
