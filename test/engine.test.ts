@@ -729,6 +729,11 @@ describe('reading questions', () => {
     expect(read('when', 'when did the justice department say it would appeal').predicates[0]).toBe('say')
   })
 
+  it('reads a number of thousands typed without commas as news copy writes it ("1200" → 1,200), and a year as it is', () => {
+    expect(read('source', 'halvorsen was up 1200 votes on election night').figures).toContain('1,200')
+    expect(read('when', 'when did the plant open in 1966').figures).toContain('1966')
+  })
+
   it('reads "who told X to do it" as asking for a doer, not a speaker', () => {
     expect(read('who', 'who told corvanta to stop giving patients the drug').type).toBe('agent')
     expect(read('who', 'who told reporters the deal was dead').type).toBe('speaker')
@@ -1602,5 +1607,12 @@ describe('a surname the lexicon knows as a town', () => {
     const ferry = await storyEngine('own', 'ferry')
     expect(ferry.knowledge.entities.get('Maureen Oakhurst')?.type).toBe('person')
     expect(ferry.answer('who', "who's the ceo of the ferry company").answer).toBe('Maureen Oakhurst')
+  })
+})
+
+describe('a number typed without commas', () => {
+  it('finds the claim written with them ("up 1200 votes" → "led by more than 1,200 votes")', async () => {
+    const recount = await storyEngine('own', 'recount')
+    expect(recount.answer('source', 'halvorsen was up 1200 votes on election night').found).toBe(true)
   })
 })

@@ -246,6 +246,9 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
     // "310k customers", "4.5 mil": the number as the story writes it, then its magnitude (or nothing).
     const figure = withMagnitude(token.text, all[i + 1]?.text ?? '')
     if (figure) return { ...token, lemma: figure[0], pos: 'NUM' }
+    // "up 1200 votes": news copy writes a number of thousands with commas ("1,200"), a year without.
+    if (/^\d{4,}$/.test(token.text) && !/^(?:1[89]|20)\d\d$/.test(token.text))
+      return { ...token, lemma: Number(token.text).toLocaleString('en-US'), pos: 'NUM' }
     const magnitude = i > 0 ? withMagnitude(all[i - 1]?.text ?? '', token.text) : null
     if (magnitude) return magnitude[1] ? { ...token, lemma: magnitude[1], pos: 'NUM', stop: false } : { ...token, pos: 'SYM', stop: true }
     return token.stop && token.text === token.text.toLowerCase() && abbreviations.has(fold(token.text))
