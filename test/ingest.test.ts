@@ -182,6 +182,12 @@ describe('cleaning and segmenting, on fixture pages', () => {
     expect(sentences).toEqual(['Officials met on Sept. 30 with U.S. Steel Inc. about a $29.4 billion float.', 'The plan stalled.', '“It is over,” he said.'])
   })
 
+  it('does not break on the abbreviated titles of AP style ("Capt.", "Det.", "Cmdr.")', () => {
+    const text = 'Capt. Lorne Aberdale, who was in command, remains on leave. Det. Ana Ruiz said so.'
+    const sentences = splitSentences({ start: 0, end: text.length, text }).map((sentence) => sentence.text)
+    expect(sentences).toEqual(['Capt. Lorne Aberdale, who was in command, remains on leave.', 'Det. Ana Ruiz said so.'])
+  })
+
   it('reads outlet, title, date and byline that a page without metadata states itself', () => {
     const coastal = article(fixtures, '002')
     expect(coastal.outlet).toBe('Coastal Wire')
