@@ -145,10 +145,10 @@ export class AnswerContext {
   /** Every name of the story that holds one of these names' words ("Goldman" → Goldman, Goldman Sachs), or that they are the initials of. */
   spellingsOf(records: EntityRecord[]): Set<string> {
     const names = new Set(records.map((record) => record.name))
+    // "the CNA" is the Coastal Navigation Authority: a body's initials spell the same body.
+    const initials = new Set(records.flatMap((record) => (record.words.length === 1 ? record.words : [])))
     for (const other of this.knowledge.entities.values()) {
-      // "the CNA" is the Coastal Navigation Authority: a body's initials spell the same body.
-      const initialled =
-        other.type !== 'person' && other.words.length >= 3 && records.some((record) => record.words.length === 1 && record.words[0] === initialsOf(other))
+      const initialled = initials.size > 0 && other.type !== 'person' && other.words.length >= 3 && initials.has(initialsOf(other))
       if (initialled || records.some((record) => record.words.every((word) => other.words.includes(word)))) names.add(other.name)
     }
     return names
