@@ -32,6 +32,9 @@ const NUMBER_WORDS = [...CARDINALS, ...Object.keys(TENS), ...LARGE, 'dozen', ...
 /** A word for a number ("nine", "fourth"), the whole word. */
 export const NUMBER_WORD = new RegExp(`^(?:${NUMBER_WORDS})$`, 'i')
 
+/** A cardinal number in words ("two", "seventeen", "forty"), the whole word. */
+export const CARDINAL_WORD = new RegExp(`^(?:${[...CARDINALS, ...Object.keys(TENS)].join('|')})$`, 'i')
+
 /** Every number a text writes, in digits or in words. */
 export const FIGURES = new RegExp(`\\d+(?:[.,]\\d+)*|\\b(?:${NUMBER_WORDS})\\b`, 'gi')
 

@@ -1,4 +1,5 @@
 import type { EntityMention, EntityType } from '../types.js'
+import { CARDINAL_WORD } from '../../language/numbers.js'
 import { DEMONYMS, KNOWN_ORGS, ORG_ROLES, ORG_SUFFIXES, PERSON_ROLES, PLACES, TITLES } from './lexicon.js'
 
 interface Word {
@@ -143,16 +144,7 @@ const STOP_BEFORE = new Set([
   'against',
   'after',
   'before',
-  // Numbers count what follows: "Two CNA patrol boats".
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
+  // Numbers count what follows: "Two CNA patrol boats" (and see CARDINAL_WORD).
   'several',
   'few',
   'dozens',
@@ -230,7 +222,10 @@ export function annotateEntities(text: string, options: EntityOptions): EntityMe
     const opening = wordAt(words, 0)
     const first = opening.core
     const opener =
-      i === 0 && (STOP_BEFORE.has(first.toLowerCase()) || (!options.properNouns.has(first) && !(words[1] && isCapital(words[1].core) && !opening.breaksAfter)))
+      i === 0 &&
+      (STOP_BEFORE.has(first.toLowerCase()) ||
+        CARDINAL_WORD.test(first) ||
+        (!options.properNouns.has(first) && !(words[1] && isCapital(words[1].core) && !opening.breaksAfter)))
     if (!isCapital(wordAt(words, i).core) || opener) {
       i++
       continue
