@@ -3,7 +3,7 @@ import type { Article, Passage } from '../ingest/types.js'
 import type { PassageIndex } from '../index/search-index.js'
 import { judge, type Verdict } from './confidence.js'
 import { periodCovered, sentenceOf } from './extract.js'
-import { type EntityRecord, entitiesIn, initialsOf, type Knowledge, nameWords, passageAt } from './knowledge.js'
+import { bodiesInitialled, type EntityRecord, entitiesIn, type Knowledge, nameWords, passageAt } from './knowledge.js'
 import { fold } from '../language/index.js'
 import { articlesNamed } from './articles-named.js'
 import type { AnalysedQuestion } from './question.js'
@@ -145,12 +145,12 @@ export class AnswerContext {
   /** Every name of the story that holds one of these names' words ("Goldman" → Goldman, Goldman Sachs), or that they are the initials of. */
   spellingsOf(records: EntityRecord[]): Set<string> {
     const names = new Set(records.map((record) => record.name))
+    for (const other of this.knowledge.entities.values()) {
+      if (records.some((record) => record.words.every((word) => other.words.includes(word)))) names.add(other.name)
+    }
     // "the CNA" is the Coastal Navigation Authority: a body's initials spell the same body.
     const initials = new Set(records.flatMap((record) => (record.words.length === 1 ? record.words : [])))
-    for (const other of this.knowledge.entities.values()) {
-      const initialled = initials.size > 0 && other.type !== 'person' && other.words.length >= 3 && initials.has(initialsOf(other))
-      if (initialled || records.some((record) => record.words.every((word) => other.words.includes(word)))) names.add(other.name)
-    }
+    for (const body of bodiesInitialled(this.knowledge, initials)) names.add(body.name)
     return names
   }
 

@@ -1,5 +1,6 @@
 import type { TemporalMention } from '../ingest/annotate/dates.js'
 import type { EntityMention, Passage, QuoteMention } from '../ingest/types.js'
+import { roleHead } from '../ingest/annotate/entities.js'
 import { PERSON_ROLES } from '../ingest/annotate/lexicon.js'
 import { analyse, isContent, loadLanguage, type Token } from '../language/index.js'
 import { MODALS } from './question.js'
@@ -289,7 +290,7 @@ export function entityCalled(passage: Passage, sentenceIndex: number, focus: str
   const abbreviates = (lemma: string) => lemma.endsWith('.') && lemma.length >= 4 && focus.startsWith(lemma.slice(0, -1))
   // "Delacourt Fine LLP, which represents the pension fund": a relative clause tells what the entity does, not what it is.
   const calls = (role: string) => {
-    const [head = ''] = role.split(/\b(?:who|whom|which|that)\b/i)
+    const head = roleHead(role)
     return lemmasOf(head).some((lemma) => lemma === focus || abbreviates(lemma)) && !new RegExp(`\\b${focus}\\w*['’]s\\b`, 'i').test(head)
   }
   const called = inSentence(passage.entities, offset, text.length).filter((entity) => !named.has(entity.name) && entity.role !== null && calls(entity.role))

@@ -226,6 +226,12 @@ export function initialsOf(record: EntityRecord): string {
     .join('')
 }
 
+/** The bodies of three words or more whose initials are among these ("cna" → Coastal Navigation Authority). */
+export function bodiesInitialled(knowledge: Knowledge, initials: ReadonlySet<string>): EntityRecord[] {
+  if (initials.size === 0) return []
+  return [...knowledge.entities.values()].filter((record) => record.type !== 'person' && record.words.length >= 3 && initials.has(initialsOf(record)))
+}
+
 /**
  * Entities whose name the query mentions: every word of the name, a person's surname, or a body's
  * initials where the story spells it out ("tcrr" for Tri-County Regional Rail), matched.
@@ -254,9 +260,7 @@ export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] 
   const whole: EntityRecord[] = []
   const partial: EntityRecord[] = []
   const abbreviations = new Set(queryWords.filter((typed) => typed.length >= 3 && !knowledge.entityWords.has(typed) && !knowledge.language.isWord(typed)))
-  if (abbreviations.size > 0)
-    for (const record of knowledge.entities.values())
-      if (record.type !== 'person' && record.words.length >= 3 && abbreviations.has(initialsOf(record))) whole.push(record)
+  whole.push(...bodiesInitialled(knowledge, abbreviations))
   for (const record of touched) {
     const runTogether = record.words.length > 1 && has(record.words.join(''))
     if (runTogether && record.type !== 'place') {

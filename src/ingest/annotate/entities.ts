@@ -171,10 +171,15 @@ function isCapital(word: string): boolean {
 }
 
 /** Whether a role head noun names an organisation, a person, or neither. */
+/** A role up to its relative clause ("the chief medical officer who oversaw …" → "the chief medical officer "): what the name is, not what it does. */
+export function roleHead(role: string): string {
+  return role.split(/\b(?:who|whom|which|that)\b/i)[0] ?? ''
+}
+
 function roleKind(role: string): EntityType | null {
   // "who left the company": only a person is a "who"; and a relative clause tells of something else, not of the name's kind.
-  const [head = '', relative] = role.toLowerCase().split(/\b(?:who|whom|which|that)\b/)
-  if (relative !== undefined && head.trim() === '') return /^who/i.test(role.trim()) ? 'person' : null
+  const head = roleHead(role).toLowerCase()
+  if (head.trim() === '' && head !== role) return /^\s*who/i.test(role) ? 'person' : null
   const heads = head.split(/[\s,]+/).filter(Boolean)
   const last = heads.at(-1) ?? ''
   if (ORG_ROLES.has(last) && !PERSON_ROLES.has(last)) return 'organisation'
