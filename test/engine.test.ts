@@ -1616,3 +1616,25 @@ describe('a number typed without commas', () => {
     expect(recount.answer('source', 'halvorsen was up 1200 votes on election night').found).toBe(true)
   })
 })
+
+describe('a role given by the kind of body it is held at', () => {
+  it('belongs to the body of that kind named before it ("the department’s spokeswoman"), which a question may describe by its kind ("the county health dept")', async () => {
+    const outbreak = await oneArticle('Fair outbreak grows', 'August 11, 2025', [
+      'Six patients have been hospitalized, according to the Tessler County Health Department (TCHD).',
+      'The state Department of Public Health (DPH) laboratory confirmed salmonella in samples from 12 patients, DPH spokesman Colin Ferreira said.',
+      '"We are treating this as a probable outbreak," said Renata Vos, the county department’s spokeswoman.',
+      'Jonah Whitcomb, the TCHD’s lead epidemiologist, said interviews point to one menu item.',
+    ])
+    expect(outbreak.answer('who', 'whos the spokesperson for the county health dept').answer).toBe('Renata Vos')
+    expect(outbreak.answer('who', 'whos the spokesperson for the state public health department').answer).toBe('Colin Ferreira')
+    expect(outbreak.answer('who', 'whos the spokesperson for the state transportation dept').answer).toBeNull()
+  })
+
+  it('is read through initials in brackets after it ("spokeswoman for the Oswell County Board of Elections (BOE).")', async () => {
+    const recount = await oneArticle('Ballots found', 'November 18, 2025', [
+      'The ballots were found Monday, said Keisha Morland, spokeswoman for the Oswell County Board of Elections (BOE). A worker spotted them, she said.',
+      '"These are real voters," said Brent Yoakum, a campaign spokesman.',
+    ])
+    expect(recount.answer('who', 'whos the spokesperson for the county elections board').answer).toBe('Keisha Morland')
+  })
+})

@@ -11,8 +11,16 @@ export interface EntityRecord {
   type: EntityType
   /** Folded words of the name, for matching what people type. */
   words: string[]
-  roles: { role: string; passage: number }[]
+  roles: Role[]
   passages: number[]
+}
+
+/** A role the text gives an entity, in which passage, and the body it is held at where the text ties it to one. */
+export interface Role {
+  role: string
+  passage: number
+  /** "the department's spokeswoman": the body named earlier in the article that the role's owner word refers to. */
+  owner: string | null
 }
 
 /** Everything the answer engine needs, computed once from the corpus: passages, terms, entities. */
@@ -62,6 +70,12 @@ export function buildKnowledge(articles: Article[], language: Language, analysed
     for (const sentences of sentenceTerms) for (const term of new Set(sentences.flat())) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1)
   }
   const entities = new Map<string, EntityRecord>()
+  const bodyHeads = new Map<string, string>()
+  const headOf = (name: string) => {
+    let head = bodyHeads.get(name)
+    if (head === undefined) bodyHeads.set(name, (head = headLemma(name, language)))
+    return head
+  }
   passages.forEach((passage, index) => {
     for (const entity of passage.entities) {
       let record = entities.get(entity.name)
@@ -70,7 +84,7 @@ export function buildKnowledge(articles: Article[], language: Language, analysed
         entities.set(entity.name, record)
       }
       if (record.passages.at(-1) !== index) record.passages.push(index)
-      if (entity.role) record.roles.push({ role: entity.role, passage: index })
+      if (entity.role) record.roles.push({ role: entity.role, passage: index, owner: ownerOf(entity.role, passages, index, entity.offset, headOf) })
     }
   })
   const speakers = analysed.speakers ?? speakersOf(passages)
@@ -182,6 +196,50 @@ export function nameWords(text: string): string[] {
     .filter(Boolean)
 }
 
+/** The lemma of a body's head noun: "Tessler County Health Department" → department, "Area Chamber of Commerce" → chamber. */
+export function headLemma(name: string, language: Language): string {
+  const words = name.split(/\s+(?:of|for|on)\s+/)[0]?.split(/\s+/) ?? []
+  const last = words.at(-1) ?? ''
+  return language.analyse(last.toLowerCase()).tokens[0]?.lemma ?? fold(last)
+}
+
+/**
+ * "Renata Vos, the department's spokeswoman", "TCHD spokeswoman Renata Vos": a role that gives its
+ * body by a common noun ("the department's", "the zoo's") or by initials is held at the body of
+ * that kind, or with those initials, named last before it in the article.
+ */
+function ownerOf(role: string, passages: Passage[], index: number, offset: number, headOf: (name: string) => string): string | null {
+  const [, modifiers = '', possessive] = /^(?:the|its|their)?\s*((?:\p{Ll}+\s+)*?)(\p{Ll}[\p{Ll}-]*)['’]s\s/u.exec(role) ?? []
+  const initials = /^(?:the\s+)?(\p{Lu}{2,})(?:['’]s)?\s/u.exec(role)?.[1]?.toLowerCase()
+  const passage = passages[index]
+  if ((!possessive && !initials) || !passage) return null
+  const bodies: string[] = []
+  for (let at = index; at >= 0 && passages[at]?.article === passage.article; at--) {
+    const mentions = (passages[at]?.entities ?? []).filter(
+      (entity) => entity.type !== 'person' && entity.type !== 'place' && (at < index || entity.offset < offset),
+    )
+    bodies.unshift(...mentions.map((entity) => entity.name))
+  }
+  const initialled = (name: string) => initialsOfWords(nameWords(corporateCore(name)))
+  // "the TCHD" stands for the Tessler County Health Department it abbreviates, a department.
+  const spelt = (name: string) => bodies.find((body) => body !== name && initialled(body) === fold(name)) ?? name
+  const owner = bodies
+    .filter((name) =>
+      possessive ? headOf(spelt(name)) === possessive && describes(modifiers, spelt(name)) : fold(name) === initials || initialled(name) === initials,
+    )
+    .at(-1)
+  return owner === undefined ? null : spelt(owner)
+}
+
+/** "the county department's": every word before the kind is a word of the body's name. */
+function describes(modifiers: string, name: string): boolean {
+  const words = nameWords(name)
+  return modifiers
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => words.includes(word))
+}
+
 /** Everyone quoted, or reported as saying something in the article's own voice. */
 function speakersOf(passages: Passage[]): Set<string> {
   const speakers = new Set<string>()
@@ -220,7 +278,11 @@ const UNINITIALLED = new Set(['of', 'and', 'the', 'for', 'on', 'at', 'in'])
 
 /** A body's initials as people type them: "Tri-County Regional Rail" → tcrr. */
 export function initialsOf(record: EntityRecord): string {
-  return record.words
+  return initialsOfWords(record.words)
+}
+
+function initialsOfWords(words: string[]): string {
+  return words
     .filter((word) => !UNINITIALLED.has(word))
     .map((word) => word[0] ?? '')
     .join('')

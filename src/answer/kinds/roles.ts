@@ -2,7 +2,7 @@ import { PERSON_ROLES, PLACES, TITLES } from '../../ingest/annotate/lexicon.js'
 import { fold, type Token } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
 import { lemmasOf } from '../extract.js'
-import { type EntityRecord, entitiesIn, passageAt, RARE_NAME_WORD } from '../knowledge.js'
+import { type EntityRecord, entitiesIn, headLemma, passageAt, RARE_NAME_WORD, type Role } from '../knowledge.js'
 import { type Candidate, pinnedCandidate, storyMatches } from '../retrieve.js'
 import type { Answer } from '../types.js'
 
@@ -100,10 +100,12 @@ export function roleHolder(context: AnswerContext, asked: Asked, record: EntityR
     const of = /\bof (?:the )?(.*)$/.exec(plain)?.[1]
     return plain.includes(core) && (of === undefined || of.startsWith(core) || !plain.slice(0, plain.indexOf(of)).trim())
   }
-  // "the tax expert from Friedman LLP": a role at the named organisation that shares the question's other words.
-  const topic = asked.question.lemmas.filter((lemma) => lemma !== roleWord && !lemma.split(/[^\p{L}\p{N}]+/u).every((part) => record.words.includes(part)))
-  const sharesTopic = (role: string) => topic.length > 0 && lemmasOf(role).some((lemma) => topic.includes(lemma))
   const spellings = context.spellingsOf([record])
+  const heldAt = (entry: Role) => ofRecord(entry.role) || (entry.owner !== null && spellings.has(entry.owner))
+  // "the tax expert from Friedman LLP": a role at the named organisation that shares the question's other words.
+  const nameLemmas = new Set([...record.words, ...lemmasOf(record.words.join(' '))])
+  const topic = asked.question.lemmas.filter((lemma) => lemma !== roleWord && !lemma.split(/[^\p{L}\p{N}]+/u).every((part) => nameLemmas.has(part)))
+  const sharesTopic = (role: string) => topic.length > 0 && lemmasOf(role).some((lemma) => topic.includes(lemma))
   const sense = roleSense(context, roleWord, wide)
   // "Chief Executive Officer Lloyd Blankfein", in an article about Goldman: a title whose sentence
   // names no other organisation is the article's subject's ("JPMorgan Chase’s chief financial officer" is not).
@@ -122,30 +124,31 @@ export function roleHolder(context: AnswerContext, asked: Asked, record: EntityR
   const modifier = modifierOf(asked.question.tokens, roleWord, record)
   const { language } = context.knowledge
   const modified = (role: string) => modifier === null || lemmasOf(role).some((lemma) => language.relatedness(lemma, modifier) >= MODIFIER_CLOSENESS)
-  let unmodified: Answer | null = null
+  // A role the text ties to the body ("the department's spokeswoman") before one only thought its by the article's subject.
+  const found: { answer: Answer; rank: number }[] = []
   for (const other of context.knowledge.entities.values()) {
     if (other === record) continue
     // Someone another of whose roles says whose they are ("the family's lead attorney") is not the subject's by a bare title.
-    const theirs = other.roles.some((each) => /['’]s\s|\b(?:for|of|at)\s/i.test(each.role) && !ofRecord(each.role))
+    const theirs = other.roles.some((each) => /['’]s\s|\b(?:for|of|at)\s/i.test(each.role) && !heldAt(each))
+    const tied = (entry: Role, owned: boolean) => owned || (other.type === 'person' && !theirs && ownerless(entry))
     // The role asked for must be the named one's ("head of cyberwarfare at the Institute" heads no institute);
     // someone else who shares the question's topic need only be at it ("head of international tax services at Friedman LLP").
-    const role = other.roles.find((entry) => {
-      if (part !== undefined && !lemmasOf(entry.role).includes(part)) return false
-      const tied = (owned: boolean) => owned || (other.type === 'person' && !theirs && ownerless(entry))
-      return (
-        (roleMatches(entry.role, roleWord, sense) && ofRecord(entry.role)) ||
-        (roleMatches(entry.role, roleWord, strict) && tied(false)) ||
-        (sharesTopic(entry.role) && tied(words(entry.role).includes(core)))
-      )
-    })
+    const tiers = [
+      (entry: Role) => roleMatches(entry.role, roleWord, sense) && heldAt(entry),
+      (entry: Role) =>
+        (roleMatches(entry.role, roleWord, strict) && tied(entry, false)) || (sharesTopic(entry.role) && tied(entry, words(entry.role).includes(core))),
+    ]
+    const held = other.roles.filter((entry) => part === undefined || lemmasOf(entry.role).includes(part))
+    const tier = tiers.findIndex((matches) => held.some(matches))
+    const role = tier >= 0 ? held.find((entry) => tiers[tier]?.(entry)) : undefined
     const [owner = core] = record.words
-    const found = role ?? (other.type === 'person' && part === undefined ? holderBeside(context, other, owner, roleWord) : null)
-    if (!found) continue
-    const answer = context.found(asked.base, [naming(context, found.passage, other.name)], other.name)
-    if (modified(role?.role ?? '')) return answer
-    unmodified ??= answer
+    const holder = role ?? (other.type === 'person' && part === undefined ? holderBeside(context, other, owner, roleWord) : null)
+    if (!holder) continue
+    const answer = context.found(asked.base, [naming(context, holder.passage, other.name)], other.name)
+    // "corvanta's finance chief": a title that tells of the word before the role comes first.
+    found.push({ answer, rank: (modified(role?.role ?? '') ? 0 : 10) + (tier >= 0 ? tier : 1) })
   }
-  return unmodified
+  return found.reduce<{ answer: Answer; rank: number } | null>((best, each) => (best === null || each.rank < best.rank ? each : best), null)?.answer ?? null
 }
 
 /** How close in meaning a word of a title must be to the word before the asked role ("financial" to "finance"). */
@@ -157,6 +160,40 @@ function modifierOf(tokens: Token[], roleWord: string, record: EntityRecord): st
   const before = at > 0 ? tokens[at - 1] : undefined
   if (!before || before.stop || (before.pos !== 'NOUN' && before.pos !== 'ADJ') || record.words.includes(fold(before.text))) return null
   return before.lemma
+}
+
+/** How close a typed word must be to a word of a body's name to stand for it ("dept" for department). */
+const NAME_WORD_CLOSENESS = 0.8
+
+/**
+ * "the county health dept", "the local chamber of commerce": a body the question describes by the
+ * noun its name ends on and some of its other words, not by its name. Of the bodies whose head
+ * noun the question has, the one most of whose words it has; none if the question names none.
+ */
+export function bodyDescribed(context: AnswerContext, tokens: Token[], except: string): EntityRecord | null {
+  const { knowledge } = context
+  const nouns = tokens.filter((token) => !token.stop && token.pos !== 'VERB' && /\p{L}/u.test(token.text) && token.lemma !== except)
+  const stands = (token: Token, word: string) =>
+    token.lemma === word || fold(token.text) === word || (storyMatches(knowledge, token.lemma).get(word) ?? 0) >= NAME_WORD_CLOSENESS
+  let best: { record: EntityRecord; score: number } | null = null
+  for (const record of knowledge.entities.values()) {
+    if (record.type === 'person' || record.type === 'place' || record.words.length < 2) continue
+    const head = headLemma(record.name, knowledge.language)
+    if (!nouns.some((token) => stands(token, head))) continue
+    // A noun the name lacks must be one the story writes before it ("the state Department of Transportation").
+    const unnamed = nouns.filter((token) => token.pos === 'NOUN' && !record.words.some((word) => stands(token, word)))
+    if (!unnamed.every((token) => writtenBefore(context, record, fold(token.text)))) continue
+    const score = record.words.filter((word) => nouns.some((token) => stands(token, word))).length
+    const better = !best || score > best.score || (score === best.score && record.passages.length > best.record.passages.length)
+    if (better) best = { record, score }
+  }
+  return best?.record ?? null
+}
+
+/** Whether the story writes the word right before the name somewhere ("state" of "the state Department of …"). */
+function writtenBefore(context: AnswerContext, record: EntityRecord, word: string): boolean {
+  const written = `${word} ${fold(record.name)}`
+  return record.passages.some((index) => fold(passageAt(context.knowledge, index).text).includes(written))
 }
 
 /** Whether the story gives anyone a role of this kind ("Tolliver Dairy CEO" is a head). */

@@ -2,7 +2,19 @@ import { PERSON_ROLES } from '../../ingest/annotate/lexicon.js'
 import { fold } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
 import { agentIn, entityCalled, lemmasOf, patientIn, personAged, possessorIn, speakerOf, subjectIn } from '../extract.js'
-import { asWritten, holderOfRole, namesAnotherBody, naming, OWNERSHIP_ROLES, roleHolder, roleMatches, roleSense, shortFormUsed, someoneIs } from './roles.js'
+import {
+  asWritten,
+  bodyDescribed,
+  holderOfRole,
+  namesAnotherBody,
+  naming,
+  OWNERSHIP_ROLES,
+  roleHolder,
+  roleMatches,
+  roleSense,
+  shortFormUsed,
+  someoneIs,
+} from './roles.js'
 import { type EntityRecord, initialsOf, passageAt } from '../knowledge.js'
 import { AUXILIARIES, strandedPreposition } from '../question.js'
 import { type Candidate, storyMatches } from '../retrieve.js'
@@ -220,6 +232,10 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
     const topic = question.lemmas.filter((lemma) => lemma !== roleWord)
     const holder = topic.length ? holderOfRole(context, asked, roleWord, topic) : null
     if (holder) return holder
+    // "the spokesperson for the county health dept": the Tessler County Health Department's.
+    const body = bodyDescribed(context, question.tokens, roleWord)
+    const ofBody = body ? roleHolder(context, asked, body, roleWord) : null
+    if (ofBody) return ofBody
     asked = { ...asked, role: roleWord }
   }
   if (roleWord && OWNERSHIP_ROLES.has(roleWord) && question.type === 'identify') asked = { ...asked, question: { ...question, type: 'possessor' } }

@@ -403,8 +403,11 @@ function partOfName(word: Word): boolean {
   return !word.breaksAfter && !word.possessive && !STOP_BEFORE.has(word.core.toLowerCase()) && (isCapital(word.core) || word.core === '&')
 }
 
-/** An appositive phrase after a name, up to the comma or full stop that closes it; a firm's name with commas in it is read whole. */
-const APPOSITIVE = /^\s*((?:[^,;.:()“”"]|,(?=\s+(?:\p{Lu}[\p{L}'’-]*,\s+)*\p{Lu}[\p{L}'’-]*,?\s+&\s))+)(?:\.?,|\.\s|\.$|$)/u
+/**
+ * An appositive phrase after a name, up to the comma or full stop that closes it (and the initials
+ * it gives in brackets: "spokeswoman for the Board of Elections (BOE)."); a firm's name with commas in it is read whole.
+ */
+const APPOSITIVE = /^\s*((?:[^,;.:()“”"]|,(?=\s+(?:\p{Lu}[\p{L}'’-]*,\s+)*\p{Lu}[\p{L}'’-]*,?\s+&\s))+)(?:\s*\(\p{Lu}[\p{Lu}\p{N}&.-]*\))?(?:\.?,|\.\s|\.$|$)/u
 
 function roleAfter(text: string, words: Word[], last: number): string | null {
   const end = wordAt(words, last)
