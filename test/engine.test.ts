@@ -1638,3 +1638,16 @@ describe('a role given by the kind of body it is held at', () => {
     expect(recount.answer('who', 'whos the spokesperson for the county elections board').answer).toBe('Keisha Morland')
   })
 })
+
+describe('who is in charge of a body', () => {
+  it('is whoever holds a kind of head’s role there, however the question words it ("runs", "in charge at", "the boss at", "top dog")', async () => {
+    const zoo = await oneArticle('Leopard escapes', 'March 10, 2025', [
+      'A snow leopard escaped from Tallis Park Zoo on Sunday night.',
+      '"We have every available person out looking," said Renata Vollmer, the zoo’s executive director.',
+      'Dale Ashcombe, the zoo’s curator of mammals, said the fence was torn.',
+    ])
+    for (const query of ['who runs tallis park zoo', 'who’s in charge at the zoo', 'who’s the boss at tallis park zoo', 'who’s the top dog at the zoo'])
+      expect(zoo.answer('who', query).answer, query).toBe('Renata Vollmer')
+    expect(zoo.answer('who', 'who’s the zoo’s cfo').answer).not.toBe('Renata Vollmer')
+  })
+})

@@ -38,6 +38,8 @@ export interface Language {
   isPersonNoun(word: string): boolean
   /** The words for a person who does what a verb says ("lead" → leader, "head" → head). */
   agentsOf(verb: string): string[]
+  /** Which of a run of lemmas tell of being in charge of something: a verb of it ("runs", "heads") or the words of its phrase ("in charge"). */
+  inCharge(lemmas: string[]): number[]
   /** Whether a word is the plural of a dictionary word that is no one's name ("therapeutics", "ferries"; not "gates", "williams"). */
   isCommonPlural(word: string): boolean
 }
@@ -143,6 +145,7 @@ export function loadLanguage(): Language {
       isPersonNoun: (word) => wordnet.isPersonNoun(word),
       agentsOf: (verb) => wordnet.agentsOf(verb),
       isCommonPlural: (word) => wordnet.isCommonPlural(word),
+      inCharge: (lemmas) => wordnet.inCharge(lemmas),
     }
   }
   return loaded

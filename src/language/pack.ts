@@ -23,8 +23,8 @@ export interface PackOptions {
 
 const DEFAULTS: PackOptions = { vocabulary: 120_000, senses: 3 }
 
-/** Raised when what is packed changes (2: WordNet's phrases; 5: kinds of people; 6: hyphenated words; 7: first senses; 8: first senses by part of speech), so an install packs again. */
-export const PACK_FORMAT = '8'
+/** Raised when what is packed changes (2: WordNet's phrases; 5: kinds of people; 6: hyphenated words; 7: first senses; 8: first senses by part of speech; 9: being in charge), so an install packs again. */
+export const PACK_FORMAT = '9'
 
 interface EmbeddingsFile {
   dimensions: number
@@ -78,6 +78,18 @@ export interface PackedWordNet {
   phrases: Record<string, string>
   /** Kinds of people (see `PackedPeople`). */
   people: PackedPeople
+  /** Being in charge (see `PackedLeading`). */
+  leading: PackedLeading
+}
+
+/**
+ * WordNet's words for being in charge of something: the verbs of its sense "be in charge of" (the
+ * sense of "head" that its person "head" is derived from) and of the senses right under it that
+ * also name a person who does it ("run", "lead", "direct"); and that sense's gloss as a phrase ("in charge").
+ */
+export interface PackedLeading {
+  verbs: string[]
+  phrases: string[]
 }
 
 /** WordNet's senses for kinds of people (noun.person, not particular people), numbered from 0, and what each is a kind of. */
@@ -228,7 +240,57 @@ function packWordnet(vocabulary: Set<string>, senses: number): PackedWordNet {
     lemmas: [...known].sort(),
     phrases: commonPhrases,
     people: packPeople(dict, keep, personHypernyms),
+    leading: packLeading(dict, keep),
   }
+}
+
+/** The word whose sense of being in charge, the one its person is derived from, anchors `PackedLeading`. */
+const LEADING_WORD = 'head'
+
+function packLeading(dict: string, keep: Set<string>): PackedLeading {
+  // The person senses of the word ("head, chief, top dog").
+  const leaders = new Set<string>()
+  const people = new Set<string>()
+  for (const line of readFileSync(join(dict, 'data.noun'), 'utf8').split('\n')) {
+    const fields = line.split(' ')
+    if (!/^\d{8} /.test(line) || fields[1] !== PERSON_FILE) continue
+    const count = parseInt(fields[3] ?? '0', 16)
+    const words = Array.from({ length: count }, (_, i) => (fields[4 + i * 2] ?? '').toLowerCase())
+    people.add(fields[0] ?? '')
+    if (words.includes(LEADING_WORD)) leaders.add(fields[0] ?? '')
+  }
+  const verbs = new Map<string, { words: string[]; hypernyms: string[]; persons: string[]; gloss: string }>()
+  for (const line of readFileSync(join(dict, 'data.verb'), 'utf8').split('\n')) {
+    if (!/^\d{8} /.test(line)) continue
+    const [head = '', gloss = ''] = line.split(' | ')
+    const fields = head.split(' ')
+    const count = parseInt(fields[3] ?? '0', 16)
+    const words = Array.from({ length: count }, (_, i) => (fields[4 + i * 2] ?? '').toLowerCase())
+    let at = 4 + count * 2
+    const pointers = Number(fields[at++])
+    const hypernyms: string[] = []
+    const persons: string[] = []
+    for (let i = 0; i < pointers; i++, at += 4) {
+      const [symbol, offset = '', pointerPos] = fields.slice(at, at + 3)
+      if (symbol === '@' && pointerPos === 'v') hypernyms.push(offset)
+      if (symbol === '+' && pointerPos === 'n' && people.has(offset)) persons.push(offset)
+    }
+    verbs.set(fields[0] ?? '', { words, hypernyms, persons, gloss: gloss.split(';')[0]?.trim() ?? '' })
+  }
+  const anchors = new Set(
+    [...verbs.values()]
+      .filter((synset) => synset.words.includes(LEADING_WORD) && synset.persons.some((offset) => leaders.has(offset)))
+      .flatMap((synset) => synset.hypernyms)
+      // Of the senses above, one that names its own doer ("direct": director), not "be".
+      .filter((offset) => (verbs.get(offset)?.persons.length ?? 0) > 0),
+  )
+  const senses = [...verbs].filter(
+    ([offset, synset]) => anchors.has(offset) || (synset.persons.length > 0 && synset.hypernyms.some((each) => anchors.has(each))),
+  )
+  const words = new Set(senses.flatMap(([, synset]) => synset.words).filter((word) => keep.has(word)))
+  // "be in charge of" → "in charge": what the sense is, said as a phrase.
+  const phrases = [...anchors].flatMap((offset) => /^be (.+?)(?: of| for)?$/.exec(verbs.get(offset)?.gloss ?? '')?.[1] ?? [])
+  return { verbs: [...words].sort(), phrases }
 }
 
 /** Every person sense of the kept words, and the chain of what each is a kind of. */

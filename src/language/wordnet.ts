@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { LANGUAGE_FILES } from './files.js'
-import type { PackedPeople, PackedWordNet } from './pack.js'
+import type { PackedLeading, PackedPeople, PackedWordNet } from './pack.js'
 
 /** How far `isKindOf` reads a kind beyond itself. */
 export type Broaden = 'leaf' | 'any'
@@ -18,6 +18,7 @@ export class WordNet {
     /** Multi-word lemmas and their parts of speech (see `PackedWordNet.phrases`). */
     readonly phrases: ReadonlyMap<string, string>,
     private readonly people: PackedPeople,
+    private readonly leading: PackedLeading,
   ) {}
 
   private leaves: Set<number> | undefined
@@ -37,6 +38,7 @@ export class WordNet {
       new Set(packed.lemmas),
       new Map(Object.entries(packed.phrases)),
       packed.people,
+      packed.leading,
     )
   }
 
@@ -113,6 +115,17 @@ export class WordNet {
   agentsOf(verb: string): string[] {
     const derived = Object.hasOwn(this.derived, verb) ? (this.derived[verb] ?? []) : []
     return [verb, ...derived].filter((word) => Object.hasOwn(this.people.senses, word))
+  }
+
+  /** Which of a run of lemmas tell of being in charge: a verb of it ("run", "head") or the words of its phrase ("in charge"). */
+  inCharge(lemmas: string[]): number[] {
+    const at = new Set(lemmas.flatMap((lemma, i) => (this.leading.verbs.includes(lemma) ? [i] : [])))
+    for (const phrase of this.leading.phrases.map((each) => each.split(' '))) {
+      lemmas.forEach((_, start) => {
+        if (phrase.every((word, i) => lemmas[start + i] === word)) phrase.forEach((__, i) => at.add(start + i))
+      })
+    }
+    return [...at].sort((a, b) => a - b)
   }
 
   /** Whether a word is the plural of a dictionary word and neither is a name ("therapeutics", "ferries"; not "gates", "williams"). */

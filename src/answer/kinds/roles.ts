@@ -166,13 +166,13 @@ function modifierOf(tokens: Token[], roleWord: string, record: EntityRecord): st
 const NAME_WORD_CLOSENESS = 0.8
 
 /**
- * "the county health dept", "the local chamber of commerce": a body the question describes by the
- * noun its name ends on and some of its other words, not by its name. Of the bodies whose head
+ * "the county health dept", "the local chamber of commerce": a body these words of a question
+ * describe by the noun its name ends on and some of its other words, not by its name. Of the bodies whose head
  * noun the question has, the one most of whose words it has; none if the question names none.
  */
-export function bodyDescribed(context: AnswerContext, tokens: Token[], except: string): EntityRecord | null {
+export function bodyDescribed(context: AnswerContext, tokens: Token[]): EntityRecord | null {
   const { knowledge } = context
-  const nouns = tokens.filter((token) => !token.stop && token.pos !== 'VERB' && /\p{L}/u.test(token.text) && token.lemma !== except)
+  const nouns = tokens.filter((token) => !token.stop && token.pos !== 'VERB' && /\p{L}/u.test(token.text))
   const stands = (token: Token, word: string) =>
     token.lemma === word || fold(token.text) === word || (storyMatches(knowledge, token.lemma).get(word) ?? 0) >= NAME_WORD_CLOSENESS
   let best: { record: EntityRecord; score: number } | null = null

@@ -1,5 +1,5 @@
 import { PERSON_ROLES } from '../../ingest/annotate/lexicon.js'
-import { fold } from '../../language/index.js'
+import { fold, type Token } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
 import { agentIn, entityCalled, lemmasOf, patientIn, personAged, possessorIn, speakerOf, subjectIn } from '../extract.js'
 import {
@@ -212,6 +212,8 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   const owner = question.tokens.find((token, i) => /^['’]s$/.test(question.tokens[i + 1]?.text ?? '') && token.pos !== 'PRON')
   if (owner && !named.some((record) => record.words.includes(fold(owner.text))) && storyMatches(context.knowledge, owner.lemma).size === 0)
     return context.refuse(base, `The story does not mention ${owner.text}.`)
+  const leader = leaderAsked(context, asked)
+  if (leader) return leader
   const roleWord = question.tokens
     .map((token) => fold(token.text))
     .find((word) => PERSON_ROLES.has(word) && !named.some((record) => record.words.includes(word)))
@@ -233,7 +235,10 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
     const holder = topic.length ? holderOfRole(context, asked, roleWord, topic) : null
     if (holder) return holder
     // "the spokesperson for the county health dept": the Tessler County Health Department's.
-    const body = bodyDescribed(context, question.tokens, roleWord)
+    const body = bodyDescribed(
+      context,
+      question.tokens.filter((token) => token.lemma !== roleWord),
+    )
     const ofBody = body ? roleHolder(context, asked, body, roleWord) : null
     if (ofBody) return ofBody
     asked = { ...asked, role: roleWord }
@@ -339,6 +344,55 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
     (question.type === 'identify' || question.type === 'description') &&
     question.lemmas.some((lemma) => !nameWords.has(lemma) && context.knowledge.language.isPersonNoun(lemma))
   return asked.role || !told || onlySetAside || personAsked ? context.unanswered(asked, candidates, 'closest') : context.found(base, candidates, null)
+}
+
+/** The role every head of a body holds a kind of: its president, director, chief executive. */
+const HEAD = 'head'
+
+/**
+ * "who runs the local chamber of commerce", "who's in charge at the zoo", "the boss at pellman's":
+ * a question that asks only who is in charge of a body, by a word for being in charge or for a kind
+ * of head the story never uses, is answered by whoever holds a kind of head's role there.
+ */
+function leaderAsked(context: AnswerContext, asked: Asked): Answer | null {
+  const { question, named } = asked
+  const { language } = context.knowledge
+  if (question.type !== 'identify' && question.type !== 'agent') return null
+  const inCharge = new Set(language.inCharge(question.tokens.map((token) => token.lemma)).map((at) => question.tokens[at]))
+  // A word for any head ("boss", "honcho", "top dog", "leader"), not for a kind of one ("cfo", "president").
+  const anyHead = (lemma: string) => language.isKindOf(HEAD, lemma, 'any') || (language.isKindOf(lemma, HEAD, 'any') && !language.isKindOf(lemma, HEAD))
+  const unused = (lemma: string) => anyHead(lemma) && storyMatches(context.knowledge, lemma).size === 0
+  const heads = [
+    ...question.tokens.filter((token) => token.pos === 'NOUN' && unused(token.lemma)),
+    // "top dog": the dictionary's phrase for one.
+    ...language
+      .phrases(question.tokens)
+      .filter((phrase) => unused(phrase.lemma))
+      .flatMap((phrase) => question.tokens.slice(phrase.first, phrase.last + 1)),
+  ]
+  if (inCharge.size === 0 && heads.length === 0) return null
+  const bodies = named.filter((record) => record.type !== 'person' && record.type !== 'place')
+  if (bodies.length !== named.length) return null
+  const body =
+    bodies[0] ??
+    bodyDescribed(
+      context,
+      question.tokens.filter((token) => !inCharge.has(token) && !heads.includes(token)),
+    )
+  if (!body) return null
+  // Nothing else asked: every other word names the body, or a person no one in the story is called ("guy").
+  const ofBody = (token: Token) =>
+    body.words.includes(fold(token.text)) || body.words.some((word) => (storyMatches(context.knowledge, token.lemma).get(word) ?? 0) >= 0.8)
+  const rest = question.tokens.filter(
+    (token) =>
+      (token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'VERB') &&
+      !token.stop &&
+      !inCharge.has(token) &&
+      !heads.includes(token) &&
+      !ofBody(token) &&
+      !(language.isPersonNoun(token.lemma) && !someoneIs(context, token.lemma)),
+  )
+  return rest.length === 0 ? roleHolder(context, asked, body, HEAD) : null
 }
 
 /**
