@@ -1651,3 +1651,13 @@ describe('who is in charge of a body', () => {
     expect(zoo.answer('who', 'who’s the zoo’s cfo').answer).not.toBe('Renata Vollmer')
   })
 })
+
+describe('a sentence that opens on someone else', () => {
+  it('does not answer for the one the question names, though that one is named in the next sentence', async () => {
+    const trial = await oneArticle('Corvanta pay', 'September 25, 2025', [
+      'Dana Kellerman is the chief executive and earned $2.4 million last year. Raymond Achterberg joined the company in 2019 as chief financial officer.',
+    ])
+    expect(trial.answer('ask', 'how much did achterberg earn last year').answer ?? '').not.toMatch(/2\.4/)
+    expect(trial.answer('ask', 'how much did kellerman earn last year').answer).toMatch(/2\.4 million/)
+  })
+})

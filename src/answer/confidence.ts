@@ -36,6 +36,26 @@ function meetsNames(knowledge: Knowledge, asked: Asked, candidate: Candidate): b
   return asked.named.every((record) => written(record).every((word) => words.has(word) || !indexed(word)))
 }
 
+/**
+ * "how much does Pemba weigh" is not told by "Kesang is a … snow leopard who weighs about 95
+ * pounds", though Pemba is named in the next sentence: a sentence that opens on another of the kind
+ * the question names, and does not name that one, tells of the other.
+ */
+function aboutAnother(knowledge: Knowledge, asked: Asked, candidate: Candidate): boolean {
+  const passage = passageAt(knowledge, candidate.passage)
+  const sentence = passage.sentences[candidate.sentence]
+  if (!sentence) return false
+  const from = sentence.start - passage.start
+  const here = new Set(knowledge.sentenceTerms[candidate.passage]?.[candidate.sentence] ?? [])
+  const opening = passage.entities.find((entity) => entity.offset === from)
+  if (!opening) return false
+  const type = knowledge.entities.get(opening.name)?.type
+  return asked.named.some(
+    (record) =>
+      record.type === type && record.name !== opening.name && !record.words.some((word) => here.has(word) || opening.name.toLowerCase().includes(word)),
+  )
+}
+
 /** Figures the question gives ("2004", "13%", "a third", "eight") must be in the answering sentence or beside it. */
 function meetsFigures(knowledge: Knowledge, asked: Asked, candidate: Candidate): boolean {
   const figures = new Set(asked.question.figures)
@@ -194,6 +214,7 @@ export function judge(knowledge: Knowledge, asked: Asked, candidate: Candidate |
   const covers = candidate.coverage >= options.minCoverage * bar && candidate.sentenceCoverage >= options.minSentenceCoverage * bar
   return covers &&
     meetsNames(knowledge, asked, candidate) &&
+    !aboutAnother(knowledge, asked, candidate) &&
     meetsFigures(knowledge, asked, candidate) &&
     meetsCalendar(knowledge, asked, candidate) &&
     meetsPredicate(knowledge, asked, candidate) &&
