@@ -125,4 +125,17 @@ describe('dates in news copy', () => {
   it('never resolves a relative date against today when the article has no date', () => {
     expect(dates('The company said last week that it would appeal on Friday.', null)).toEqual(['last week=null', 'on Friday=null'])
   })
+
+  it('puts "the next day" a day after the last date told, never a day after the article', () => {
+    expect(dates('The animals got out on March 10. The snow leopard was recaptured the next day.', '2025-03-20')).toEqual([
+      'March 10=2025-03-10',
+      'the next day=2025-03-11',
+    ])
+    expect(dates('The board met Oct. 2 and had voted the previous week.', '2025-10-20')).toEqual(['Oct. 2=2025-10-02', 'the previous week=2025-09-25'])
+  })
+
+  it('keeps the day named after a part of it ("election night on Nov. 4", "the morning of Oct. 3")', () => {
+    expect(dates('Halvorsen led on election night on Nov. 4.', '2025-11-24')).toEqual(['night on Nov. 4=2025-11-04'])
+    expect(dates('He was last seen on the morning of Oct. 3, police said.', '2025-10-20')).toEqual(['morning of Oct. 3=2025-10-03'])
+  })
 })

@@ -235,6 +235,28 @@ const weekdayRefiner: chrono.Refiner = {
   },
 }
 
+/**
+ * "election night on Nov. 4", "morning of Oct. 3", "night, Nov. 4": chrono reads the part of the day and loses the
+ * date after it; the date is the one the rest names.
+ */
+const partOfDayRefiner: chrono.Refiner = {
+  refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
+    for (const result of results) {
+      const rest = /^(?:morning|afternoon|evening|night)(?:\s+on|\s+of|,)\s+(.+)$/i.exec(result.text)?.[1]
+      if (!rest || result.start.isCertain('month')) continue
+      const [day] = chrono.casual.parse(rest, context.refDate)
+      if (!day?.start.isCertain('month')) continue
+      for (const component of ['year', 'month', 'day'] as const) {
+        const value = day.start.get(component)
+        if (value === null) continue
+        if (day.start.isCertain(component)) result.start.assign(component, value)
+        else result.start.imply(component, value)
+      }
+    }
+    return results
+  },
+}
+
 /** "between Jan. 22 and Feb. 26": one span, as chrono reads "from Jan. 22 to Feb. 26". */
 const betweenRefiner: chrono.Refiner = {
   refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
@@ -257,10 +279,10 @@ const betweenRefiner: chrono.Refiner = {
   },
 }
 
-/** chrono-node's casual English, taught news copy's holidays, same-day phrases, week ranges, past-tense weekdays and months, and what is no day. */
+/** chrono-node's casual English, taught news copy's holidays, same-day phrases, a part of a named day, week ranges, past-tense weekdays and months, and what is no day. */
 export const newsCalendar: chrono.Chrono = (() => {
   const parser = chrono.casual.clone()
   parser.parsers.unshift(holidayParser, sameDayParser)
-  parser.refiners.push(notADayRefiner, weekRefiner, weekdayRefiner, pastYearRefiner, betweenRefiner)
+  parser.refiners.push(partOfDayRefiner, notADayRefiner, weekRefiner, weekdayRefiner, pastYearRefiner, betweenRefiner)
   return parser
 })()

@@ -39,9 +39,9 @@ const WORD_NUMBERS: Record<string, number> = {
   ten: 10,
 }
 
-/** "a day after", "two weeks before", "3 months later", "the day before". */
+/** "a day after", "two weeks before", "3 months later", "the day before"; "the next day", "the previous week". */
 const EVENT_RELATIVE =
-  /\b(a|an|one|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few)\s+(day|week|month|year)s?\s+(after|before|later|earlier)\b/gi
+  /\b(?:(a|an|one|the|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few)\s+(day|week|month|year)s?\s+(after|before|later|earlier)|the\s+(next|following|previous|prior)\s+(day|week|month|year))\b/gi
 /** Standalone years chrono leaves alone ("In 2018", "a 2019 order"); not money, not part of a bigger number. */
 const YEAR = /(?<![\d$£€.,])\b(19\d{2}|20\d{2})\b(?![\d%]|[.,]\d)/g
 const VAGUE =
@@ -178,7 +178,9 @@ export function annotateDates(text: string, context: DateContext): TemporalMenti
     return { start, text: text.slice(start, bounds?.end ?? text.length) }
   }
   for (const match of relatives) {
-    const [phrase, amount = '', unit = '', relation = ''] = match
+    // "the next day" is a day later than the last date told, as "a day later" is.
+    const [phrase, counted = '', countedUnit = '', countedRelation = '', order = '', orderedUnit = ''] = match
+    const [amount, unit, relation] = order ? ['one', orderedUnit, /next|following/i.test(order) ? 'later' : 'earlier'] : [counted, countedUnit, countedRelation]
     // "the week before the vote" is the days leading up to it, no one day; "the day before" is one.
     const count = amount.toLowerCase() === 'the' ? (unit.toLowerCase() === 'day' ? 1 : NaN) : (WORD_NUMBERS[amount.toLowerCase()] ?? Number(amount))
     const direction = /after|later/i.test(relation) ? 1 : -1
