@@ -1661,3 +1661,16 @@ describe('a sentence that opens on someone else', () => {
     expect(trial.answer('ask', 'how much did kellerman earn last year').answer).toMatch(/2\.4 million/)
   })
 })
+
+describe('"how big / old / deep is …"', () => {
+  it('is answered by a figure of the thing asked, with its unit, and by none when no figure is of it', async () => {
+    const zoo = await oneArticle('Leopard escapes', 'March 10, 2025', [
+      'Kesang is a 7-year-old male snow leopard. The state fined the zoo $5,000 in 2023.',
+      'The leopard was found in a ravine about 2 miles north of the zoo.',
+    ])
+    expect(zoo.answer('ask', 'how old is kesang').answer).toBe('7-year-old')
+    const deep = zoo.answer('ask', 'how deep was the water in the ravine')
+    expect(deep.answer ?? '').not.toMatch(/2 miles/)
+    expect(deep.found).toBe(false)
+  })
+})

@@ -166,7 +166,7 @@ function meetsPredicate(knowledge: Knowledge, asked: Asked, candidate: Candidate
  * Kinds whose answer must also be found in the passage (a date, a figure, a doer): that check
  * guards them, so they need less of the question's wording.
  */
-const CHECKED_BY_EXTRACTION = new Set(['date', 'duration', 'count', 'amount', 'share', 'agent', 'speaker', 'possessor'])
+const CHECKED_BY_EXTRACTION = new Set(['date', 'duration', 'count', 'amount', 'measure', 'share', 'agent', 'speaker', 'possessor'])
 
 /** How much of a claim's own words, past the names in it, a passage must tell: "Kestle Hill is back up and running" is not told by any sentence naming Kestle Hill. */
 const CLAIM_WORDS_COVERAGE = 0.3

@@ -13,6 +13,7 @@ export type AnswerType =
   | 'duration' // "how long …"
   | 'count' // "how many …"
   | 'amount' // "how much …"
+  | 'measure' // "how big is …", "how old …", "how deep …": a figure of any kind, with its unit
   | 'share' // "how much of …", "what share of …": a percentage or a fraction
   | 'yesno' // "did X say …?", "is …?"
   | 'reason' // "why …"
@@ -112,6 +113,11 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
   // for: its size may be a share ("a premium of roughly 28%"), not only money. ("how big is the recall" may be in pounds.)
   if (first === 'how' && words[at + 1]?.pos === 'ADJ' && /^an?$/.test(lower(words[at + 2])) && words[at + 3]?.pos === 'NOUN')
     return { type: 'amount', focusAt: -1 }
+  // "how big was the gap", "how old is kesang": a size, an age, a depth — a figure in whatever unit the story gives.
+  // Its subject is what is measured ("the state *fine*", "grh's *surplus*").
+  if (first === 'how' && words[at + 1]?.pos === 'ADJ' && words[at + 2]?.pos === 'AUX') {
+    return { type: 'measure', focusAt: index(subjectHead(words.slice(at + 3))) }
+  }
   if (first === 'whose') return { type: 'possessor', focusAt: -1 }
   if (first === 'who' || first === "who's" || first === 'whom') {
     // "who does Ant say it serves", "who has Washington talked into …": the question's own subject does the deed.
@@ -220,6 +226,24 @@ function complementOf(tokens: Token[], verb: Token): Token | undefined {
   while (linking(tokens[at])) at++
   // Only past a linking word: "the project ended" ends, and "it turned up late" turned up.
   return at > start ? tokens.slice(at).find((token) => isContent(token) && token.pos !== 'ADV') : undefined
+}
+
+/**
+ * The head of the noun phrase a question's words open with: "the state fine" → fine (however
+ * tagged), "grh's surplus last year" → surplus, "the bonus holloway is passing up" → bonus.
+ */
+function subjectHead(words: Token[]): Token | undefined {
+  const nominal = (token: Token | undefined) => token?.pos === 'NOUN' || token?.pos === 'PROPN'
+  let head: Token | undefined
+  for (const [i, token] of words.entries()) {
+    const next = words[i + 1]
+    if (head === undefined && (token.pos === 'DET' || token.pos === 'ADJ')) continue
+    if (token.pos === 'PART' && head !== undefined) continue
+    const startsAnother = head !== undefined && ((token.pos === 'ADJ' && nominal(next)) || (token.pos === 'PROPN' && head.pos === 'NOUN'))
+    if (startsAnother || !(nominal(token) || (token.pos === 'ADJ' && head !== undefined))) break
+    head = token
+  }
+  return head
 }
 
 /** "before suing": a verb in -ing, a clause with its subject left out. */

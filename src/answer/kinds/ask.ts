@@ -10,6 +10,7 @@ import { extractWho } from './who.js'
 const VALUE_TYPES: Record<string, Set<string>> = {
   count: new Set(['CARDINAL']),
   amount: new Set(['MONEY', 'PERCENT']),
+  measure: new Set(['CARDINAL', 'MONEY', 'PERCENT']),
   share: new Set(['PERCENT']),
   duration: new Set(['DURATION', 'DATE', 'TIME']),
 }
@@ -74,6 +75,7 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
   const measuresOther = (value: NamedValue) =>
     // "2017 pay packages" is a year: counts of a thousand or more are written with a comma.
     (kind === 'count' && (MEASURE_UNIT.test(sentence.slice(value.end)) || age(value) || /^(?:19|20)\d\d$/.test(value.text))) ||
+    (kind === 'measure' && /^(?:19|20)\d\d$/.test(value.text)) ||
     // "several weeks ago" is when, not how long.
     (kind === 'duration' && (!LENGTH_OF_TIME.test(value.text) || /\bago\b/i.test(`${value.text}${sentence.slice(value.end, value.end + 4)}`)))
   // "how much rock": a quantity of it ("about 12,000 tons of rock") is an amount too.
@@ -131,10 +133,10 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
   // "how much rent": where the sentence names the rent (or a word for it), the amount is of it, not across a verb
   // ("would pay the remaining $270 million and sign a 30-year lease" gives no rent).
   const located = locateTerms(sentence)
-  const measured = kind === 'amount' ? located.filter((term) => measures(term.term)) : []
+  const measured = kind === 'amount' || kind === 'measure' ? located.filter((term) => measures(term.term)) : []
   const between = (from: number, to: number) => located.filter((term) => term.start >= from && term.end <= to)
   const ofMeasured = (value: NamedValue) =>
-    (measured.length === 0 && !(kind === 'amount' && focused)) ||
+    (measured.length === 0 && !((kind === 'amount' || kind === 'measure') && focused)) ||
     measured.some((term) => {
       const [from, to] = term.start >= value.end ? [value.end, term.start] : [term.end, value.start]
       // A word right before the measured noun modifies it, whatever its tag ("grant money"); another verb between starts another clause.
@@ -148,13 +150,24 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
     .filter((value) => !countsOther(value) && sameClause(value) && ofMeasured(value))
     .sort((a, b) => Number(countsAsked(b)) - Number(countsAsked(a)) || Number(introduced(b)) - Number(introduced(a)) || distance(a) - distance(b))[0]
   if (!best) return null
-  const unit = quantityOfAsked(best) ? /^\s+[\p{L}-]+/u.exec(sentence.slice(best.end))?.[0].trim() : undefined
+  // "about 30 feet", "a 7-year-old": a measure keeps the unit written after its number.
+  const measureUnit = kind === 'measure' && best.type === 'CARDINAL' ? unitAfter(sentence.slice(best.end)) : undefined
+  const unit = quantityOfAsked(best) ? /^\s+[\p{L}-]+/u.exec(sentence.slice(best.end))?.[0].trim() : measureUnit
   const counted = kind === 'count' ? countedWords(sentence.slice(best.end)) : unit
   // The words that qualify a figure belong to it: "a couple hundred", "more than 40 percent", "about $5 billion".
   const qualifier = QUALIFIER.exec(sentence.slice(0, best.start))?.[0] ?? ''
   const closing = /["“][^"”]*$/.test(qualifier) ? (/^["”]/.exec(sentence.slice(best.end))?.[0] ?? '') : ''
   const figure = `${qualifier}${best.text}${closing}`
-  return { text: counted ? `${figure} ${counted}` : figure, distance: distance(best), counted: kind === 'count' ? countedNoun(best) : null }
+  const joined = counted ? (counted.startsWith('-') ? `${figure}${counted}` : `${figure} ${counted}`) : figure
+  return { text: joined, distance: distance(best), counted: kind === 'count' ? countedNoun(best) : null }
+}
+
+/** The unit right after a number: a hyphenated one ("-year-old", "-foot") or the noun that follows ("feet", "pounds"). */
+function unitAfter(rest: string): string | undefined {
+  const hyphenated = /^-\p{L}+(?:-\p{L}+)*/u.exec(rest)?.[0]
+  if (hyphenated) return hyphenated
+  const word = /^\s+(\p{L}+)/u.exec(rest)?.[1]
+  return word && locateTerms(word)[0]?.pos === 'NOUN' ? word : undefined
 }
 
 /** "US$35-billion IPO": the magnitude the tagger leaves after the hyphen belongs to the figure. */
