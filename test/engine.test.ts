@@ -1674,3 +1674,14 @@ describe('"how big / old / deep is …"', () => {
     expect(deep.found).toBe(false)
   })
 })
+
+describe('who did something to someone the question describes', () => {
+  it('is not that someone ("who’s defending the smokehouse owner" is not the owner), while "who’s the smokehouse owner" is', async () => {
+    const outbreak = await oneArticle('Vendor sued', 'August 13, 2025', [
+      'Dale Ostrander, who owns Pine Hollow Smokehouse, apologized to those who became ill in a written statement released Sunday.',
+      'Ostrander, the owner, has hired a lawyer and said he was cooperating with investigators.',
+    ])
+    expect(outbreak.answer('who', 'who’s defending the smokehouse owner legally').answer).not.toBe('Dale Ostrander')
+    expect(outbreak.answer('who', 'who’s the smokehouse owner').answer).toBe('Dale Ostrander')
+  })
+})

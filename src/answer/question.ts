@@ -133,8 +133,9 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
       saying !== undefined &&
       words.slice(words.indexOf(saying) + 1, words.indexOf(saying) + 5).some((token, i, rest) => lower(token) === 'to' && rest[i + 1]?.pos === 'VERB')
     if (SAYING.has(verbLemma) && !directive) return { type: 'speaker', focusAt: -1 }
-    if (OWNING.has(verbLemma) || words.some((token) => OWNING.has(token.lemma))) return { type: 'possessor', focusAt: -1 }
     const copula = nextVerb?.lemma === 'be' && !words.slice(index(nextVerb)).some((token) => token.pos === 'VERB')
+    // "who's the smokehouse owner" asks for one; "who's defending the smokehouse owner" for someone who does something to one.
+    if (OWNING.has(verbLemma) || ((copula || !verbLemma) && words.some((token) => OWNING.has(token.lemma)))) return { type: 'possessor', focusAt: -1 }
     return { type: copula || first === "who's" ? 'identify' : 'agent', focusAt: -1 }
   }
   if (first === 'which' || first === 'what') {

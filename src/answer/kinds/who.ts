@@ -134,11 +134,26 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     const event = asked.predicate
     if (event && asked.terms.some((term) => term.term === event) && !candidate.window.has(event)) return null
     const doer = agentIn(passage, candidate.sentence, candidate, named, event)
+    if (doer !== null && actedOn(context, asked, doer)) return null
     // "which council ppl voted against it": people are asked for, so the council that voted is no answer.
     const organisation = doer !== null && context.knowledge.entities.get(doer)?.type === 'organisation'
     return organisation && focus !== null && namesPeople(context, focus) ? null : doer
   }
   return subjectIn(passage, candidate.sentence, named)
+}
+
+/**
+ * "who's defending the smokehouse owner": the one the question describes after its verb (an owner,
+ * as the story calls Dale Ostrander) is done to, not the doer.
+ */
+function actedOn(context: AnswerContext, asked: Asked, name: string): boolean {
+  const { tokens } = asked.question
+  const verb = tokens.findIndex((token) => token.pos === 'VERB' && token.lemma === asked.predicate)
+  if (verb < 0) return false
+  const { language } = context.knowledge
+  const described = tokens.slice(verb + 1).filter((token) => token.pos === 'NOUN' && language.isPersonNoun(token.lemma))
+  const roles = context.knowledge.entities.get(name)?.roles ?? []
+  return described.some((token) => roles.some((entry) => lemmasOf(entry.role).includes(token.lemma)))
 }
 
 /**
