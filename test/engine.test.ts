@@ -1660,6 +1660,11 @@ describe('a sentence that opens on someone else', () => {
     expect(trial.answer('ask', 'how much did achterberg earn last year').answer ?? '').not.toMatch(/2\.4/)
     expect(trial.answer('ask', 'how much did kellerman earn last year').answer).toMatch(/2\.4 million/)
   })
+
+  it('still answers when the one it opens on is only saying something of the one asked about', async () => {
+    const school = await storyEngine('own', 'school')
+    expect(school.answer('ask', 'does haldane get a severance package').found).toBe(true)
+  })
 })
 
 describe('"how big / old / deep is …"', () => {
@@ -1683,5 +1688,8 @@ describe('who did something to someone the question describes', () => {
     ])
     expect(outbreak.answer('who', 'who’s defending the smokehouse owner legally').answer).not.toBe('Dale Ostrander')
     expect(outbreak.answer('who', 'who’s the smokehouse owner').answer).toBe('Dale Ostrander')
+    // "as superintendent" is the doer's own role, not someone done to.
+    const school = await storyEngine('own', 'school')
+    expect(school.answer('who', 'who quit as superintendent in calder falls').answer).toBe('Gregory Haldane')
   })
 })

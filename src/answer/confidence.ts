@@ -49,6 +49,9 @@ function aboutAnother(knowledge: Knowledge, asked: Asked, candidate: Candidate):
   const here = new Set(knowledge.sentenceTerms[candidate.passage]?.[candidate.sentence] ?? [])
   const opening = passage.entities.find((entity) => entity.offset === from)
   if (!opening) return false
+  // "Marchetti said the board would not pay him any severance" is about what was said, of someone else.
+  const after = passage.text.slice(opening.offset, opening.offset + 120).replace(/^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*/u, '')
+  if (/^\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|added|stated|noted|wrote|argued)\b/.test(after)) return false
   const type = knowledge.entities.get(opening.name)?.type
   return asked.named.some(
     (record) =>

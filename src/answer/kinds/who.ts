@@ -143,15 +143,18 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
 }
 
 /**
- * "who's defending the smokehouse owner": the one the question describes after its verb (an owner,
- * as the story calls Dale Ostrander) is done to, not the doer.
+ * "who's defending the smokehouse owner": the one the question describes as its verb's object (an
+ * owner, as the story calls Dale Ostrander) is done to, not the doer.
  */
 function actedOn(context: AnswerContext, asked: Asked, name: string): boolean {
   const { tokens } = asked.question
   const verb = tokens.findIndex((token) => token.pos === 'VERB' && token.lemma === asked.predicate)
   if (verb < 0) return false
   const { language } = context.knowledge
-  const described = tokens.slice(verb + 1).filter((token) => token.pos === 'NOUN' && language.isPersonNoun(token.lemma))
+  // The verb's object, right after it ("defending the smokehouse owner"), not a phrase after a preposition ("quit as superintendent").
+  const after = tokens.slice(verb + 1)
+  const end = after.findIndex((token) => !['DET', 'ADJ', 'NOUN', 'PROPN', 'PART'].includes(token.pos))
+  const described = after.slice(0, end < 0 ? undefined : end).filter((token) => token.pos === 'NOUN' && language.isPersonNoun(token.lemma))
   const roles = context.knowledge.entities.get(name)?.roles ?? []
   return described.some((token) => roles.some((entry) => lemmasOf(entry.role).includes(token.lemma)))
 }
