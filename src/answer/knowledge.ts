@@ -70,12 +70,6 @@ export function buildKnowledge(articles: Article[], language: Language, analysed
     for (const sentences of sentenceTerms) for (const term of new Set(sentences.flat())) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1)
   }
   const entities = new Map<string, EntityRecord>()
-  const bodyHeads = new Map<string, string>()
-  const headOf = (name: string) => {
-    let head = bodyHeads.get(name)
-    if (head === undefined) bodyHeads.set(name, (head = headLemma(name, language)))
-    return head
-  }
   passages.forEach((passage, index) => {
     for (const entity of passage.entities) {
       let record = entities.get(entity.name)
@@ -84,7 +78,7 @@ export function buildKnowledge(articles: Article[], language: Language, analysed
         entities.set(entity.name, record)
       }
       if (record.passages.at(-1) !== index) record.passages.push(index)
-      if (entity.role) record.roles.push({ role: entity.role, passage: index, owner: ownerOf(entity.role, passages, index, entity.offset, headOf) })
+      if (entity.role) record.roles.push({ role: entity.role, passage: index, owner: ownerOf(entity.role, passages, index, entity.offset) })
     }
   })
   const speakers = analysed.speakers ?? speakersOf(passages)
@@ -196,23 +190,34 @@ export function nameWords(text: string): string[] {
     .filter(Boolean)
 }
 
-/** The lemma of a body's head noun: "Tessler County Health Department" → department, "Area Chamber of Commerce" → chamber. */
-export function headLemma(name: string, language: Language): string {
+/**
+ * A body's head noun as written: "Tessler County Health Department" → department, "Area Chamber of
+ * Commerce" → chamber, "Northline Clinical Systems" → systems (which "the system's" is not).
+ */
+export function headWord(name: string): string {
   const words = name.split(/\s+(?:of|for|on)\s+/)[0]?.split(/\s+/) ?? []
-  const last = words.at(-1) ?? ''
-  return language.analyse(last.toLowerCase()).tokens[0]?.lemma ?? fold(last)
+  return fold(words.at(-1) ?? '')
 }
 
 /**
  * "Renata Vos, the department's spokeswoman", "TCHD spokeswoman Renata Vos": a role that gives its
  * body by a common noun ("the department's", "the zoo's") or by initials is held at the body of
- * that kind, or with those initials, named last before it in the article.
+ * that kind, or with those initials, named last before it in the article; one written after a
+ * body's name in the possessive ("Corvane's chief executive, Marjorie Haskett") at that body.
  */
-function ownerOf(role: string, passages: Passage[], index: number, offset: number, headOf: (name: string) => string): string | null {
+function ownerOf(role: string, passages: Passage[], index: number, offset: number): string | null {
   const [, modifiers = '', possessive] = /^(?:the|its|their)?\s*((?:\p{Ll}+\s+)*?)(\p{Ll}[\p{Ll}-]*)['’]s\s/u.exec(role) ?? []
   const initials = /^(?:the\s+)?(\p{Lu}{2,})(?:['’]s)?\s/u.exec(role)?.[1]?.toLowerCase()
   const passage = passages[index]
-  if ((!possessive && !initials) || !passage) return null
+  if (!passage) return null
+  // "Corvane's chief executive, Marjorie Haskett": a body named in the possessive right before the role.
+  const roleAt = passage.text.lastIndexOf(role, offset)
+  const possessor = passage.entities
+    .filter((entity) => entity.type !== 'person' && entity.type !== 'place' && entity.offset < roleAt && roleAt - entity.offset <= 60)
+    .filter((entity) => /^[^,;.]*['’]s\s+$/u.test(passage.text.slice(entity.offset, roleAt)))
+    .at(-1)
+  if (roleAt >= 0 && roleAt + role.length <= offset && possessor) return possessor.name
+  if (!possessive && !initials) return null
   const bodies: string[] = []
   for (let at = index; at >= 0 && passages[at]?.article === passage.article; at--) {
     const mentions = (passages[at]?.entities ?? []).filter(
@@ -225,7 +230,7 @@ function ownerOf(role: string, passages: Passage[], index: number, offset: numbe
   const spelt = (name: string) => bodies.find((body) => body !== name && initialled(body) === fold(name)) ?? name
   const owner = bodies
     .filter((name) =>
-      possessive ? headOf(spelt(name)) === possessive && describes(modifiers, spelt(name)) : fold(name) === initials || initialled(name) === initials,
+      possessive ? headWord(spelt(name)) === possessive && describes(modifiers, spelt(name)) : fold(name) === initials || initialled(name) === initials,
     )
     .at(-1)
   return owner === undefined ? null : spelt(owner)

@@ -2,7 +2,7 @@ import { PERSON_ROLES, PLACES, TITLES } from '../../ingest/annotate/lexicon.js'
 import { fold, type Token } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
 import { lemmasOf } from '../extract.js'
-import { type EntityRecord, entitiesIn, headLemma, passageAt, RARE_NAME_WORD, type Role } from '../knowledge.js'
+import { type EntityRecord, entitiesIn, headWord, passageAt, RARE_NAME_WORD, type Role } from '../knowledge.js'
 import { type Candidate, pinnedCandidate, storyMatches } from '../retrieve.js'
 import type { Answer } from '../types.js'
 
@@ -178,7 +178,7 @@ export function bodyDescribed(context: AnswerContext, tokens: Token[]): EntityRe
   let best: { record: EntityRecord; score: number } | null = null
   for (const record of knowledge.entities.values()) {
     if (record.type === 'person' || record.type === 'place' || record.words.length < 2) continue
-    const head = headLemma(record.name, knowledge.language)
+    const head = headWord(record.name)
     if (!nouns.some((token) => stands(token, head))) continue
     // A noun the name lacks must be one the story writes before it ("the state Department of Transportation").
     const unnamed = nouns.filter((token) => token.pos === 'NOUN' && !record.words.some((word) => stands(token, word)))
