@@ -70,6 +70,13 @@ export function buildKnowledge(articles: Article[], language: Language, analysed
     for (const sentences of sentenceTerms) for (const term of new Set(sentences.flat())) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1)
   }
   const entities = new Map<string, EntityRecord>()
+  // A role's owner is looked for among many bodies, for every role of the story: each name's initials are worked out once.
+  const initials = new Map<string, string>()
+  const initialsOfName = (name: string) => {
+    let spelt = initials.get(name)
+    if (spelt === undefined) initials.set(name, (spelt = initialsOfWords(nameWords(corporateCore(name)))))
+    return spelt
+  }
   passages.forEach((passage, index) => {
     for (const entity of passage.entities) {
       let record = entities.get(entity.name)
@@ -78,7 +85,7 @@ export function buildKnowledge(articles: Article[], language: Language, analysed
         entities.set(entity.name, record)
       }
       if (record.passages.at(-1) !== index) record.passages.push(index)
-      if (entity.role) record.roles.push({ role: entity.role, passage: index, owner: ownerOf(entity.role, passages, index, entity.offset) })
+      if (entity.role) record.roles.push({ role: entity.role, passage: index, owner: ownerOf(entity.role, passages, index, entity.offset, initialsOfName) })
     }
   })
   const speakers = analysed.speakers ?? speakersOf(passages)
@@ -205,7 +212,7 @@ export function headWord(name: string): string {
  * that kind, or with those initials, named last before it in the article; one written after a
  * body's name in the possessive ("Corvane's chief executive, Marjorie Haskett") at that body.
  */
-function ownerOf(role: string, passages: Passage[], index: number, offset: number): string | null {
+function ownerOf(role: string, passages: Passage[], index: number, offset: number, initialled: (name: string) => string): string | null {
   const [, modifiers = '', possessive] = /^(?:the|its|their)?\s*((?:\p{Ll}+\s+)*?)(\p{Ll}[\p{Ll}-]*)['’]s\s/u.exec(role) ?? []
   const initials = /^(?:the\s+)?(\p{Lu}{2,})(?:['’]s)?\s/u.exec(role)?.[1]?.toLowerCase()
   const passage = passages[index]
@@ -225,15 +232,12 @@ function ownerOf(role: string, passages: Passage[], index: number, offset: numbe
     )
     bodies.unshift(...mentions.map((entity) => entity.name))
   }
-  const initialled = (name: string) => initialsOfWords(nameWords(corporateCore(name)))
   // "the TCHD" stands for the Tessler County Health Department it abbreviates, a department.
-  const spelt = (name: string) => bodies.find((body) => body !== name && initialled(body) === fold(name)) ?? name
-  const owner = bodies
-    .filter((name) =>
-      possessive ? headWord(spelt(name)) === possessive && describes(modifiers, spelt(name)) : fold(name) === initials || initialled(name) === initials,
-    )
-    .at(-1)
-  return owner === undefined ? null : spelt(owner)
+  const spelt = (name: string) => (/^\p{Lu}{2,}$/u.test(name) ? (bodies.find((body) => body !== name && initialled(body) === fold(name)) ?? name) : name)
+  const owns = (name: string) =>
+    possessive ? headWord(spelt(name)) === possessive && describes(modifiers, spelt(name)) : fold(name) === initials || initialled(name) === initials
+  for (let at = bodies.length - 1; at >= 0; at--) if (owns(bodies[at] ?? '')) return spelt(bodies[at] ?? '')
+  return null
 }
 
 /** "the county department's": every word before the kind is a word of the body's name. */
