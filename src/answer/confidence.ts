@@ -1,5 +1,5 @@
 import type { Asked, EngineOptions } from './context.js'
-import { type EntityRecord, type Knowledge, passageAt } from './knowledge.js'
+import { type EntityRecord, type Knowledge, passageAt, saysInOwnVoice } from './knowledge.js'
 import type { Candidate, QueryTerm } from './retrieve.js'
 import { NUMBER_WORD, numberSpellings } from '../language/numbers.js'
 import type { Token } from '../language/index.js'
@@ -50,8 +50,7 @@ function aboutAnother(knowledge: Knowledge, asked: Asked, candidate: Candidate):
   const opening = passage.entities.find((entity) => entity.offset === from)
   if (!opening) return false
   // "Marchetti said the board would not pay him any severance" is about what was said, of someone else.
-  const after = passage.text.slice(opening.offset, opening.offset + 120).replace(/^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*/u, '')
-  if (/^\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|added|stated|noted|wrote|argued)\b/.test(after)) return false
+  if (saysInOwnVoice(passage, opening.offset)) return false
   const type = knowledge.entities.get(opening.name)?.type
   return asked.named.some(
     (record) =>

