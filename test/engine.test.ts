@@ -749,6 +749,19 @@ describe('reading questions', () => {
     expect(read('when', 'when did the board open the review').predicates[0]).toBe('open')
   })
 
+  it('finds the verb after a subject the tagger broke up: a possessive, a lone adjective, capitals or a number ("did ER docs first flag …")', () => {
+    expect(read('when', "when did the rivermen's current barn open").predicates[0]).toBe('open')
+    expect(read('when', 'when did the fair wrap up this yr').predicates[0]).toBe('wrap')
+    expect(read('when', 'when did ER docs first flag the illnesses to the county').predicates[0]).toBe('flag')
+    expect(read('when', 'when did 512 come off the rails').predicates[0]).toBe('come')
+  })
+
+  it('takes the noun that heads a phrase, before its first preposition, as the event ("the legislative hearing on the ferry deal")', () => {
+    expect(read('when', "when's the legislative hearing on the ferry deal").predicates[0]).toBe('hearing')
+    expect(read('when', 'when is the special school board meeting on the job cuts').predicates[0]).toBe('meeting')
+    expect(read('when', 'when was the last tax holiday').predicates[0]).toBe('holiday')
+  })
+
   it('reads "go" before an adjective as a change of state that the adjective names ("go offline"), and "go" before a particle as its own verb ("go after")', () => {
     expect(read('when', 'when did the alarm sensors go offline').predicates[0]).toBe('offline')
     expect(read('when', 'when did the regulators go after the deal in court').predicates[0]).toBe('go')
@@ -965,7 +978,7 @@ describe('names', () => {
       'State Sen. Harold Brannigan will call the executives to testify before the Senate Energy and Utilities Committee next month.',
     ])
     expect(storyMatches(senate.knowledge, 'utility').has('utilities')).toBe(true)
-    expect(senate.answer('when', 'when is the senate hearing with the utility').date).toBe('2025-09')
+    expect(senate.answer('when', 'when will the utility executives testify before the senate').date).toBe('2025-09')
   })
 })
 
@@ -1030,6 +1043,38 @@ describe('a question about the future', () => {
     const verdict = await storyEngine('own', 'verdict')
     expect(verdict.answer('when', 'when will the court of appeals hear brightwater’s appeal').date).toBeNull()
     expect(verdict.answer('when', 'when will the judge hear the post-trial motions').date).toBe('2025-11-20')
+  })
+})
+
+describe('an event told in other words', () => {
+  it('dates a deed told by a phrase the story words otherwise ("put in its strike notice" for "filed"), when the rest of the question is told', async () => {
+    const union = await oneArticle('Nurses set strike date', 'November 3, 2025', [
+      'The Bellmore Nurses Union filed a 10-day strike notice with Halden General Hospital on Oct. 28.',
+      'Hospital managers met the union on Oct. 30 to talk about staffing.',
+    ])
+    expect(union.answer('when', 'when did the nurses union put in its formal strike notice').date).toBe('2025-10-28')
+  })
+
+  it('dates an event told as the noun a verb acts on ("set off a production blast … last Friday")', async () => {
+    const quarry = await oneArticle('Quarry wall collapses', 'October 7, 2025', [
+      'The collapse came three days after Corvane Blasting Services, a contractor that handles blasting at the quarry, set off a production blast on the east face last Friday.',
+    ])
+    expect(quarry.answer('when', 'when was the production blast').date).toBe('2025-10-03')
+  })
+
+  it('does not date an event by the bound of another thing the sentence tells ("replace trains through Oct. 25"), unless a bound is asked', async () => {
+    const rail = await oneArticle('Rail line stays shut', 'October 16, 2024', [
+      'Shuttle buses will replace Valley Line trains through at least Oct. 25, the agency said.',
+    ])
+    expect(rail.answer('when', 'when will the valley line trains be back').date).toBeNull()
+    expect(rail.answer('when', 'shuttle buses until when?').date).toBe('2024-10-25')
+  })
+
+  it('does not answer a question about what is to come with a time that looks back ("as recently as")', async () => {
+    const fire = await oneArticle('Warehouse fire suit', 'October 14, 2025', [
+      'The suit says employees had reported a leaking roof above the chemicals recently.',
+    ])
+    expect(fire.answer('when', "when's the final report on the roof supposed to be done").answer ?? '').not.toMatch(/recently/)
   })
 })
 

@@ -150,6 +150,9 @@ const PREDICATE_CLOSENESS = 0.7
  */
 const PARAPHRASED_EVENT_COVERAGE = 0.75
 
+/** Likewise, when the question tells the event by a phrase whose verb alone says little ("put in", "come out"). */
+const PHRASAL_EVENT_COVERAGE = 0.65
+
 /**
  * For a question about an event's date ("when did X *sign*", "when was the last tax *holiday*"),
  * the event is in the answering sentence or beside it, not only its topic ("the repatriation tax").
@@ -161,7 +164,7 @@ function meetsPredicate(knowledge: Knowledge, asked: Asked, candidate: Candidate
   // In the sentence itself: the sentence beside it tells of the event, but a time here would date another one.
   const here = new Set(knowledge.sentenceTerms[candidate.passage]?.[candidate.sentence] ?? [])
   const closeness = Math.max(0, ...[...term.matches].filter(([word]) => here.has(word)).map(([, value]) => value))
-  return closeness >= PREDICATE_CLOSENESS || candidate.coverage >= PARAPHRASED_EVENT_COVERAGE
+  return closeness >= PREDICATE_CLOSENESS || candidate.coverage >= (asked.phrasal ? PHRASAL_EVENT_COVERAGE : PARAPHRASED_EVENT_COVERAGE)
 }
 
 /**

@@ -57,6 +57,8 @@ export interface Asked {
   named: EntityRecord[]
   /** The event asked about (see `AnalysedQuestion.predicates`), not one of the names. */
   predicate: string | null
+  /** The predicate is the verb of a dictionary phrase the story never uses ("put in", "show up"): alone, the verb says little of the event. */
+  phrasal?: boolean
   /** A role the answer must hold ("secretary" in "who's the treasury secretary"), when the question asks for one. */
   role?: string
   /** The articles the question confines itself to ("according to reuters", "the ap quoted"), when it names an outlet. */
@@ -109,7 +111,8 @@ export class AnswerContext {
       words.map((i) => surfaces[i] ?? ''),
       literal,
     )
-    return { question, terms, named, predicate, base, ...(within ? { within } : {}) }
+    const phrasal = predicate !== null && literal.has(predicate)
+    return { question, terms, named, predicate, base, ...(phrasal ? { phrasal } : {}), ...(within ? { within } : {}) }
   }
 
   /**

@@ -421,7 +421,7 @@ const POSSIBLE_BEFORE = /\b(?:could|might|may)\s+(?:(?:not|also|still|well|soon|
 
 /** Words that make a point in time the bound of a period: in the mention, or right before it. */
 const PERIOD_BOUND = /\b(?:since|until|till|through)\b/i
-const PERIOD_BOUND_BEFORE = /\b(?:since|until|till|through)\s+$/i
+const PERIOD_BOUND_BEFORE = /\b(?:since|until|till|through)\s+(?:at\s+least\s+)?$/i
 
 /**
  * The time the sentence gives for the matched event (a length of time, for `wantDuration`): the temporal expression nearest the
@@ -508,6 +508,10 @@ export function timeIn(
       (verb) => verb.pos === 'VERB' && verb.term === 'say' && verb.end <= at && /^\s+(?:on\s+)?$/.test(text.slice(verb.end, at)),
     )
     if (saidThen && event !== 'say') return null
+    // "will replace trains through at least Oct. 25": the bound of what the sentence tells, not a time of the event asked (unless a bound is asked: "until when").
+    // "did not return to its full schedule until Saturday" tells when it returned.
+    const bound = (PERIOD_BOUND.test(best.text) || PERIOD_BOUND_BEFORE.test(text.slice(0, at))) && !/\b(?:not|never)\b|n['’]t\b/i.test(text.slice(0, at))
+    if (bound && !PERIOD_BOUND.test(question ?? '')) return null
     // "saw sparks … minutes before the smoke appeared": a clause the story dates nowhere times the sentence's own verb, and the event is not told there.
     if (best.kind === 'clause' && best.iso === null) return null
     return nounEventTime(text, offset, best, eventTerms, sentenceEntities)
@@ -534,8 +538,16 @@ export function timeIn(
     .filter((located) => located.pos === 'VERB' && dates(located) && !participleModifier(text, located))
     .sort((a, b) => gap(a) - gap(b))[0]
   if (nearest && eventAt.includes(nearest)) return best
+  // "set off a production blast on the east face last Friday": the verb's object is the event, told as a noun.
+  if (nearest && nearest.end <= at && doesEvent(locateTerms(text), nearest, told, at)) return best
   // "at about 7:15 a.m. Monday, when he found empty frames": a "when" clause right after a time tells what happened then.
   return eventAt.some((verb) => verb.start >= end && WHEN_CLAUSE.test(text.slice(end, verb.start))) ? best : null
+}
+
+/** Whether the event, told as a noun, is the object of a verb before a time: it comes after the verb with no other verb between. */
+function doesEvent(located: Located[], verb: Located, told: Located[], before: number): boolean {
+  const nextVerb = located.find((term) => term.pos === 'VERB' && term.start > verb.end)?.start ?? Infinity
+  return told.some((term) => term.pos === 'NOUN' && term.start > verb.end && term.end <= Math.min(before, nextVerb))
 }
 
 /** "in closed session", "the revised count": a participle between a determiner or preposition and its noun describes the noun; it heads no clause. */

@@ -166,6 +166,9 @@ export function strandedPreposition(tokens: Token[]): Token | undefined {
   return last?.pos === 'ADP' || (last?.pos === 'PART' && last.lemma === 'to') ? last : undefined
 }
 
+/** A possessive ending, as wink tokenises it ("'s", "’s"). */
+const POSSESSIVE = /^['’]s$/
+
 /** Parts of speech of the words between "do" and the object: the subject and the verb. */
 const SUBJECT_AND_VERB = new Set(['NOUN', 'PROPN', 'ADJ', 'ADV', 'NUM'])
 
@@ -178,15 +181,26 @@ function verbAfterDo(tokens: Token[]): Token | undefined {
   const auxiliary = tokens.findIndex((token) => token.pos === 'AUX' && token.lemma === 'do')
   if (auxiliary < 0) return undefined
   const run: Token[] = []
+  let determined = false
   for (const token of tokens.slice(auxiliary + 1)) {
-    if (token.pos === 'DET' && run.length === 0) continue
-    if (!SUBJECT_AND_VERB.has(token.pos)) break
+    if (token.pos === 'DET' && run.length === 0) {
+      determined = true
+      continue
+    }
+    // "did the rivermen's current barn open": a possessive goes on with the subject.
+    if (!SUBJECT_AND_VERB.has(token.pos) && !(run.length > 0 && POSSESSIVE.test(token.text))) break
     run.push(token)
   }
   const last = run.at(-1)
   // "did the justice department say …": the verb is there, tagged as one.
   if (!last || tokens[tokens.indexOf(last) + 1]?.pos === 'VERB') return undefined
-  const subject = run.slice(0, -1).some((token) => token.pos === 'NOUN' || token.pos === 'PROPN')
+  const head = run.slice(0, -1)
+  // "did the fair wrap up": after a determiner, a word read as an adjective is the noun it stands for.
+  // "did 512 come off the rails": a number alone may name the subject (a train, a flight).
+  const subject =
+    head.some((token) => token.pos === 'NOUN' || token.pos === 'PROPN') ||
+    (determined && head.length === 1 && head[0]?.pos === 'ADJ') ||
+    (head.length === 1 && head[0]?.pos === 'NUM')
   // "when did the state close the quarry": a word after the subject and before the object or the end is the verb, not an adjective.
   return (last.pos === 'NOUN' || last.pos === 'ADJ') && subject ? last : undefined
 }
@@ -267,7 +281,11 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   const read = analysis.tokens.map((token, i, all) => {
     if (INFORMAL_AUXILIARIES.has(token.text.toLowerCase())) return { ...token, stop: true, pos: 'AUX' }
     // A lone letter ("when r trains coming back", "n") is chat for a function word: nothing to look for.
-    if (/^\p{L}$/u.test(token.text) && !withMagnitude(all[i - 1]?.text ?? '', token.text)) return { ...token, stop: true }
+    if (/^\p{L}$/u.test(token.text) && !withMagnitude(all[i - 1]?.text ?? '', token.text))
+      return /^r$/i.test(token.text) ? { ...token, lemma: 'be', pos: 'AUX', stop: true } : { ...token, stop: true }
+    // "when did ER docs first flag …": capitals typed among lowercase words spell a name, however the tagger read them.
+    if (/^\p{Lu}{2,}$/u.test(token.text) && /\p{Ll}/u.test(text) && token.pos !== 'PROPN' && token.pos !== 'NOUN')
+      return { ...token, lemma: fold(token.text), pos: 'PROPN', stop: false }
     // "310k customers", "4.5 mil": the number as the story writes it, then its magnitude (or nothing).
     const figure = withMagnitude(token.text, all[i + 1]?.text ?? '')
     if (figure) return { ...token, lemma: figure[0], pos: 'NUM' }
@@ -295,7 +313,7 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
     const next = read[i + 1]
     if (SEMI_MODALS.has(token.lemma) && token.pos === 'VERB' && isInfinitive(read, i + 1)) return { ...token, pos: 'AUX', stop: true }
     // "brightwater's lead attorney": after a possessive and before a noun, a word modifies the noun; it is no verb.
-    if (token.pos === 'VERB' && /^['’]s$/.test(read[i - 1]?.text ?? '') && next?.pos === 'NOUN') return { ...token, pos: 'ADJ' }
+    if (token.pos === 'VERB' && POSSESSIVE.test(read[i - 1]?.text ?? '') && next?.pos === 'NOUN') return { ...token, pos: 'ADJ' }
     // "the track got checked", "who got tasked with": "get" before a participle is the passive's auxiliary.
     const participle = next?.pos === 'VERB' && !/ing$/i.test(next.text)
     return token.lemma === 'get' && participle ? { ...token, pos: 'AUX', stop: true } : token
@@ -342,7 +360,11 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   // A bare phrase ("fda recall posting date") is a compound: its last word names the thing, as in "us election date".
   const compound = (token: Token) => ['NOUN', 'VERB', 'PROPN'].includes(tokens[tokens.indexOf(token) + 1]?.pos ?? '')
   const phrase = !tokens.some((token) => token.pos === 'AUX' || WH_WORD.test(token.text)) && tokens.filter((token) => token.pos === 'VERB').every(compound)
-  const predicates = verbs.length ? (phrase ? [...verbs].reverse() : verbs) : [...nounsInOrder].reverse()
+  // "when's the legislative hearing on the ferry deal": the noun before the first preposition heads the phrase and names the event.
+  const preposition = tokens.findIndex((token, i) => token.pos === 'ADP' && nouns.some((noun) => tokens.indexOf(noun) < i))
+  const head = preposition < 0 ? undefined : nouns.filter((noun) => tokens.indexOf(noun) < preposition).at(-1)
+  const nounEvents = [...(head ? [head.lemma] : []), ...[...nounsInOrder].reverse().filter((lemma) => lemma !== head?.lemma)]
+  const predicates = verbs.length ? (phrase ? [...verbs].reverse() : verbs) : nounEvents
   const eventIsNoun = verbs.length === 0
   // "which outlets ran the story that …": verbs of reporting frame the claim; in a bare claim ("the quarry is up and running") they are its own.
   const framed = type === 'reporters' && /^(?:which|what|who|where)/i.test(tokens.find((token) => /\p{L}/u.test(token.text))?.text ?? '')

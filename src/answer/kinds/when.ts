@@ -7,6 +7,13 @@ import type { Answer } from '../types.js'
 
 const PRECISION = { day: 3, month: 2, year: 1 }
 
+/** The present of "be", as typed ("r" is chat for "are"). */
+const PRESENT_BE = /^(?:is|are|am|'s|’s|r)$/i
+
+/** Vague times (see `annotateDates`) that look back ("recently", "in the past few weeks") or ahead ("soon", "in the coming days"). */
+const VAGUE_PAST = /\b(?:recent(?:ly)?|lately|past|last|earlier|since|at the time)\b/i
+const VAGUE_FUTURE = /\b(?:coming|next|later|soon)\b/i
+
 /** "what day", "which date": a question that asks for a day, not a month or a year. */
 const DAY_NOUNS = new Set(['day', 'date'])
 
@@ -27,8 +34,9 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
   const asksDay = asked.question.tokens.some((token, i) => /^(?:what|which)$/i.test(token.text) && DAY_NOUNS.has(asked.question.tokens[i + 1]?.lemma ?? ''))
   const done = asked.question.tokens.some((token) => token.pos === 'AUX' && /^did$/i.test(token.text))
   // "when's the first court hearing": a thing named by a noun, asked of in the present, is still to come.
-  const scheduled = asked.question.eventIsNoun && asked.question.tokens.some((token) => token.pos === 'AUX' && /^(?:is|are|'s|’s)$/i.test(token.text))
-  const future = scheduled || asked.question.tokens.some((token) => token.pos === 'AUX' && /^(?:will|'ll|’ll|do|does)$/i.test(token.text))
+  const { tokens } = asked.question
+  const scheduled = asked.question.eventIsNoun && tokens.some((token) => token.pos === 'AUX' && PRESENT_BE.test(token.text))
+  const future = scheduled || tokens.some((token) => token.pos === 'AUX' && /^(?:will|'ll|’ll|do|does)$/i.test(token.text))
   const timed = candidates
     .filter((candidate) => context.verdict(asked, candidate) === 'answer')
     .slice(0, 8)
@@ -47,7 +55,11 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
         // "when will the appeal be heard", "when do members vote" are not answered by a time before the article was written ("last week").
         const latest = time?.until ?? time?.iso
         const past = future && latest && published && latest < published.slice(0, latest.length)
-        return time && !past ? [{ candidate: putRight.includes(sentence) || sentence === told ? { ...candidate, sentence } : candidate, time }] : []
+        // Nor by "recently"; and "when did they sign" is not answered by "in the coming weeks".
+        const wrongWay = time?.kind === 'vague' && ((future && VAGUE_PAST.test(time.text)) || (done && VAGUE_FUTURE.test(time.text)))
+        return time && !past && !wrongWay
+          ? [{ candidate: putRight.includes(sentence) || sentence === told ? { ...candidate, sentence } : candidate, time }]
+          : []
       })
       return found.find((entry) => entry.time.iso !== null) ?? found[0] ?? { candidate, time: null }
     })
