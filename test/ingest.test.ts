@@ -198,6 +198,51 @@ describe('cleaning and segmenting, on fixture pages', () => {
     expect(coastal.provenance.outlet).toBe('text')
   })
 
+  it('names a page by its masthead and footer, never by a menu word, and dates it by its credit line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'byline-pages-'))
+    const body = (fact: string) => `${fact} The company said it had stopped shipping from the plant while inspectors finished their work on Thursday.`
+    await writeFile(
+      join(dir, '000_trade.txt'),
+      [
+        'Dairy recalls 14 soft cheese products after outbreak',
+        'FOOD SAFETY DISPATCH | News | Recalls | Outbreaks | Events | Subscribe',
+        'By Nora Quist | March 11, 2025',
+        body('Tolliver Dairy Co. has recalled 14 soft cheese products made at its plant in Ardenne.'),
+        '© 2025 Food Safety Dispatch, a publication of Harrow Trade Media LLC. All rights reserved.',
+      ].join('\n\n'),
+    )
+    await writeFile(
+      join(dir, '001_hosted.txt'),
+      [
+        'Dairy outbreak spreads to a second state',
+        'The Ohio Valley Dispatch | Subscribe | Log in | News | Local | Sports',
+        'By The Associated Press',
+        'Published: Mar. 12, 2025, 10:05 a.m.',
+        `ARDENNE, Wis. (AP) — ${body('Health officials in a second state tied two illnesses to the recalled cheese.')}`,
+        'Copyright 2025 The Associated Press. All Rights Reserved. This material may not be published, broadcast, rewritten or redistributed without permission.',
+        '© 2025 The Ohio Valley Dispatch. All rights reserved. | Privacy Policy | Terms of Use | Contact Us',
+      ].join('\n\n'),
+    )
+    await writeFile(
+      join(dir, '002_station.txt'),
+      [
+        'Second death linked to dairy listeria outbreak',
+        'WKAV 8 NEWS | Watch Live | News | Weather | Traffic | Contact Us',
+        'By Marcus Bell',
+        'March 13, 2025 · Updated 6:05 p.m.',
+        body('A second person has died in the listeria outbreak tied to the recalled cheese, state officials said.'),
+        'Copyright 2025 Nexbridge Media Inc. All rights reserved.',
+      ].join('\n\n'),
+    )
+    const corpus = await loadCorpus(dir)
+    const facts = corpus.articles.map((entry) => [entry.outlet, entry.wire, entry.published, entry.byline])
+    expect(facts).toEqual([
+      ['Food Safety Dispatch', null, '2025-03-11', 'Nora Quist'],
+      ['The Ohio Valley Dispatch', 'Associated Press', '2025-03-12', null],
+      ['WKAV 8 NEWS', null, '2025-03-13', 'Marcus Bell'],
+    ])
+  })
+
   it('reports what a page does not state as unknown rather than guessing', () => {
     const page = cleanPage('Sunday, Nov 23, 2025\n\nA body sentence that is long enough to be kept as article text.')
     expect(page.paragraphs).toHaveLength(1)

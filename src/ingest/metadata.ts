@@ -108,6 +108,72 @@ function creditsNames(line: string): boolean {
   return /^\p{Lu}/u.test(line) && line.split(/\s+/).length <= 12 && !/[,;]\s*\p{Ll}/u.test(line)
 }
 
+/** "Headline - Outlet", "Headline | Outlet": a page title naming its site. */
+const TITLE_AND_OUTLET = /^(.{20,}?)\s+[-|–]\s+([A-Z][\w .&'-]{1,40})$/
+const SEPARATOR = /\s[|–-]\s/g
+
+/**
+ * The name a copyright line gives its holder: "© 2025 Food Safety Dispatch, a publication of …" →
+ * Food Safety Dispatch; "© Thomson Reuters 2022 All rights reserved." → Thomson Reuters. Null when it gives none.
+ */
+export function copyrightHolder(line: string): string | null {
+  const name = line
+    .replace(/^(?:\(c\)|©|copyright)(?:\s*(?:\(c\)|©))?\s*/i, '')
+    .replace(/\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\b/g, ' ')
+    .split(/[.,;|]|\ball rights\b|\bthis material\b/i)[0]
+    ?.replace(/\s+/g, ' ')
+    .trim()
+  return name && /^[\p{Lu}\d]/u.test(name) && name.length <= 60 && name.split(' ').length <= 8 ? name : null
+}
+
+/** A company's name, by its legal form: an owner, not a masthead. */
+const CORPORATE = /\b(?:Inc|LLC|L\.L\.C|Corp|Corporation|Co|Ltd|LP|PLC|Holdings)\.?$/
+
+/** The name a menu line opens with in capitals, as mastheads are set: "WKAV 8 NEWS | Watch Live | News | …". Null when none does. */
+function mastheadIn(lines: string[]): string | null {
+  const menu = lines.find((line) => (line.match(SEPARATOR)?.length ?? 0) >= 2)
+  const first = menu?.split(SEPARATOR)[0]?.trim() ?? ''
+  return /^[\p{Lu}\d][\p{Lu}\d &'.-]*$/u.test(first) && first.split(/\s+/).length >= 2 ? first : null
+}
+
+/** A line that states a publication label: "Published: Mar. 8, 2025", "Posted Oct 7", or "Updated …". */
+const PUBLISHED_LABEL = /^(?:published|posted)(?: on)?\s*:?\s*(.*)$/i
+const UPDATED_LABEL = /^updated(?: on)?\s*:?\s*(.*)$/i
+
+/**
+ * The day a page says it was published, or null: a labelled date ("Published Oct 8, 2020"); else the
+ * date its credit gives ("By Nora Quist | March 11, 2025") or the line right after the credit
+ * ("October 6, 2025 at 6:42 p.m."); else a date the page says was later updated ("March 5, 2025 ·
+ * Updated 1:15 p.m."); else an "Updated" label. Never a bare display date elsewhere on the page.
+ */
+function publishedIn(lines: string[], bylineAt: number): string | null {
+  const labelled = (label: RegExp) =>
+    lines
+      .map((line, i) => {
+        const found = label.exec(line)
+        // A label with nothing after it ("Published:") dates the line below it.
+        const date = found ? chrono.parse(found[1] === '' ? (lines[i + 1] ?? '') : (found[1] ?? ''))[0]?.start : undefined
+        return date?.isCertain('year') ? toIso(date) : null
+      })
+      .find(Boolean) ?? null
+  const credited = bylineAt >= 0 ? (datePart(lines[bylineAt] ?? '') ?? dateLine(lines[bylineAt + 1] ?? '')) : null
+  const updatedLater = lines.map((line) => (/[·|]\s*updated\b/i.test(line) ? dateLine(line.split(/[·|]\s*updated/i)[0] ?? '') : null)).find(Boolean) ?? null
+  return labelled(PUBLISHED_LABEL) ?? credited ?? updatedLater ?? labelled(UPDATED_LABEL)
+}
+
+/** The date one part of a credit line states ("By Nora Quist | March 11, 2025"). */
+function datePart(line: string): string | null {
+  return line.split(SEPARATOR).length > 1 ? (line.split(SEPARATOR).map(dateWritten).find(Boolean) ?? null) : null
+}
+
+/** The date a line states with nothing else but a time of day: "October 6, 2025 at 6:42 p.m.", "November 6, 2025 | 5:55 AM". */
+function dateLine(line: string): string | null {
+  const found = chrono.parse(line)[0]
+  if (!found?.start.isCertain('year') || !found.start.isCertain('day')) return null
+  const rest = line.replace(found.text, ' ').replace(/\b(?:at|[ap]\.?m\.?|[A-Z]{2,3}T)(?=\W|$)/gi, ' ')
+  return /\p{L}{2,}/u.test(rest) ? null : toIso(found.start)
+}
+
 /**
  * Reads the facts a page states about itself: its headline, the outlet it names ("originally
  * published by X", "Headline - Outlet"), a credited wire ("By Reuters", "(c) 2020 Bloomberg LP"),
@@ -127,39 +193,42 @@ export function detectMetadata(file: string): ArticleMeta {
   for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1)
   const headline = (line: string) => line.split(/\s+/).length >= 4 && line.split(/\s+/).length <= 25 && !/[.!]$/.test(line)
   const repeated = lines.find((line) => (counts.get(line) ?? 0) > 1 && headline(line))
-  const suffixed = lines.map((line) => /^(.{20,}?)\s+[-|–]\s+([A-Z][\w .&'-]{1,40})$/.exec(line)).find(Boolean)
-  if (suffixed) {
+  // The page's title, as a saved page opens with it: "Headline - Outlet". One separator only: a line of several is a menu.
+  const suffixed = TITLE_AND_OUTLET.exec(lines[0] ?? '')
+  if (suffixed && (lines[0]?.match(SEPARATOR)?.length ?? 0) === 1) {
     const [, title = '', outlet = ''] = suffixed
     meta.title = title.trim()
     meta.outlet ??= outlet.trim()
   }
   meta.title ??= repeated ?? null
 
-  // "Updated" dates the page only when it states no publication date.
-  for (const labels of [/^(published|posted)(?: on)?\s*:?\s*(.*)$/i, /^(updated)(?: on)?\s*:?\s*(.*)$/i]) {
-    for (const [i, line] of lines.entries()) {
-      const label = labels.exec(line)
-      if (!label || meta.published) continue
-      // A label with nothing after it ("Published:") dates the line below it.
-      const [, , stated = ''] = label
-      const target = stated || (lines[i + 1] ?? '')
-      const found = chrono.parse(target)[0]
-      if (found?.start.isCertain('year')) meta.published = toIso(found.start)
-    }
-  }
-
+  // "By Nora Quist | March 11, 2025": the credit, without the date beside it.
+  const creditOf = (line: string) =>
+    line
+      .replace(BYLINE_START, '')
+      .split(SEPARATOR)
+      .filter((part) => dateWritten(part) === null)
+      .join(' | ')
+      .trim()
   const byLabel = lines.findIndex((line) => /^by$/i.test(line))
-  const stated = byLabel >= 0 ? lines[byLabel + 1] : /^by\s+(.+)$/im.exec(file)?.[1]
-  const byLine = stated && creditsNames(stated.trim()) ? stated.trim() : undefined
+  const byAt = byLabel >= 0 ? byLabel + 1 : lines.findIndex((line) => BYLINE_START.test(line) && creditsNames(creditOf(line)))
+  const credited = byAt >= 0 ? creditOf(lines[byAt] ?? '') : undefined
+  const byLine = credited && creditsNames(credited) ? credited : undefined
   const reported = /[Rr]eported by ([A-Z][^,(\n]+?)(?:,|\(|$)/m.exec(file)?.[1]
   if (reported) meta.byline = reported.trim()
   else if (byLine) meta.byline = withoutAgency(byLine)
+  meta.published = publishedIn(lines, byAt)
 
   const copyrights = file.match(/(?:\(c\)|©|copyright)[^\n]*/gi) ?? []
   const dateline = DATELINE_SOURCE.exec(file)?.[1] ?? ''
   const credit = [byLine ?? '', ...copyrights, dateline]
   meta.wire = credit.map(wireIn).find(Boolean) ?? null
-  // A page whose dateline names the agency ("(Reuters) -") is that agency's report, whoever hosts it.
+  // The page's own footer comes last: "© 2025 The Ohio Valley Dispatch" after the story's "Copyright 2025 The Associated Press".
+  const holder = copyrightHolder(copyrights.at(-1) ?? '')
+  const owner = holder !== null && CORPORATE.test(holder)
+  // A company that owns the station ("Nexbridge Media Inc.") is not the outlet its masthead names ("WKAV 8 NEWS").
+  meta.outlet ??= (owner ? null : holder && (wireIn(holder) ?? holder)) ?? mastheadIn(lines) ?? holder
+  // A page whose dateline names the agency ("(Reuters) -") and no outlet of its own is that agency's report.
   meta.outlet ??= wireIn(dateline)
   // A headline on the first line: words but no closing full stop, before the body.
   const first = lines[0]
