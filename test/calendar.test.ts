@@ -68,6 +68,12 @@ describe('dates in news copy', () => {
     expect(dates('It needs 6,814 signatures by April 4 to put the measure on the ballot.', '2025-03-07')).toEqual(['April 4=2025-04-04'])
   })
 
+  it('dates a time after an infinitive by that event, which a past "agreed" does not put in the past ("had agreed to hold a hearing … on Nov. 4")', () => {
+    expect(dates('The committee had agreed to hold a hearing on the ferry contract on Nov. 4.', '2025-10-16')).toEqual(['Nov. 4=2025-11-04'])
+    expect(dates('The board voted on Nov. 4 to approve the plan.', '2025-10-16')).toEqual(['Nov. 4=2024-11-04'])
+    expect(dates('The family took the vendor to court on Nov. 4.', '2025-10-16')).toEqual(['Nov. 4=2024-11-04'])
+  })
+
   it('puts "a day after" a deed the article dated earlier on the day after it, and after no other date', () => {
     const meeting = { text: 'Sept. 30', iso: '2020-09-30', offset: 40, sentence: 'Senior officials discussed the idea in a Sept. 30 meeting on China.' }
     const hearing = { text: 'March 18', iso: '2020-10-18', offset: 30, sentence: 'The order holds until a hearing on March 18.' }

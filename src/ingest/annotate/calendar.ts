@@ -135,6 +135,16 @@ function clauseAround(text: string, start: number, mentionEnd: number): string {
   return text.slice(from, end + (next >= 0 ? next : reach.length))
 }
 
+/** "to hold a hearing": an infinitive with its object. */
+const INFINITIVE = /\bto\s+\p{Ll}+\s+(?:a|an|the|its|their|his|her|our)\b/gu
+
+/** "had agreed to hold a hearing … on Nov. 4": a time after an infinitive is its event's, and the infinitive tells of no past. */
+function infinitiveOf(clause: string, mention: string): string {
+  const at = clause.indexOf(mention)
+  const last = [...clause.matchAll(INFINITIVE)].filter((match) => at < 0 || match.index < at).at(-1)
+  return last ? clause.slice(last.index) : clause
+}
+
 const CLAUSE_OPENER = /\b(?:before|after|when|because|while|since|until|unless|although|though|that|which|who|and|but)\b|;/gi
 
 const CLAUSE_REACH = 40
@@ -158,7 +168,7 @@ const pastYearRefiner: chrono.Refiner = {
       const { start } = result
       if (start.isCertain('year') || !start.isCertain('month') || result.end) continue
       const year = start.get('year') ?? context.refDate.getFullYear()
-      const past = pastTense(clauseAround(context.text, result.index, result.index + result.text.length))
+      const past = pastTense(infinitiveOf(clauseAround(context.text, result.index, result.index + result.text.length), result.text))
       // Of last year's, this year's and next year's, the nearest to the article ("takes effect on Jan. 1" in a December
       // story is next January) — but never after it in a sentence that tells of the past.
       const options = [year - 1, year, year + 1].map((candidate) => {
