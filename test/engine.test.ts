@@ -1078,6 +1078,18 @@ describe('an event told in other words', () => {
   })
 })
 
+describe('how many of a thing described', () => {
+  it('counts the noun the adjectives describe, past a number’s comma, and takes a count described as asked ("eight annual installments" for yearly payments)', async () => {
+    const arena = await oneArticle('Arena jobs', 'March 5, 2025', [
+      'Meridian says the arena would create 2,300 construction jobs and 640 permanent jobs.',
+      'Companies can make the payments in eight annual installments, about two years apart.',
+    ])
+    expect(arena.answer('ask', 'how many permanent jobs is the arena supposed to bring').answer).toBe('640 permanent jobs')
+    expect(arena.answer('ask', 'how many construction jobs will the arena create').answer).toBe('2,300 construction jobs')
+    expect(arena.answer('ask', 'how many yearly payments can companies make').answer).toBe('eight annual installments')
+  })
+})
+
 describe('a lawyer in a lawsuit', () => {
   it('is the side’s their roles say, not the article subject’s by a bare title ("who was brightwater’s lead attorney")', async () => {
     const verdict = await storyEngine('own', 'verdict')
@@ -1641,7 +1653,7 @@ describe('a speaker put after "said"', () => {
 describe('"how many people"', () => {
   it('counts people of any kind where the deed is told ("212 passengers … aboard"), not people the next sentence counts for another deed', async () => {
     const ferry = await storyEngine('own', 'ferry')
-    expect(ferry.answer('ask', 'how many people were on board').answer).toBe('212 passengers')
+    expect(ferry.answer('ask', 'how many people were on board').answer).toBe('212 passengers and nine crew members')
     const quarry = await storyEngine('own', 'quarry')
     expect(quarry.answer('ask', 'how many people work at the quarry').answer ?? '').not.toMatch(/[Ss]even/)
   })

@@ -101,7 +101,23 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
   if (first === 'when') return { type: 'date', focusAt: -1 }
   if (first === 'why') return { type: 'reason', focusAt: -1 }
   if (first === 'how' && second === 'long') return { type: 'duration', focusAt: -1 }
-  if (first === 'how' && second === 'many') return { type: 'count', focusAt: index(words[at + 2]) }
+  // "how many permanent jobs": what is counted is the noun the adjectives describe.
+  if (first === 'how' && second === 'many') {
+    // "how many of the fda swabs": what is counted follows the partitive.
+    const partitive = lower(words[at + 2]) === 'of'
+    const rest = words.slice(at + 2)
+    const start = rest.findIndex((token) => token.pos !== 'ADJ' && !(partitive && (token.pos === 'DET' || lower(token) === 'of')))
+    // "how many fda swabs": a compound names the thing by its last noun, the one in the plural ("people work at" is no compound).
+    const run = start < 0 ? [] : rest.slice(start)
+    const end = run.findIndex((token) => token.pos !== 'NOUN')
+    const nouns = end < 0 ? run : run.slice(0, end)
+    const head =
+      nouns
+        .slice(1)
+        .filter((token) => token.text.toLowerCase() !== token.lemma)
+        .at(-1) ?? nouns[0]
+    return { type: 'count', focusAt: index(head ?? words[at + 2]) }
+  }
   if (first === 'how' && second === 'much') {
     if (lower(words[at + 2]) === 'of') return { type: 'share', focusAt: -1 }
     // "how much rent …", "how much bottled water …": what the amount is of.

@@ -1,4 +1,4 @@
-import { analyse, type NamedValue } from '../../language/index.js'
+import { analyse, type NamedValue, type Token } from '../../language/index.js'
 import { type AnswerContext, type Asked, quoted } from '../context.js'
 import { lemmasOf, locateTerms } from '../extract.js'
 import { type Candidate, storyMatches } from '../retrieve.js'
@@ -50,6 +50,8 @@ export interface FigureOptions {
   counts: (noun: string) => boolean
   /** The question names what it counts ("how many *passengers*"). */
   focused: boolean
+  /** Whether a word before the counted noun is one the question describes it by ("annual" for "how many *yearly* payments"). */
+  describes: (word: string) => boolean
   /** The story's words for the deed asked about ("voted"): where the sentence has one, the figure is in its clause. */
   event: ReadonlySet<string>
   /** Whether a story word is what "how much <noun>" asks the amount of ("rent" → lease). */
@@ -58,7 +60,18 @@ export interface FigureOptions {
   preposition: string | null
 }
 
-const FIGURE_DEFAULTS: FigureOptions = { rarity: () => 1, counts: () => false, focused: false, event: new Set(), measures: () => false, preposition: null }
+/** A mark between clauses; not the comma of a number ("2,300"). */
+const CLAUSE_MARK = /[;:—–]|,(?!\d{3}\b)/
+
+const FIGURE_DEFAULTS: FigureOptions = {
+  rarity: () => 1,
+  counts: () => false,
+  focused: false,
+  describes: () => false,
+  event: new Set(),
+  measures: () => false,
+  preposition: null,
+}
 
 /**
  * The figure of the sentence that measures what was asked: of the values of the right kind,
@@ -66,7 +79,7 @@ const FIGURE_DEFAULTS: FigureOptions = { rarity: () => 1, counts: () => false, f
  * not the IPO raise in the same sentence). With its counted noun for "how many".
  */
 export function figureIn(sentence: string, candidate: Candidate, kind: string, options: Partial<FigureOptions> = {}): Figure | null {
-  const { rarity, counts, focused, event, measures, preposition } = { ...FIGURE_DEFAULTS, ...options }
+  const { rarity, counts, focused, describes, event, measures, preposition } = { ...FIGURE_DEFAULTS, ...options }
   const wanted = VALUE_TYPES[kind]
   if (!wanted) return null
   // A number that is an age, a speed, a time or a share measures that, not a count of things.
@@ -110,7 +123,9 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
   // and a number of other things ("14 investigators") is no answer.
   // "437,000 customers …, 41% more than the 310,000 it disclosed": a bare number counts what the number before it did.
   const countedNoun = (value: NamedValue): string | null => {
-    const own = nounAfter(value)
+    // "in 45 days": a length of time counts its own unit.
+    const unit = value.type === 'DURATION' ? locateTerms(value.text).find((term) => term.pos === 'NOUN')?.term : undefined
+    const own = unit ?? nounAfter(value)
     if (own !== null) return own
     const previous = values.filter((other) => other.end <= value.start && nounAfter(other) !== null).at(-1)
     return previous ? nounAfter(previous) : null
@@ -120,16 +135,24 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
     // "millions of American citizens" counts citizens: the last noun of the phrase after "of".
     const partitive = /^\s+of\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(rest)?.[1]
     if (partitive) return headNoun(partitive)
-    const after = /^\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\b/u.exec(rest)?.[1] ?? ''
-    return locateTerms(after).find((located) => located.pos === 'NOUN')?.term ?? null
+    return headOf(phraseAfter(value))?.term ?? null
+  }
+  const phraseAfter = (value: NamedValue) => /^\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\b/u.exec(sentence.slice(value.end))?.[1] ?? ''
+  // "eight annual installments" for "how many yearly payments": the words before its noun describe it as asked.
+  const described = (value: NamedValue) => {
+    const phrase = phraseAfter(value)
+    const head = headOf(phrase)
+    return head !== null && locateTerms(phrase.slice(0, head.start)).some((word) => describes(word.term))
   }
   const countsAsked = (value: NamedValue) => kind === 'count' && counts(countedNoun(value) ?? '')
-  const countsOther = (value: NamedValue) => kind === 'count' && focused && countedNoun(value) !== null && !countsAsked(value)
+  const countsOther = (value: NamedValue) => kind === 'count' && focused && countedNoun(value) !== null && !countsAsked(value) && !described(value)
+  // A count of the very noun asked, described as asked, first; then of the noun; then one described as asked; then a bare number.
+  const countRank = (value: NamedValue) => (countsAsked(value) ? 2 : 0) + (kind === 'count' && described(value) ? 1 : 0)
   // "voted 5-4 …, ending a meeting attended by about 300 people": a figure across a comma from the asked deed is another's.
   const deeds = locateTerms(sentence).filter((located) => located.pos === 'VERB' && event.has(located.term))
   const sameClause = (value: NamedValue) =>
     deeds.length === 0 ||
-    deeds.some((deed) => !/[,;:—–]/.test(deed.end <= value.start ? sentence.slice(deed.end, value.start) : sentence.slice(value.end, deed.start)))
+    deeds.some((deed) => !CLAUSE_MARK.test(deed.end <= value.start ? sentence.slice(deed.end, value.start) : sentence.slice(value.end, deed.start)))
   // "how much rent": where the sentence names the rent (or a word for it), the amount is of it, not across a verb
   // ("would pay the remaining $270 million and sign a 30-year lease" gives no rent).
   const located = locateTerms(sentence)
@@ -148,7 +171,7 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
     preposition !== null && new RegExp(`\\b${preposition}\\s+(?:about|around|roughly|nearly|almost|some)?\\s*$`, 'i').test(sentence.slice(0, value.start))
   const best = [...values]
     .filter((value) => !countsOther(value) && sameClause(value) && ofMeasured(value))
-    .sort((a, b) => Number(countsAsked(b)) - Number(countsAsked(a)) || Number(introduced(b)) - Number(introduced(a)) || distance(a) - distance(b))[0]
+    .sort((a, b) => countRank(b) - countRank(a) || Number(introduced(b)) - Number(introduced(a)) || distance(a) - distance(b))[0]
   if (!best) return null
   // "about 30 feet", "a 7-year-old": a measure keeps the unit written after its number.
   const measureUnit = kind === 'measure' && best.type === 'CARDINAL' ? unitAfter(sentence.slice(best.end)) : undefined
@@ -159,7 +182,23 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
   const closing = /["“][^"”]*$/.test(qualifier) ? (/^["”]/.exec(sentence.slice(best.end))?.[0] ?? '') : ''
   const figure = `${qualifier}${best.text}${closing}`
   const joined = counted ? (counted.startsWith('-') ? `${figure}${counted}` : `${figure} ${counted}`) : figure
-  return { text: joined, distance: distance(best), counted: kind === 'count' ? countedNoun(best) : null }
+  // "with 212 passengers and nine crew members aboard": counts of the kind asked joined by "and" are one answer.
+  const countEnd = (value: NamedValue) => {
+    const rest = sentence.slice(value.end)
+    const words = countedWords(rest)
+    return words === undefined ? value.end : value.end + rest.indexOf(words) + words.length
+  }
+  const joinedTo = (a: NamedValue, b: NamedValue) => /^\s*,?\s+and\s+$/.test(sentence.slice(countEnd(a), b.start))
+  const partner =
+    kind === 'count'
+      ? values.find(
+          (other) => other !== best && countsAsked(other) && countedNoun(other) !== countedNoun(best) && (joinedTo(best, other) || joinedTo(other, best)),
+        )
+      : undefined
+  const [first, last] = partner && partner.start < best.start ? [partner, best] : [best, partner]
+  const text =
+    partner && last && countsAsked(best) ? `${QUALIFIER.exec(sentence.slice(0, first.start))?.[0] ?? ''}${sentence.slice(first.start, countEnd(last))}` : joined
+  return { text, distance: distance(best), counted: kind === 'count' ? countedNoun(best) : null }
 }
 
 /** The unit right after a number: a hyphenated one ("-year-old", "-foot") or the noun that follows ("feet", "pounds"). */
@@ -191,8 +230,23 @@ function headNoun(phrase: string): string | null {
 /** The words a count counts, up to their noun: "212 passengers", "230 people", "four crew members". */
 function countedWords(after: string): string | undefined {
   const words = /^\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/u.exec(after)?.[1] ?? ''
-  const noun = locateTerms(words).find((located) => located.pos === 'NOUN')
+  const noun = headOf(words)
   return noun ? words.slice(0, noun.end) : undefined
+}
+
+/**
+ * The noun that heads the phrase a text opens with, past its adjectives and through a compound:
+ * "permanent jobs to …" → jobs, "round trips on weekdays" → trips, "construction jobs" → jobs.
+ */
+function headOf(text: string): ReturnType<typeof locateTerms>[number] | null {
+  const words = locateTerms(text).filter((located) => !located.term.includes('_'))
+  const first = words.findIndex((located) => located.pos === 'NOUN')
+  let head = words[first]
+  for (const next of words.slice(first + 1)) {
+    if (!head || next.pos !== 'NOUN' || !/^\s+$/.test(text.slice(head.end, next.start))) break
+    head = next
+  }
+  return first < 0 ? null : (head ?? null)
 }
 
 /** What did X say (or did X say …), when the story never quotes X: refused rather than someone else's words. */
@@ -228,7 +282,14 @@ function sentenceOf(context: AnswerContext, candidate: Candidate): string {
  * The figures of the answering passages, each in the passage's sentence or the one beside it;
  * `counts` says which nouns are the things asked about, and `anyone` that they are people of any kind.
  */
-function figuresOf(context: AnswerContext, asked: Asked, answering: Candidate[], counts: (noun: string) => boolean, anyone: boolean): Measured[] {
+function figuresOf(
+  context: AnswerContext,
+  asked: Asked,
+  answering: Candidate[],
+  counts: (noun: string) => boolean,
+  anyone: boolean,
+  describes: (word: string) => boolean = () => false,
+): Measured[] {
   const { question } = asked
   const { focus } = question
   const preposition = strandedPreposition(question.tokens)?.text.toLowerCase() ?? null
@@ -237,8 +298,10 @@ function figuresOf(context: AnswerContext, asked: Asked, answering: Candidate[],
     const options = {
       rarity: (word: string) => context.knowledge.language.rarity(word),
       counts,
-      focused: focus !== null,
+      // A focus the story has no word for ("sigs") cannot tell a count of it from one of other things.
+      focused: focus !== null && (question.type !== 'count' || storyMatches(context.knowledge, focus).size > 0),
       measures: counts,
+      describes,
       preposition,
       event,
     }
@@ -267,6 +330,17 @@ function figuresOf(context: AnswerContext, asked: Asked, answering: Candidate[],
   })
 }
 
+/** Adjectives as common as "new", "other" or "total" describe nothing in particular. */
+const DESCRIBING_RARITY = 0.55
+
+/** The adjectives right before the noun a question counts ("how many *yearly* payments"). */
+function modifiersOf(tokens: Token[], focus: string | null): string[] {
+  const at = tokens.findIndex((token) => token.lemma === focus && token.pos === 'NOUN')
+  const before = at < 0 ? [] : tokens.slice(0, at)
+  const start = before.map((token) => token.pos !== 'ADJ').lastIndexOf(true) + 1
+  return before.slice(start).map((token) => token.lemma)
+}
+
 /** ask: a free question; the best passages, with a short answer where its kind has one. */
 export function answerAsk(context: AnswerContext, asked: Asked): Answer {
   const { base, question } = asked
@@ -290,7 +364,10 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
     // and "how many people were on board" the passengers.
     const doers = focus ? question.lemmas.flatMap((lemma) => language.agentsOf(lemma)) : []
     const kinds = (noun: string) => doers.includes(noun) || (people && language.isPersonNoun(noun))
-    const byFocus = figuresOf(context, asked, answering, counted, people)
+    // A count the words before its noun describe as the question does: "eight annual installments" for "how many yearly payments".
+    const modifiers = modifiersOf(question.tokens, focus).filter((modifier) => language.rarity(modifier) >= DESCRIBING_RARITY)
+    const describes = (word: string) => modifiers.some((modifier) => modifier === word || language.relatedness(modifier, word) >= COUNTED_CLOSENESS)
+    const byFocus = figuresOf(context, asked, answering, counted, people, describes)
     const measured =
       byFocus.length || (doers.length === 0 && !people) ? byFocus : figuresOf(context, asked, answering, (noun) => counted(noun) || kinds(noun), people)
     // A passage well below the best answers only with a count of the very thing asked ("received 14 citations").
