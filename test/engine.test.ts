@@ -1088,6 +1088,13 @@ describe('how many of a thing described', () => {
     expect(arena.answer('ask', 'how many construction jobs will the arena create').answer).toBe('2,300 construction jobs')
     expect(arena.answer('ask', 'how many yearly payments can companies make').answer).toBe('eight annual installments')
   })
+
+  it('gives no count of the head noun alone for a compound the story never counts ("flight hours" is not "drive eleven hours")', async () => {
+    const flight = await oneArticle('Passengers recount landing', 'October 14, 2025', [
+      '"Right now I would rather drive eleven hours," said a passenger who had flown with the captain before.',
+    ])
+    expect(flight.answer('ask', 'how many flight hours does the captain have').answer).toBeNull()
+  })
 })
 
 describe('a lawyer in a lawsuit', () => {

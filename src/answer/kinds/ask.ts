@@ -333,11 +333,11 @@ function figuresOf(
 /** Adjectives as common as "new", "other" or "total" describe nothing in particular. */
 const DESCRIBING_RARITY = 0.55
 
-/** The adjectives right before the noun a question counts ("how many *yearly* payments"). */
-function modifiersOf(tokens: Token[], focus: string | null): string[] {
+/** The adjectives (or nouns, of a compound) right before the noun a question counts ("how many *yearly* payments", "*flight* hours"). */
+function modifiersOf(tokens: Token[], focus: string | null, pos = 'ADJ'): string[] {
   const at = tokens.findIndex((token) => token.lemma === focus && token.pos === 'NOUN')
   const before = at < 0 ? [] : tokens.slice(0, at)
-  const start = before.map((token) => token.pos !== 'ADJ').lastIndexOf(true) + 1
+  const start = before.map((token) => token.pos !== pos).lastIndexOf(true) + 1
   return before.slice(start).map((token) => token.lemma)
 }
 
@@ -371,7 +371,16 @@ export function answerAsk(context: AnswerContext, asked: Asked): Answer {
     const measured =
       byFocus.length || (doers.length === 0 && !people) ? byFocus : figuresOf(context, asked, answering, (noun) => counted(noun) || kinds(noun), people)
     // A passage well below the best answers only with a count of the very thing asked ("received 14 citations").
-    const strong = measured.filter(({ candidate, figure }) => candidate.score >= best.score * 0.8 || (figure.counted !== null && figure.counted === focus))
+    // "how many flight hours": a compound's first nouns say which of the things it counts ("drive eleven hours" are none).
+    const nameWords = new Set(asked.named.flatMap((record) => record.words))
+    const compound = question.type === 'count' ? modifiersOf(question.tokens, focus, 'NOUN').filter((word) => !nameWords.has(word)) : []
+    const tellsCompound = (candidate: Candidate) => {
+      const lemmas = new Set(lemmasOf(sentenceOf(context, candidate)))
+      return compound.every((word) => lemmas.has(word) || [...storyMatches(context.knowledge, word).keys()].some((match) => lemmas.has(match)))
+    }
+    const strong = measured.filter(
+      ({ candidate, figure }) => (candidate.score >= best.score * 0.8 || (figure.counted !== null && figure.counted === focus)) && tellsCompound(candidate),
+    )
     // "how much of the market does pellmans have": a figure in a sentence that names Pellman's, before one beside it.
     const namesAsked = (candidate: Candidate) => {
       const lemmas = new Set(lemmasOf(sentenceOf(context, candidate)))
