@@ -1666,6 +1666,14 @@ describe('"how many people"', () => {
   })
 })
 
+describe('a body described by the kind the story calls it', () => {
+  it('finds who runs "the ferry company" when an appositive calls the operator a company ("Brannock Sound Ferries (BSF), a privately owned company")', async () => {
+    const ferry = await storyEngine('own', 'ferry')
+    expect(ferry.answer('who', "who's the boss at the ferry company").answer).toBe('Maureen Oakhurst')
+    expect(ferry.answer('who', "who's the head honcho at the ferry company").answer).toBe('Maureen Oakhurst')
+  })
+})
+
 describe('a surname the lexicon knows as a town', () => {
   it('stays the person the text calls a chief executive, so a question for the ferry company’s CEO finds her', async () => {
     const ferry = await storyEngine('own', 'ferry')

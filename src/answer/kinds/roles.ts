@@ -181,7 +181,7 @@ export function bodyDescribed(context: AnswerContext, tokens: Token[]): EntityRe
     if (!nouns.some((token) => stands(token, head))) continue
     // A noun the name lacks must be one the story writes before it ("the state Department of Transportation").
     const unnamed = nouns.filter((token) => token.pos === 'NOUN' && !record.words.some((word) => stands(token, word)))
-    if (!unnamed.every((token) => writtenBefore(context, record, fold(token.text)))) continue
+    if (!unnamed.every((token) => writtenBefore(context, record, fold(token.text)) || kindOfBody(context, record, token.lemma))) continue
     const score = record.words.filter((word) => nouns.some((token) => stands(token, word))).length
     const better = !best || score > best.score || (score === best.score && record.passages.length > best.record.passages.length)
     if (better) best = { record, score }
@@ -192,6 +192,13 @@ export function bodyDescribed(context: AnswerContext, tokens: Token[]): EntityRe
 /** Whether a typed word stands for a word of a name: itself, or a story word near enough ("dept" for department). */
 export function standsForNameWord(context: AnswerContext, token: Token, word: string): boolean {
   return token.lemma === word || fold(token.text) === word || (storyMatches(context.knowledge, token.lemma).get(word) ?? 0) >= NAME_WORD_CLOSENESS
+}
+
+/** Whether the story describes the body as one of a kind in an appositive: "Brannock Sound Ferries (BSF), a privately owned company". */
+export function kindOfBody(context: AnswerContext, record: EntityRecord, kind: string): boolean {
+  const name = fold(record.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const appositive = new RegExp(`${name}(?:\\s*\\([^)]{1,12}\\))?,\\s+(?:a|an)\\s+(?:[\\p{L}-]+\\s+){0,3}${kind}s?\\b`, 'u')
+  return record.passages.some((index) => appositive.test(fold(passageAt(context.knowledge, index).text)))
 }
 
 /** Whether the story writes the word right before the name somewhere ("state" of "the state Department of …"). */

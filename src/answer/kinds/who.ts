@@ -5,6 +5,7 @@ import { agentIn, entityCalled, lemmasOf, patientIn, personAged, possessorIn, sp
 import {
   asWritten,
   bodyDescribed,
+  kindOfBody,
   holderOfRole,
   namesAnotherBody,
   naming,
@@ -408,6 +409,7 @@ function leaderAsked(context: AnswerContext, asked: Asked): Answer | null {
       !inCharge.has(token) &&
       !heads.includes(token) &&
       !ofBody(token) &&
+      !kindOfBody(context, body, token.lemma) &&
       !(language.isPersonNoun(token.lemma) && !someoneIs(context, token.lemma)),
   )
   return rest.length === 0 ? roleHolder(context, asked, body, HEAD) : null
