@@ -156,14 +156,22 @@ function publishedIn(lines: string[], bylineAt: number): string | null {
         return date?.isCertain('year') ? toIso(date) : null
       })
       .find(Boolean) ?? null
-  const credited = bylineAt >= 0 ? (datePart(lines[bylineAt] ?? '') ?? dateLine(lines[bylineAt + 1] ?? '')) : null
+  const credited = bylineAt >= 0 ? (creditLine(lines[bylineAt] ?? '').date ?? dateLine(lines[bylineAt + 1] ?? '')) : null
   const updatedLater = lines.map((line) => (/[·|]\s*updated\b/i.test(line) ? dateLine(line.split(/[·|]\s*updated/i)[0] ?? '') : null)).find(Boolean) ?? null
   return labelled(PUBLISHED_LABEL) ?? credited ?? updatedLater ?? labelled(UPDATED_LABEL)
 }
 
-/** The date one part of a credit line states ("By Nora Quist | March 11, 2025"). */
-function datePart(line: string): string | null {
-  return line.split(SEPARATOR).length > 1 ? (line.split(SEPARATOR).map(dateWritten).find(Boolean) ?? null) : null
+/** A credit line's names and the date a part of it states: "By Nora Quist | March 11, 2025" → Nora Quist, 2025-03-11. */
+function creditLine(line: string): { credit: string; date: string | null } {
+  const parts = line.replace(BYLINE_START, '').split(SEPARATOR)
+  const dates = parts.map(dateWritten)
+  return {
+    credit: parts
+      .filter((_, i) => dates[i] === null)
+      .join(' | ')
+      .trim(),
+    date: parts.length > 1 ? (dates.find(Boolean) ?? null) : null,
+  }
 }
 
 /** The date a line states with nothing else but a time of day: "October 6, 2025 at 6:42 p.m.", "November 6, 2025 | 5:55 AM". */
@@ -203,16 +211,9 @@ export function detectMetadata(file: string): ArticleMeta {
   meta.title ??= repeated ?? null
 
   // "By Nora Quist | March 11, 2025": the credit, without the date beside it.
-  const creditOf = (line: string) =>
-    line
-      .replace(BYLINE_START, '')
-      .split(SEPARATOR)
-      .filter((part) => dateWritten(part) === null)
-      .join(' | ')
-      .trim()
   const byLabel = lines.findIndex((line) => /^by$/i.test(line))
-  const byAt = byLabel >= 0 ? byLabel + 1 : lines.findIndex((line) => BYLINE_START.test(line) && creditsNames(creditOf(line)))
-  const credited = byAt >= 0 ? creditOf(lines[byAt] ?? '') : undefined
+  const byAt = byLabel >= 0 ? byLabel + 1 : lines.findIndex((line) => BYLINE_START.test(line) && creditsNames(creditLine(line).credit))
+  const credited = byAt >= 0 ? creditLine(lines[byAt] ?? '').credit : undefined
   const byLine = credited && creditsNames(credited) ? credited : undefined
   const reported = /[Rr]eported by ([A-Z][^,(\n]+?)(?:,|\(|$)/m.exec(file)?.[1]
   if (reported) meta.byline = reported.trim()

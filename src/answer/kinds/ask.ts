@@ -241,12 +241,13 @@ function countedWords(after: string): string | undefined {
 function headOf(text: string): ReturnType<typeof locateTerms>[number] | null {
   const words = locateTerms(text).filter((located) => !located.term.includes('_'))
   const first = words.findIndex((located) => located.pos === 'NOUN')
-  let head = words[first]
+  if (first < 0) return null
+  let head = words[first] ?? null
   for (const next of words.slice(first + 1)) {
     if (!head || next.pos !== 'NOUN' || !/^\s+$/.test(text.slice(head.end, next.start))) break
     head = next
   }
-  return first < 0 ? null : (head ?? null)
+  return head
 }
 
 /** What did X say (or did X say …), when the story never quotes X: refused rather than someone else's words. */

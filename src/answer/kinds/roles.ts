@@ -198,13 +198,18 @@ export function standsForNameWord(context: AnswerContext, token: Token, word: st
 export function kindOfBody(context: AnswerContext, record: EntityRecord, kind: string): boolean {
   const name = fold(record.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   const appositive = new RegExp(`${name}(?:\\s*\\([^)]{1,12}\\))?,\\s+(?:a|an)\\s+(?:[\\p{L}-]+\\s+){0,3}${kind}s?\\b`, 'u')
-  return record.passages.some((index) => appositive.test(fold(passageAt(context.knowledge, index).text)))
+  return tellsOf(context, record, (text) => appositive.test(text))
 }
 
 /** Whether the story writes the word right before the name somewhere ("state" of "the state Department of …"). */
 function writtenBefore(context: AnswerContext, record: EntityRecord, word: string): boolean {
   const written = `${word} ${fold(record.name)}`
-  return record.passages.some((index) => fold(passageAt(context.knowledge, index).text).includes(written))
+  return tellsOf(context, record, (text) => text.includes(written))
+}
+
+/** Whether some passage naming the body, folded, passes the test. */
+function tellsOf(context: AnswerContext, record: EntityRecord, test: (folded: string) => boolean): boolean {
+  return record.passages.some((index) => test(fold(passageAt(context.knowledge, index).text)))
 }
 
 /** Whether the story gives anyone a role of this kind ("Tolliver Dairy CEO" is a head). */
