@@ -762,6 +762,24 @@ describe('reading questions', () => {
     expect(read('when', 'when was the last tax holiday').predicates[0]).toBe('holiday')
   })
 
+  it('reads no verb right after a determiner or preposition, nor in a gerund after a preposition ("the testing on the beams", "the hearing on stopping the sale")', async () => {
+    expect(read('when', 'when was the ultrasound testing on the beams').predicates[0]).toBe('testing')
+    expect(read('when', 'when is the hearing on stopping the bond sale').predicates[0]).toBe('hearing')
+    const bridge = await storyEngine('own', 'bridge')
+    expect(bridge.answer('when', 'when was the ultrasound testing on the beams').date).toBe('2025-09-08')
+  })
+
+  it('reads the subject after a modal that opens the question, then its verb ("when could ant list …")', () => {
+    expect(read('when', 'when could ant list in shanghai and hong kong').predicates).toEqual(['list'])
+    expect(read('who', "who's gonna chair the search committee").predicates).toEqual(['chair'])
+  })
+
+  it('reads a capitalised word after a lowercase one as a name, not a verb ("list in Shanghai")', () => {
+    const tokens = story.knowledge.language.analyse('Ant looks set to list on stock markets in Shanghai and Hong Kong.').tokens
+    expect(tokens.find((token) => token.text === 'Shanghai')?.pos).toBe('PROPN')
+    expect(story.answer('when', 'when could ant list in shanghai and hong kong')).toMatchObject({ found: true })
+  })
+
   it('reads "go" before an adjective as a change of state that the adjective names ("go offline"), and "go" before a particle as its own verb ("go after")', () => {
     expect(read('when', 'when did the alarm sensors go offline').predicates[0]).toBe('offline')
     expect(read('when', 'when did the regulators go after the deal in court').predicates[0]).toBe('go')

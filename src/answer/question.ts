@@ -194,7 +194,7 @@ const SUBJECT_AND_VERB = new Set(['NOUN', 'PROPN', 'ADJ', 'ADV', 'NUM'])
  * subject before it.
  */
 function verbAfterDo(tokens: Token[]): Token | undefined {
-  const auxiliary = tokens.findIndex((token) => token.pos === 'AUX' && token.lemma === 'do')
+  const auxiliary = tokens.findIndex(invertedAuxiliary)
   if (auxiliary < 0) return undefined
   const run: Token[] = []
   let determined = false
@@ -226,11 +226,22 @@ function verbAfterDo(tokens: Token[]): Token | undefined {
  * verb follows it later; English has one verb after "did" and its subject.
  */
 function subjectAfterDo(tokens: Token[]): Token | undefined {
-  const auxiliary = tokens.findIndex((token) => token.pos === 'AUX' && token.lemma === 'do')
+  const auxiliary = tokens.findIndex(invertedAuxiliary)
   const first = tokens.slice(auxiliary + 1).find((token) => token.pos !== 'DET')
   if (auxiliary < 0 || first?.pos !== 'VERB') return undefined
   const rest = tokens.slice(tokens.indexOf(first) + 1)
-  return rest[0]?.pos === 'NOUN' && rest.some((token) => token.pos === 'VERB') ? first : undefined
+  // "when could ant list in shanghai": with no verb later, the noun after the subject is the verb.
+  const verbLater = rest.some((token) => token.pos === 'VERB') || rest[1] === undefined || rest[1].pos === 'ADP' || rest[1].pos === 'DET'
+  return rest[0]?.pos === 'NOUN' && verbLater ? first : undefined
+}
+
+/** "did", or a modal ("could", "will"), opening a question: its subject and then its verb follow. */
+function invertedAuxiliary(token: Token, at: number, tokens: Token[]): boolean {
+  return (
+    token.pos === 'AUX' &&
+    (token.lemma === 'do' || MODALS.has(lower(token))) &&
+    tokens.slice(0, at).every((before) => before.pos === 'ADV' || WH_WORD.test(before.text))
+  )
 }
 
 /** "who talks for the union": the word after "who" read as a noun, where only a verb can stand. */
@@ -323,11 +334,17 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
     if (token === subject) return { ...token, pos: 'NOUN' }
     // "who's gonna chair the search committee": after "gonna", "will", "could", English has only a verb.
     const before = read[i - 1]
-    if (token.pos === 'NOUN' && before && (INFORMAL_AUXILIARIES.has(lower(before)) || MODALS.has(lower(before)))) return { ...token, pos: 'VERB' }
+    // Not after a modal opening the question: "when could ant list" puts the subject there.
+    const modal = before && (INFORMAL_AUXILIARIES.has(lower(before)) || (MODALS.has(lower(before)) && !invertedAuxiliary(before, i - 1, read)))
+    if (token.pos === 'NOUN' && modal) return { ...token, pos: 'VERB' }
     // "the one who died", "and the btimes one?": "one" after a determiner stands for a thing, it counts nothing.
     if (token.lemma === 'one' && read[i - 1]?.pos === 'DET') return { ...token, pos: 'PRON', stop: true }
     const next = read[i + 1]
     if (SEMI_MODALS.has(token.lemma) && token.pos === 'VERB' && isInfinitive(read, i + 1)) return { ...token, pos: 'AUX', stop: true }
+    // "the beams", "on leave": right after a determiner or a preposition English has no finite verb; the tagger misread a noun
+    // (or, in -ed, a participle describing one: "the closed plant"). A gerund stays: "on stopping the sale".
+    if (token.pos === 'VERB' && (before?.pos === 'DET' || (before?.pos === 'ADP' && lower(before) !== 'to')) && !/ing$/i.test(token.text) && token !== misread)
+      return { ...token, pos: /(?:ed|en)$/i.test(token.text) ? 'ADJ' : 'NOUN' }
     // "brightwater's lead attorney": after a possessive and before a noun, a word modifies the noun; it is no verb.
     if (token.pos === 'VERB' && POSSESSIVE.test(read[i - 1]?.text ?? '') && next?.pos === 'NOUN') return { ...token, pos: 'ADJ' }
     // "the track got checked", "who got tasked with": "get" before a participle is the passive's auxiliary.
@@ -355,8 +372,10 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
       (SUBJECTS.has(tokens[i + 1]?.pos ?? '') || gerund(tokens[i + 1])),
   )
   const mainClause = (token: Token) => timeClause < 0 || tokens.indexOf(token) < timeClause
+  // "the hearing on stopping the bond sale": a gerund after a preposition tells what a noun is about; it is not the event.
+  const governed = (token: Token) => gerund(token) && tokens[tokens.indexOf(token) - 1]?.pos === 'ADP'
   const verbs = tokens
-    .filter((token) => token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token !== focusToken && mainClause(token))
+    .filter((token) => token.pos === 'VERB' && !AUXILIARIES.has(token.lemma) && token !== focusToken && mainClause(token) && !governed(token))
     .map((verb) => {
       // "when was the 30mph limit put on that curve": a light verb with no object of its own, passive, is about its subject.
       const before = tokens.slice(0, tokens.indexOf(verb))

@@ -112,7 +112,11 @@ export function analyse(text: string): Analysis {
     let start = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor)
     if (start < 0) start = cursor
     cursor = start + value.length
-    const pos = token.out(its.pos)
+    const previous = tokens.at(-1)
+    // "in Shanghai and Hong Kong": a capitalised word after a lowercase one is a name, however the tagger read it.
+    const named = /^\p{Lu}\p{Ll}/u.test(value) && previous !== undefined && /^\p{Ll}/u.test(previous.text) && previous.end < start
+    const tagged = token.out(its.pos)
+    const pos = tagged === 'VERB' && named ? 'PROPN' : tagged
     const lemma = pos === 'PROPN' ? fold(value) : fold(token.out(its.lemma as unknown as typeof its.value))
     const read = {
       text: value,
