@@ -774,6 +774,12 @@ describe('reading questions', () => {
     expect(read('who', "who's gonna chair the search committee").predicates).toEqual(['chair'])
   })
 
+  it('reads a question word typed with its "is" and no apostrophe ("whos", "whats") as "who\'s" and "what\'s"', () => {
+    expect(read('who', 'whos the captain who flew flight 418').type).toBe(read('who', "who's the captain who flew flight 418").type)
+    expect(read('who', 'whats the engineers name').type).toBe('identify')
+    expect(read('ask', 'whats the cause').type).toBe(read('ask', "what's the cause").type)
+  })
+
   it('reads a capitalised word after a lowercase one as a name, not a verb ("list in Shanghai")', () => {
     const tokens = story.knowledge.language.analyse('Ant looks set to list on stock markets in Shanghai and Hong Kong.').tokens
     expect(tokens.find((token) => token.text === 'Shanghai')?.pos).toBe('PROPN')
@@ -1502,6 +1508,12 @@ describe('a role that names its body', () => {
     ])
     expect(airline.answer('who', "who's the larkspur spokesman").answer ?? '').not.toMatch(/Aldana/)
     expect(airline.answer('who', "who's the corvane spokesman").answer).toMatch(/Aldana/)
+  })
+
+  it('is held by the one whose role tells of the body, before one whose sentence only mentions it ("outside counsel for the authority")', async () => {
+    const water = await storyEngine('own', 'water')
+    expect(water.answer('who', "who's the water authority's lawyer").answer).toBe('Martin Oberholt')
+    expect(water.answer('who', "who's the lawyer going after the utility").answer).toBe('Renata Szabo')
   })
 })
 

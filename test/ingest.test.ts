@@ -406,6 +406,10 @@ describe('names', () => {
       'Martin Eckhardt|Tri-County Regional Rail General Manager',
     )
     expect(withTitles('He said Councilwoman Maria Ortega voted no.')).toContain('Maria Ortega|Councilwoman')
+    // Set off after the name with no article, as a role the lexicon lacks ("outside counsel for …").
+    expect(withTitles('Martin Oberholt, outside counsel for the authority, said the utility would respond.')).toContain(
+      'Martin Oberholt|outside counsel for the authority',
+    )
     // "federal" is an adjective too; "Baker Mayfield" has no first name after the word.
     expect(withTitles('He told the Federal Railroad Administration about it.').map((entry) => entry.split('|')[0])).toContain('Federal Railroad Administration')
     expect(withTitles('He said Baker Mayfield threw.').map((entry) => entry.split('|')[0])).toContain('Baker Mayfield')

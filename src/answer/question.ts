@@ -166,7 +166,8 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
     const kind = (['date', 'share', 'amount', 'reporters'] as const).find((type) => ANSWER_KIND_NOUNS[type].has(focus))
     if (kind) return { type: kind, focusAt: index(noun) }
     if (first === 'which' || noun) return { type: command === 'who' || first === 'which' ? 'agent' : 'description', focusAt: index(noun) }
-    return { type: 'description', focusAt: -1 }
+    // "/who what's the engineer's name": who someone is.
+    return { type: command === 'who' ? 'identify' : 'description', focusAt: -1 }
   }
   const opening = words[at]
   if (opening && at === 0 && AUXILIARIES.has(opening.lemma) && opening.pos === 'AUX') return { type: 'yesno', focusAt: -1 }
@@ -300,12 +301,26 @@ function isInfinitive(tokens: Token[], at: number): boolean {
   return verb?.pos === 'VERB'
 }
 
+/** "whos", "whats", "wheres": chat drops the apostrophe of a question word's "is". */
+const UNMARKED_CONTRACTION = /^(who|what|where|when|how)s$/i
+
+/** A question word typed with its "is" and no apostrophe, read as the two words the tagger reads "who's" as. */
+function spellOut(token: Token): Token[] {
+  const word = UNMARKED_CONTRACTION.exec(token.text)?.[1]
+  if (!word) return [token]
+  const cut = token.start + word.length
+  return [
+    { ...token, text: word, lemma: word.toLowerCase(), pos: 'PRON', end: cut, stop: true },
+    { ...token, text: "'s", lemma: 'be', pos: 'AUX', start: cut, stop: true },
+  ]
+}
+
 /**
  * Reads a question: its answer type, focus, predicate and the lemmas to look for. A function
  * word typed where the story has an abbreviation ("us" for U.S., "it" for IT) counts as that.
  */
 export function analyseQuestion(command: Command, text: string, analysis: Analysis, abbreviations: ReadonlySet<string> = new Set()): AnalysedQuestion {
-  const read = analysis.tokens.map((token, i, all) => {
+  const read = analysis.tokens.flatMap(spellOut).map((token, i, all) => {
     if (INFORMAL_AUXILIARIES.has(token.text.toLowerCase())) return { ...token, stop: true, pos: 'AUX' }
     // A lone letter ("when r trains coming back", "n") is chat for a function word: nothing to look for.
     if (/^\p{L}$/u.test(token.text) && !withMagnitude(all[i - 1]?.text ?? '', token.text))

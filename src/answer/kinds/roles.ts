@@ -267,9 +267,17 @@ export function holderOfRole(context: AnswerContext, asked: Asked, roleWord: str
   const holding = (record: EntityRecord) => record.roles.filter((entry) => roleMatches(entry.role, roleWord, sense))
   const found = (passage: number, record: EntityRecord) => context.found(asked.base, [naming(context, passage, record.name)], record.name)
   // A role that names the topic itself ("Ardenne Village President") before one whose sentence only mentions it.
-  for (const record of people) {
-    const role = holding(record).find((entry) => topic.every((lemma) => fold(entry.role).includes(lemma)))
-    if (role) return found(role.passage, record)
+  // Then one whose role names, as whose it is, only words of the topic: "outside counsel for the authority" for the water authority's lawyer.
+  const ownedByTopic = (entry: Role) => {
+    const owner = /\b(?:for|of|at|with)\s+(?:the\s+)?([^,]+)$/i.exec(entry.role)?.[1] ?? /^(?:the\s+)?(.+?)['’]s?\s/.exec(entry.role)?.[1] ?? ''
+    const words = lemmasOf(owner)
+    return words.length > 0 && words.every((lemma) => topic.includes(lemma))
+  }
+  for (const covers of [(entry: Role) => topic.every((lemma) => fold(entry.role).includes(lemma)), ownedByTopic]) {
+    for (const record of people) {
+      const role = holding(record).find(covers)
+      if (role) return found(role.passage, record)
+    }
   }
   for (const record of people) {
     const [only] = topic

@@ -328,7 +328,7 @@ function nameMention(
   if (!/\p{L}{2}/u.test(name)) return []
 
   const before = roleBefore(text, words, first)
-  const after = roleAfter(text, words, last)
+  const after = roleAfter(text, words, last, isPersonNoun)
   role = (after && !RELATIVE_START.test(after) ? after : null) ?? role ?? before ?? after
   type = typeOfName(name) ?? (role ? roleKind(role) : null) ?? type
   const following = words[last + 1]
@@ -409,7 +409,7 @@ function partOfName(word: Word): boolean {
  */
 const APPOSITIVE = /^\s*((?:[^,;.:()“”"]|,(?=\s+(?:\p{Lu}[\p{L}'’-]*,\s+)*\p{Lu}[\p{L}'’-]*,?\s+&\s))+)(?:\s*\(\p{Lu}[\p{Lu}\p{N}&.-]*\))?(?:\.?,|\.\s|\.$|$)/u
 
-function roleAfter(text: string, words: Word[], last: number): string | null {
+function roleAfter(text: string, words: Word[], last: number, isPersonNoun: (word: string) => boolean): string | null {
   const end = wordAt(words, last)
   if (text.slice(end.offset + end.core.length, end.offset + end.core.length + 1) !== ',') return null
   const rest = text.slice(end.offset + end.core.length + 1)
@@ -419,7 +419,8 @@ function roleAfter(text: string, words: Word[], last: number): string | null {
   // "Warren Haldane, Brackenridge's chief executive,": a body's role, the body named first.
   const role = phrase.slice(POSSESSIVE_START.exec(phrase)?.[0].length ?? 0)
   const firstWords = role.toLowerCase().split(/\s+/).slice(0, 3)
-  const describes = APPOSITIVE_START.test(role) || firstWords.some((word) => PERSON_ROLES.has(word) || ORG_ROLES.has(word))
+  // "Martin Oberholt, outside counsel for the authority,": a word for a kind of person among its first words, however rare.
+  const describes = APPOSITIVE_START.test(role) || firstWords.some((word) => PERSON_ROLES.has(word) || ORG_ROLES.has(word) || isPersonNoun(word))
   return describes && /^[a-z]/.test(role) && !FINITE_VERB.test(phrase) ? phrase : null
 }
 
