@@ -771,6 +771,11 @@ describe('reading questions', () => {
 
   it('reads the subject after a modal that opens the question, then its verb ("when could ant list …")', () => {
     expect(read('when', 'when could ant list in shanghai and hong kong').predicates).toEqual(['list'])
+    // After what the question asks for, and past a number naming the subject ("flight 418").
+    expect(read('when', 'what time did flight 418 touch down in ostrander').predicates).toEqual(['touch'])
+    // A verb later in the question is the verb ("ferry service to the island start"), but not an infinitive or a gerund.
+    expect(read('when', 'when did ferry service to the island start again').predicates).toEqual(['start'])
+    expect(read('when', 'when did the white house first talk about blocking chinese payment apps').predicates[0]).toBe('talk')
     expect(read('who', "who's gonna chair the search committee").predicates).toEqual(['chair'])
   })
 
@@ -778,6 +783,13 @@ describe('reading questions', () => {
     expect(read('who', 'whos the captain who flew flight 418').type).toBe(read('who', "who's the captain who flew flight 418").type)
     expect(read('who', 'whats the engineers name').type).toBe('identify')
     expect(read('ask', 'whats the cause').type).toBe(read('ask', "what's the cause").type)
+  })
+
+  it('dates a deed told with its gerund ("paused dosing … on Sept. 8", "began turning up … on Wednesday afternoon")', async () => {
+    const trial = await storyEngine('own', 'trial')
+    expect(trial.answer('when', 'when did corvanta pause dosing in arbor-3').date).toBe('2025-09-08')
+    const chemfire = await storyEngine('own', 'chemfire')
+    expect(chemfire.answer('when', 'when did dead fish first start showing up in the river').date).toBe('2025-10-08')
   })
 
   it('reads a capitalised word after a lowercase one as a name, not a verb ("list in Shanghai")', () => {

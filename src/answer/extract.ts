@@ -534,12 +534,17 @@ export function timeIn(
       : at - located.end + across(located.end, at)
   // "on Friday …, two days after the mayor signed it": a phrase that dates the clause it opens dates only that clause's verb.
   const dates = (located: Located) => (best.datesClause ? located.start >= end : located.end <= at || (located.start >= end && !opensClause))
-  const nearest = locateTerms(text)
-    .filter((located) => located.pos === 'VERB' && dates(located) && !participleModifier(text, located))
+  const all = locateTerms(text)
+  // "paused dosing", "began turning up": a gerund right after a verb is what that verb's deed is of, in its clause.
+  const complement = (located: Located) =>
+    /^[\p{L}-]+ing\b/iu.test(text.slice(located.start, located.end)) &&
+    all.some((verb) => verb.pos === 'VERB' && verb.end < located.start && /^\s+$/.test(text.slice(verb.end, located.start)))
+  const nearest = all
+    .filter((located) => located.pos === 'VERB' && dates(located) && !participleModifier(text, located) && !complement(located))
     .sort((a, b) => gap(a) - gap(b))[0]
   if (nearest && eventAt.includes(nearest)) return best
   // "set off a production blast on the east face last Friday": the verb's object is the event, told as a noun.
-  if (nearest && nearest.end <= at && doesEvent(locateTerms(text), nearest, told, at)) return best
+  if (nearest && nearest.end <= at && doesEvent(all, nearest, told, at)) return best
   // "at about 7:15 a.m. Monday, when he found empty frames": a "when" clause right after a time tells what happened then.
   return eventAt.some((verb) => verb.start >= end && WHEN_CLAUSE.test(text.slice(end, verb.start))) ? best : null
 }

@@ -209,8 +209,11 @@ function verbAfterDo(tokens: Token[]): Token | undefined {
     run.push(token)
   }
   const last = run.at(-1)
-  // "did the justice department say …": the verb is there, tagged as one.
-  if (!last || tokens[tokens.indexOf(last) + 1]?.pos === 'VERB') return undefined
+  // "did the justice department say …", "did ferry service to the island start": the verb is there, tagged as one
+  // (not an infinitive or a gerund: "vote to close", "talk about blocking").
+  if (!last) return undefined
+  const later = tokens.slice(tokens.indexOf(last) + 1)
+  if (later.some((token, i) => token.pos === 'VERB' && !gerund(token) && !/^to$/i.test(later[i - 1]?.text ?? ''))) return undefined
   const head = run.slice(0, -1)
   // "did the fair wrap up": after a determiner, a word read as an adjective is the noun it stands for.
   // "did 512 come off the rails": a number alone may name the subject (a train, a flight).
@@ -233,16 +236,17 @@ function subjectAfterDo(tokens: Token[]): Token | undefined {
   const rest = tokens.slice(tokens.indexOf(first) + 1)
   // "when could ant list in shanghai": with no verb later, the noun after the subject is the verb.
   const verbLater = rest.some((token) => token.pos === 'VERB') || rest[1] === undefined || rest[1].pos === 'ADP' || rest[1].pos === 'DET'
+  // "did flight 418 touch down": a number after the word names the one meant, and the verb follows it.
+  if (rest[0]?.pos === 'NUM' && (rest[1]?.pos === 'NOUN' || rest[1]?.pos === 'VERB')) return first
   return rest[0]?.pos === 'NOUN' && verbLater ? first : undefined
 }
 
 /** "did", or a modal ("could", "will"), opening a question: its subject and then its verb follow. */
 function invertedAuxiliary(token: Token, at: number, tokens: Token[]): boolean {
-  return (
-    token.pos === 'AUX' &&
-    (token.lemma === 'do' || MODALS.has(lower(token))) &&
-    tokens.slice(0, at).every((before) => before.pos === 'ADV' || WH_WORD.test(before.text))
-  )
+  // After the question word and what it asks for, if anything ("what time did …", "how many ppl will …").
+  const opening = tokens.slice(0, at)
+  const asking = opening.length === 0 || (WH_WORD.test(opening[0]?.text ?? '') && opening.every((before) => before.pos !== 'VERB' && before.pos !== 'AUX'))
+  return token.pos === 'AUX' && (token.lemma === 'do' || MODALS.has(lower(token))) && asking
 }
 
 /** "who talks for the union": the word after "who" read as a noun, where only a verb can stand. */
@@ -322,6 +326,11 @@ function spellOut(token: Token): Token[] {
 export function analyseQuestion(command: Command, text: string, analysis: Analysis, abbreviations: ReadonlySet<string> = new Set()): AnalysedQuestion {
   const read = analysis.tokens.flatMap(spellOut).map((token, i, all) => {
     if (INFORMAL_AUXILIARIES.has(token.text.toLowerCase())) return { ...token, stop: true, pos: 'AUX' }
+    // "the beams", "on leave": right after a determiner or a preposition English has no finite verb; the tagger misread a noun
+    // (or, in -ed, a participle describing one: "the closed plant"). A gerund stays: "on stopping the sale".
+    const before = all[i - 1]
+    if (token.pos === 'VERB' && (before?.pos === 'DET' || (before?.pos === 'ADP' && lower(before) !== 'to')) && !/ing$/i.test(token.text))
+      return { ...token, pos: /(?:ed|en)$/i.test(token.text) ? 'ADJ' : 'NOUN' }
     // A lone letter ("when r trains coming back", "n") is chat for a function word: nothing to look for.
     if (/^\p{L}$/u.test(token.text) && !withMagnitude(all[i - 1]?.text ?? '', token.text))
       return /^r$/i.test(token.text) ? { ...token, lemma: 'be', pos: 'AUX', stop: true } : { ...token, stop: true }
@@ -342,8 +351,10 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
   })
   // The verb the tagger read as a noun: after "did" and its subject ("did goldman last speed up …"),
   // or right after "who" ("who talks for the union"), where English has only a verb.
-  const misread = verbAfterDo(read) ?? verbAfterWho(read)
   const subject = subjectAfterDo(read)
+  const subjectRead = read.map((token) => (token === subject ? { ...token, pos: 'NOUN' } : token))
+  const verb = verbAfterDo(subjectRead) ?? verbAfterWho(subjectRead)
+  const misread = verb ? read[subjectRead.indexOf(verb)] : undefined
   const tokens = read.map((token, i) => {
     if (token === misread) return { ...token, pos: 'VERB' }
     if (token === subject) return { ...token, pos: 'NOUN' }
@@ -356,10 +367,6 @@ export function analyseQuestion(command: Command, text: string, analysis: Analys
     if (token.lemma === 'one' && read[i - 1]?.pos === 'DET') return { ...token, pos: 'PRON', stop: true }
     const next = read[i + 1]
     if (SEMI_MODALS.has(token.lemma) && token.pos === 'VERB' && isInfinitive(read, i + 1)) return { ...token, pos: 'AUX', stop: true }
-    // "the beams", "on leave": right after a determiner or a preposition English has no finite verb; the tagger misread a noun
-    // (or, in -ed, a participle describing one: "the closed plant"). A gerund stays: "on stopping the sale".
-    if (token.pos === 'VERB' && (before?.pos === 'DET' || (before?.pos === 'ADP' && lower(before) !== 'to')) && !/ing$/i.test(token.text) && token !== misread)
-      return { ...token, pos: /(?:ed|en)$/i.test(token.text) ? 'ADJ' : 'NOUN' }
     // "brightwater's lead attorney": after a possessive and before a noun, a word modifies the noun; it is no verb.
     if (token.pos === 'VERB' && POSSESSIVE.test(read[i - 1]?.text ?? '') && next?.pos === 'NOUN') return { ...token, pos: 'ADJ' }
     // "the track got checked", "who got tasked with": "get" before a participle is the passive's auxiliary.
