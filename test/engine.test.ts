@@ -1731,6 +1731,13 @@ describe('a number typed without commas', () => {
   })
 })
 
+describe('which person said something', () => {
+  it('is the person the sentence names as saying it, not a body named in their description ("Nadia Breckenridge, who teaches … at Easton Ridge School of Law, said")', async () => {
+    const verdict = await storyEngine('own', 'verdict')
+    expect(verdict.answer('who', 'which law prof said the cap makes the award harder to overturn').answer).toBe('Nadia Breckenridge')
+  })
+})
+
 describe('a role given by the kind of body it is held at', () => {
   it('belongs to the body of that kind named before it ("the department’s spokeswoman"), which a question may describe by its kind ("the county health dept")', async () => {
     const outbreak = await oneArticle('Fair outbreak grows', 'August 11, 2025', [

@@ -91,7 +91,9 @@ export function speakerOf(passage: Passage, sentenceIndex: number, earlier: Pass
   const afterComma = /[,”"]\s*$/.test(text.slice(0, saying.index))
   const inverted = afterComma ? entities.find((entity) => entity.offset - offset === saying.index + saying[0].length + 1) : undefined
   if (inverted) return inverted.name
-  if (!pronoun) return before.at(-1)?.name ?? null
+  // "Nadia Breckenridge, who teaches at Easton Ridge School of Law, said": a name described after a comma is the subject, not the names in its description.
+  const described = before.find((entity) => /^,\s*(?:who|whose|the|an?)\b/i.test(text.slice(entity.offset - offset + surfaceLength(text, entity, offset))))
+  if (!pronoun) return (described ?? before.at(-1))?.name ?? null
   const people = (entities: EntityMention[]) => entities.filter((entity) => entity.type === 'person')
   const here = people(passage.entities.filter((entity) => entity.offset < offset + saying.index)).at(-1)
   if (here) return here.name

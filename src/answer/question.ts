@@ -64,7 +64,7 @@ const SEMI_MODALS = new Set(['suppose', 'go', 'use', 'ought'])
 export const MODALS = new Set(['will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must'])
 /** Verbs whose meaning lies in their object ("take office", "make a call"): the object names the event. */
 const LIGHT_VERBS = new Set(['have', 'do', 'make', 'take', 'get', 'give', 'become', 'go', 'put', 'keep'])
-const SAYING = new Set(['say', 'tell', 'state', 'claim', 'warn', 'argue', 'add', 'reckon', 'suggest', 'predict', 'note', 'think', 'believe'])
+export const SAYING = new Set(['say', 'tell', 'state', 'claim', 'warn', 'argue', 'add', 'reckon', 'suggest', 'predict', 'note', 'think', 'believe'])
 const OWNING = new Set(['own', 'owner', 'control', 'possess'])
 /** Nouns that name the kind of answer, not its content: "what date", "which year", "what share". */
 const ANSWER_KIND_NOUNS = {

@@ -18,10 +18,10 @@ import {
   standsForNameWord,
 } from './roles.js'
 import { type EntityRecord, initialsOf, passageAt } from '../knowledge.js'
-import { AUXILIARIES, strandedPreposition } from '../question.js'
+import { AUXILIARIES, SAYING, strandedPreposition } from '../question.js'
 import { type Candidate, storyMatches } from '../retrieve.js'
 import type { Answer } from '../types.js'
-import type { Passage } from '../../ingest/types.js'
+import type { EntityMention, Passage } from '../../ingest/types.js'
 
 /**
  * The common noun a "who is the …" question describes its person by: the only one ("engineer"),
@@ -109,6 +109,14 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
   if (focus) {
     const called = entityCalled(passage, candidate.sentence, focus, named)
     if (called) return called
+    // "which law prof said the cap …": the person the sentence names as saying it, however the story describes them.
+    if (type === 'agent' && asked.predicate !== null && SAYING.has(asked.predicate)) {
+      const speaker = speakerOf(passage, candidate.sentence)
+      const sentence = passage.sentences[candidate.sentence]
+      const inSentence = (entity: EntityMention) =>
+        sentence !== undefined && entity.offset >= sentence.start - passage.start && entity.offset < sentence.end - passage.start
+      if (speaker && passage.entities.some((entity) => entity.name === speaker && entity.type === 'person' && inSentence(entity))) return speaker
+    }
     // "which judge …" in a story that calls no one a judge (or a kind of one): whoever did the deed is no judge.
     const { language } = context.knowledge
     if (type === 'agent' && language.isPersonNoun(focus) && !someoneIs(context, focus)) return null
