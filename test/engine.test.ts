@@ -776,6 +776,8 @@ describe('reading questions', () => {
     // A verb later in the question is the verb ("ferry service to the island start"), but not an infinitive or a gerund.
     expect(read('when', 'when did ferry service to the island start again').predicates).toEqual(['start'])
     expect(read('when', 'when did the white house first talk about blocking chinese payment apps').predicates[0]).toBe('talk')
+    // Nor a verb of a clause of its own: "say it was looking into …".
+    expect(read('when', "what day did the dph first say it was looking into alder bend's plan").predicates[0]).toBe('say')
     expect(read('who', "who's gonna chair the search committee").predicates).toEqual(['chair'])
   })
 

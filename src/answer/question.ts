@@ -212,7 +212,10 @@ function verbAfterDo(tokens: Token[]): Token | undefined {
   // "did the justice department say …", "did ferry service to the island start": the verb is there, tagged as one
   // (not an infinitive or a gerund: "vote to close", "talk about blocking").
   if (!last) return undefined
-  const later = tokens.slice(tokens.indexOf(last) + 1)
+  // Up to a clause of its own ("say it was looking into …"), which a pronoun, an auxiliary or "that" opens.
+  const rest = tokens.slice(tokens.indexOf(last) + 1)
+  const clauseEnd = rest.findIndex((token) => token.pos === 'PRON' || token.pos === 'AUX' || token.pos === 'SCONJ' || lower(token) === 'that')
+  const later = clauseEnd < 0 ? rest : rest.slice(0, clauseEnd)
   if (later.some((token, i) => token.pos === 'VERB' && !gerund(token) && !/^to$/i.test(later[i - 1]?.text ?? ''))) return undefined
   const head = run.slice(0, -1)
   // "did the fair wrap up": after a determiner, a word read as an adjective is the noun it stands for.
