@@ -1740,6 +1740,13 @@ describe('which person said something', () => {
   })
 })
 
+describe('a question for a kind of person', () => {
+  it('is not answered by a body the sentence names with "the" ("which state lawmaker …" → not "the House Financial Services Committee")', async () => {
+    const creditunion = await storyEngine('own', 'creditunion')
+    expect(creditunion.answer('who', 'which state lawmaker is pushing for a hearing on the collapse').answer ?? '').not.toMatch(/Committee/)
+  })
+})
+
 describe('a role given by the kind of body it is held at', () => {
   it('belongs to the body of that kind named before it ("the department’s spokeswoman"), which a question may describe by its kind ("the county health dept")', async () => {
     const outbreak = await oneArticle('Fair outbreak grows', 'August 11, 2025', [

@@ -146,7 +146,7 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     const doer = agentIn(passage, candidate.sentence, candidate, named, event)
     if (doer !== null && actedOn(context, asked, doer)) return null
     // "which council ppl voted against it": people are asked for, so the council that voted is no answer.
-    const organisation = doer !== null && context.knowledge.entities.get(doer)?.type === 'organisation'
+    const organisation = doer !== null && context.knowledge.entities.get(doer.replace(/^the\s+/i, ''))?.type === 'organisation'
     return organisation && focus !== null && namesPeople(context, focus) ? null : doer
   }
   return subjectIn(passage, candidate.sentence, named)
