@@ -51,6 +51,13 @@ function inSentence<T extends { offset: number }>(items: T[], offset: number, le
   return items.filter((item) => item.offset >= offset && item.offset < offset + length)
 }
 
+/** The names the sentence holds (none if the passage has no such sentence). */
+export function entitiesOf(passage: Passage, sentenceIndex: number): EntityMention[] {
+  if (!passage.sentences[sentenceIndex]) return []
+  const { text, offset } = sentenceOf(passage, sentenceIndex)
+  return inSentence(passage.entities, offset, text.length)
+}
+
 /** Positions in the sentence of the words that matched the query. */
 function matchedPositions(sentence: string, candidate: Candidate, exclude: Set<string>): Located[] {
   const docTerms = new Set<string>()

@@ -209,10 +209,10 @@ function verbAfterDo(tokens: Token[]): Token | undefined {
     run.push(token)
   }
   const last = run.at(-1)
-  // "did the justice department say …", "did ferry service to the island start": the verb is there, tagged as one
-  // (not an infinitive or a gerund: "vote to close", "talk about blocking").
   if (!last) return undefined
-  // Up to a clause of its own ("say it was looking into …"), which a pronoun, an auxiliary or "that" opens.
+  // "did the justice department say …", "did ferry service to the island start": the verb is there, tagged as one
+  // (not an infinitive or a gerund: "vote to close", "talk about blocking"), up to a clause of its own
+  // ("say it was looking into …"), which a pronoun, an auxiliary or "that" opens.
   const rest = tokens.slice(tokens.indexOf(last) + 1)
   const clauseEnd = rest.findIndex((token) => token.pos === 'PRON' || token.pos === 'AUX' || token.pos === 'SCONJ' || lower(token) === 'that')
   const later = clauseEnd < 0 ? rest : rest.slice(0, clauseEnd)

@@ -1,7 +1,7 @@
 import { PERSON_ROLES } from '../../ingest/annotate/lexicon.js'
 import { fold, type Token } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
-import { agentIn, entityCalled, lemmasOf, patientIn, personAged, possessorIn, speakerOf, subjectIn } from '../extract.js'
+import { agentIn, entitiesOf, entityCalled, lemmasOf, patientIn, personAged, possessorIn, speakerOf, subjectIn } from '../extract.js'
 import {
   asWritten,
   bodyDescribed,
@@ -21,7 +21,7 @@ import { type EntityRecord, initialsOf, passageAt } from '../knowledge.js'
 import { AUXILIARIES, SAYING, strandedPreposition } from '../question.js'
 import { type Candidate, storyMatches } from '../retrieve.js'
 import type { Answer } from '../types.js'
-import type { EntityMention, Passage } from '../../ingest/types.js'
+import type { Passage } from '../../ingest/types.js'
 
 /**
  * The common noun a "who is the …" question describes its person by: the only one ("engineer"),
@@ -112,10 +112,7 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     // "which law prof said the cap …": the person the sentence names as saying it, however the story describes them.
     if (type === 'agent' && asked.predicate !== null && SAYING.has(asked.predicate)) {
       const speaker = speakerOf(passage, candidate.sentence)
-      const sentence = passage.sentences[candidate.sentence]
-      const inSentence = (entity: EntityMention) =>
-        sentence !== undefined && entity.offset >= sentence.start - passage.start && entity.offset < sentence.end - passage.start
-      if (speaker && passage.entities.some((entity) => entity.name === speaker && entity.type === 'person' && inSentence(entity))) return speaker
+      if (speaker && entitiesOf(passage, candidate.sentence).some((entity) => entity.name === speaker && entity.type === 'person')) return speaker
     }
     // "which judge …" in a story that calls no one a judge (or a kind of one): whoever did the deed is no judge.
     const { language } = context.knowledge
@@ -188,17 +185,9 @@ function doerByRole(context: AnswerContext, asked: Asked, candidates: Candidate[
   for (const candidate of candidates) {
     if (context.verdict(asked, candidate) !== 'answer') continue
     const deed = new Set(candidate.matched.get(asked.predicate ?? '') ?? [])
-    const passage = context.passage(candidate)
-    const sentence = passage.sentences[candidate.sentence]
-    if (!sentence || deed.size === 0) continue
-    const [from, to] = [sentence.start - passage.start, sentence.end - passage.start]
-    const doer = passage.entities.find(
-      (entity) =>
-        entity.offset >= from &&
-        entity.offset < to &&
-        !named.has(entity.name) &&
-        entity.role !== null &&
-        lemmasOf(entity.role).some((lemma) => deed.has(lemma)),
+    if (deed.size === 0) continue
+    const doer = entitiesOf(context.passage(candidate), candidate.sentence).find(
+      (entity) => !named.has(entity.name) && entity.role !== null && lemmasOf(entity.role).some((lemma) => deed.has(lemma)),
     )
     if (doer) return { name: doer.name, candidate }
   }
@@ -216,10 +205,7 @@ function roleHolderIn(context: AnswerContext, candidate: Candidate, roles: strin
   const next = passage.sentences[candidate.sentence + 1]
   const opensWithOwner = next !== undefined && /^(?:its|their)\s/i.test(next.text)
   for (const index of opensWithOwner ? [candidate.sentence, candidate.sentence + 1] : [candidate.sentence]) {
-    const sentence = passage.sentences[index]
-    if (!sentence) continue
-    const [from, to] = [sentence.start - passage.start, sentence.end - passage.start]
-    const person = passage.entities.find((entity) => entity.type === 'person' && entity.offset >= from && entity.offset < to && holds(entity.role))
+    const person = entitiesOf(passage, index).find((entity) => entity.type === 'person' && holds(entity.role))
     if (person) return { name: person.name, candidate: { ...candidate, sentence: index } }
   }
   return null
