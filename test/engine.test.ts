@@ -329,11 +329,12 @@ describe('articles named by their outlet', () => {
     expect(articlesNamed(articles, 'who wrote the corwin ledger story').articles.map((each) => each.id)).toEqual(['c'])
   })
 
-  it('knows a brand word ("safetyline") and a paper by its last word after "the" ("the ledger"), but not "the report" or "the news"', () => {
+  it('knows a brand word ("safetyline") and a paper by its last words after "the" ("the ledger", "the city ledger"), but not "the report" or "the news"', () => {
     const named = [article('d', 'SafetyLine Report'), article('e', 'The Harbor City Ledger'), article('a', 'WTRP 12 News')]
     const ids = (query: string) => articlesNamed(named, query).articles.map((each) => each.id)
     expect(ids('who wrote the safetyline piece')).toEqual(['d'])
     expect(ids('who wrote the ledger piece about the stock drop')).toEqual(['e'])
+    expect(ids('when did the city ledger publish its piece')).toEqual(['e'])
     expect(ids('what did the report say about the valves')).toEqual([])
     expect(ids('when did the news break')).toEqual([])
   })
@@ -1833,5 +1834,17 @@ describe('a role written after a body’s name in the possessive', () => {
       .flatMap((record) => record.roles)
       .find((role) => role.role.includes("system's chief nursing officer"))
     expect(officer?.owner ?? null).not.toBe('Northline Clinical Systems')
+  })
+})
+
+describe('who did a deed told in the next paragraph', () => {
+  it('is not a name in the paragraph before, which tells of another deed (the levee “gave way”)', async () => {
+    const levee = await oneArticle('Levee fails', 'May 18, 2025', [
+      'A section of the Harlan River levee gave way about 3:40 a.m. Sunday, sending floodwater into the streets of Marlow.',
+      'Sheriff Dana Colbert ordered an evacuation of Marlow at 4:15 a.m.',
+    ])
+    const answer = levee.answer('who', 'who gave the order to leave marlow when the levee broke')
+    expect(answer.answer ?? '').not.toMatch(/levee/i)
+    expect(answer.passages.map((passage) => passage.text)).toContain('Sheriff Dana Colbert ordered an evacuation of Marlow at 4:15 a.m.')
   })
 })

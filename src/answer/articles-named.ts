@@ -38,9 +38,9 @@ function aliasesOfName(name: string): string[] {
   if (/^\p{Lu}{2,}$/u.test(first)) for (let length = 1; length < words.length; length++) aliases.push(words.slice(0, length).join(' '))
   // A word written with a capital inside ("SafetyLine Report") is a brand of its own: "safetyline".
   for (const word of name.split(/\s+/)) if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(word)) aliases.push(...nameWords(word))
-  // "the Ledger" for the Harbor City Ledger, "the Courier": a paper by the last word of its name, after "the".
+  // "the Ledger" or "the City Ledger" for the Harbor City Ledger: a paper by the last words of its name, after "the".
   const last = words.at(-1) ?? ''
-  if (words.length >= 2 && !ARTICLE_NOUNS.has(last) && !/^\d+$/.test(last)) aliases.push(`the ${last}`)
+  if (!ARTICLE_NOUNS.has(last) && !/^\d+$/.test(last)) for (let from = 1; from < words.length; from++) aliases.push(`the ${words.slice(from).join(' ')}`)
   return [...new Set(aliases.filter((alias) => alias.length >= 2))]
 }
 

@@ -142,7 +142,7 @@ function meetsCalendar(knowledge: Knowledge, asked: Asked, candidate: Candidate)
 }
 
 /** How close the passage's word must be to the event asked about: the same event, not a neighbouring topic. */
-const PREDICATE_CLOSENESS = 0.7
+export const PREDICATE_CLOSENESS = 0.7
 
 /**
  * A passage covering this much of the question is about the asked event even when it words the
@@ -153,6 +153,12 @@ const PARAPHRASED_EVENT_COVERAGE = 0.75
 /** Likewise, when the question tells the event by a phrase whose verb alone says little ("put in", "come out"). */
 const PHRASAL_EVENT_COVERAGE = 0.65
 
+/** How close the candidate's own sentence, not the sentences beside it, comes to a question word (0 when it lacks it). */
+export function eventClosenessHere(knowledge: Knowledge, term: QueryTerm, candidate: Candidate): number {
+  const here = new Set(knowledge.sentenceTerms[candidate.passage]?.[candidate.sentence] ?? [])
+  return Math.max(0, ...[...term.matches].filter(([word]) => here.has(word)).map(([, value]) => value))
+}
+
 /**
  * For a question about an event's date ("when did X *sign*", "when was the last tax *holiday*"),
  * the event is in the answering sentence or beside it, not only its topic ("the repatriation tax").
@@ -162,9 +168,10 @@ function meetsPredicate(knowledge: Knowledge, asked: Asked, candidate: Candidate
   const term = asked.terms.find((each) => each.term === event)
   if (!term || asked.question.type !== 'date') return true
   // In the sentence itself: the sentence beside it tells of the event, but a time here would date another one.
-  const here = new Set(knowledge.sentenceTerms[candidate.passage]?.[candidate.sentence] ?? [])
-  const closeness = Math.max(0, ...[...term.matches].filter(([word]) => here.has(word)).map(([, value]) => value))
-  return closeness >= PREDICATE_CLOSENESS || candidate.coverage >= (asked.phrasal ? PHRASAL_EVENT_COVERAGE : PARAPHRASED_EVENT_COVERAGE)
+  return (
+    eventClosenessHere(knowledge, term, candidate) >= PREDICATE_CLOSENESS ||
+    candidate.coverage >= (asked.phrasal ? PHRASAL_EVENT_COVERAGE : PARAPHRASED_EVENT_COVERAGE)
+  )
 }
 
 /**

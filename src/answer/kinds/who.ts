@@ -19,7 +19,8 @@ import {
 } from './roles.js'
 import { type EntityRecord, initialsOf, passageAt } from '../knowledge.js'
 import { AUXILIARIES, SAYING, strandedPreposition } from '../question.js'
-import { type Candidate, storyMatches } from '../retrieve.js'
+import { type Candidate, DEFAULT_RETRIEVAL, type QueryTerm, storyMatches } from '../retrieve.js'
+import { eventClosenessHere, PREDICATE_CLOSENESS } from '../confidence.js'
 import type { Answer } from '../types.js'
 import type { Passage } from '../../ingest/types.js'
 
@@ -100,6 +101,16 @@ function namesPeople(context: AnswerContext, word: string): boolean {
   return meant.some((each) => language.isPersonNoun(each) || each === 'people' || each === 'person')
 }
 
+/** How close a word must be to the asked deed to be that deed however written: itself, or a form of it ("decide", "decision"). */
+const SAME_DEED = 0.85
+
+/** The asked deed is told, in its own words, in a sentence beside the candidate's and not in it. */
+function deedBeside(context: AnswerContext, deed: QueryTerm, candidate: Candidate): boolean {
+  const here = eventClosenessHere(context.knowledge, deed, candidate)
+  const beside = candidate.window.get(deed.term) ?? 0
+  return here < PREDICATE_CLOSENESS && beside > here && beside / DEFAULT_RETRIEVAL.neighbourDiscount >= SAME_DEED
+}
+
 /** The person or organisation a passage gives for the question, by the question's form. */
 export function extractWho(context: AnswerContext, asked: Asked, candidate: Candidate): string | null {
   const passage = context.passage(candidate)
@@ -139,7 +150,10 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
   if (type === 'agent') {
     // The doer of another deed in the same sentence is not an answer: the asked event must be there.
     const event = asked.predicate
-    if (event && asked.terms.some((term) => term.term === event) && !candidate.window.has(event)) return null
+    const eventTerm = asked.terms.find((term) => term.term === event)
+    if (eventTerm && !candidate.window.has(eventTerm.term)) return null
+    // The deed told in its own words in the sentence beside this one, and not here: a name here did something else.
+    if (eventTerm && deedBeside(context, eventTerm, candidate)) return null
     const doer = agentIn(passage, candidate.sentence, candidate, named, event)
     if (doer !== null && actedOn(context, asked, doer)) return null
     // "which council ppl voted against it": people are asked for, so the council that voted is no answer.
