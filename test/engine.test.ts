@@ -1848,3 +1848,25 @@ describe('who did a deed told in the next paragraph', () => {
     expect(answer.passages.map((passage) => passage.text)).toContain('Sheriff Dana Colbert ordered an evacuation of Marlow at 4:15 a.m.')
   })
 })
+
+describe('a question asked of the present ("these days", "rn")', () => {
+  it('looks for nothing in those words, and knows a body by the kind the story calls it before its name ("The union, …")', async () => {
+    const nurses = await oneArticle('Nurses set strike date', 'Nov. 3, 2025', [
+      'Harlow Regional Health, the nonprofit that runs four hospitals in the valley, employs about 11,000 people.',
+      'The union, United Nurses of Harlow, has worked without a contract since Sept. 30. UNH President Marisol Tennant said members were ready to walk out.',
+    ])
+    for (const query of ['who’s running the nurses union these days', 'who runs the nurses union rn'])
+      expect(nurses.answer('who', query).answer, query).toBe('Marisol Tennant')
+  })
+})
+
+describe('a number joined to a word ("a four-month fight")', () => {
+  it('counts that word, not what the question counts', async () => {
+    const stadium = await oneArticle('Voters back stadium', 'June 11, 2025', [
+      'The result caps a four-month fight over a stadium to replace Halvorsen Field, where the team has played since 1962. The 12-member council backed the plan.',
+      'The new ballpark would have 6,500 seats.',
+    ])
+    expect(stadium.answer('ask', 'how many seats does halvorsen field have').answer ?? '').not.toMatch(/four/)
+    expect(stadium.answer('ask', 'how many members does the council have').answer).toMatch(/12-member/)
+  })
+})

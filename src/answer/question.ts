@@ -55,6 +55,23 @@ export const AUXILIARIES = new Set(['be', 'do', 'have', 'will', 'would', 'can', 
 /** Auxiliaries as chat spells them, which the tagger takes for nouns: "is Goldman gonna post a loss". */
 const INFORMAL_AUXILIARIES = new Set(['gonna', 'wanna', 'gotta', 'hafta', 'oughta'])
 /**
+ * Ways to say "at present" ("who runs the union these days", "who's mayor rn"): they ask of the
+ * story as it stands, and name nothing to look for in it.
+ */
+const AT_PRESENT = ['now', 'rn', 'atm', 'currently', 'presently', 'nowadays', 'right now', 'these days', 'at present', 'at the moment', 'as of now']
+
+/** The positions of the tokens that say "at present". */
+function atPresent(tokens: Token[]): Set<number> {
+  const words = tokens.map(lower)
+  const at = new Set<number>()
+  for (const phrase of AT_PRESENT.map((each) => each.split(' ')))
+    words.forEach((_, start) => {
+      if (phrase.every((word, i) => words[start + i] === word)) phrase.forEach((_, i) => at.add(start + i))
+    })
+  return at
+}
+
+/**
  * Semi-modals ("is supposed to reopen", "is going to rule", "used to run"): before "to" and a
  * verb they say how the deed stands, like an auxiliary; the verb after them names it.
  */
@@ -327,8 +344,11 @@ function spellOut(token: Token): Token[] {
  * word typed where the story has an abbreviation ("us" for U.S., "it" for IT) counts as that.
  */
 export function analyseQuestion(command: Command, text: string, analysis: Analysis, abbreviations: ReadonlySet<string> = new Set()): AnalysedQuestion {
-  const read = analysis.tokens.flatMap(spellOut).map((token, i, all) => {
+  const spelt = analysis.tokens.flatMap(spellOut)
+  const present = atPresent(spelt)
+  const read = spelt.map((token, i, all) => {
     if (INFORMAL_AUXILIARIES.has(token.text.toLowerCase())) return { ...token, stop: true, pos: 'AUX' }
+    if (present.has(i)) return { ...token, stop: true, pos: 'ADV' }
     // "the beams", "on leave": right after a determiner or a preposition English has no finite verb; the tagger misread a noun
     // (or, in -ed, a participle describing one: "the closed plant"). A gerund stays: "on stopping the sale".
     const before = all[i - 1]

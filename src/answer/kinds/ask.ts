@@ -135,6 +135,9 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
     // "millions of American citizens" counts citizens: the last noun of the phrase after "of".
     const partitive = /^\s+of\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(rest)?.[1]
     if (partitive) return headNoun(partitive)
+    // "a four-month fight" counts months, "a 12-member board" members: the word joined to the number.
+    const joined = /^-(\p{L}+)/u.exec(rest)?.[1]
+    if (joined) return locateTerms(joined)[0]?.term ?? null
     return headOf(phraseAfter(value))?.term ?? null
   }
   const phraseAfter = (value: NamedValue) => /^\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\b/u.exec(sentence.slice(value.end))?.[1] ?? ''
@@ -227,8 +230,10 @@ function headNoun(phrase: string): string | null {
   return head
 }
 
-/** The words a count counts, up to their noun: "212 passengers", "230 people", "four crew members". */
+/** The words a count counts, up to their noun: "212 passengers", "230 people", "four crew members", "12-member". */
 function countedWords(after: string): string | undefined {
+  const joined = /^-\p{L}+/u.exec(after)?.[0]
+  if (joined) return joined
   const words = /^\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/u.exec(after)?.[1] ?? ''
   const noun = headOf(words)
   return noun ? words.slice(0, noun.end) : undefined

@@ -194,11 +194,15 @@ export function standsForNameWord(context: AnswerContext, token: Token, word: st
   return token.lemma === word || fold(token.text) === word || (storyMatches(context.knowledge, token.lemma).get(word) ?? 0) >= NAME_WORD_CLOSENESS
 }
 
-/** Whether the story describes the body as one of a kind in an appositive: "Brannock Sound Ferries (BSF), a privately owned company". */
+/**
+ * Whether the story describes the body as one of a kind in an appositive: "Brannock Sound
+ * Ferries (BSF), a privately owned company", "The union, United Nurses of Greywater, …".
+ */
 export function kindOfBody(context: AnswerContext, record: EntityRecord, kind: string): boolean {
   const name = fold(record.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const appositive = new RegExp(`${name}(?:\\s*\\([^)]{1,12}\\))?,\\s+(?:a|an)\\s+(?:[\\p{L}-]+\\s+){0,3}${kind}s?\\b`, 'u')
-  return tellsOf(context, record, (text) => appositive.test(text))
+  const after = new RegExp(`${name}(?:\\s*\\([^)]{1,12}\\))?,\\s+(?:a|an)\\s+(?:[\\p{L}-]+\\s+){0,3}${kind}s?\\b`, 'u')
+  const before = new RegExp(`\\bthe\\s+${kind},\\s+${name}\\b`, 'u')
+  return tellsOf(context, record, (text) => after.test(text) || before.test(text))
 }
 
 /** Whether the story writes the word right before the name somewhere ("state" of "the state Department of …"). */
