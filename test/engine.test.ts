@@ -1870,3 +1870,24 @@ describe('a number joined to a word ("a four-month fight")', () => {
     expect(stadium.answer('ask', 'how many members does the council have').answer).toMatch(/12-member/)
   })
 })
+
+describe('titles abbreviated before a name ("Capt.", "Sgt.")', () => {
+  const flight = () =>
+    oneArticle('Flight lands safely', 'Oct. 9, 2025', [
+      'Corvale Airways Flight 418 made an emergency landing at Ostrander Regional Airport on Wednesday after an engine failed.',
+      'The airline identified the pilots as Capt. Renata Holloway, 47, and First Officer Marcus Delpino, 31. Holloway flew the plane to the ground on one engine.',
+      'Sgt. Mark Lee of the county police said no one was hurt.',
+    ])
+
+  it('are the role they stand for: the one captain answers "whos the captain", and her title says who she is', async () => {
+    const story = await flight()
+    expect(story.answer('who', 'whos the captain').answer).toBe('Renata Holloway')
+    expect(story.answer('who', "who's the sergeant").answer).toBe('Mark Lee')
+    expect(story.answer('who', 'who is renata holloway').answer).toBe('Renata Holloway: Capt.')
+  })
+
+  it('leave "who’s the captain who flew …" to someone called a captain: never the flight, nor the airport', async () => {
+    const answer = (await flight()).answer('who', 'whos the captain who flew flight 418').answer ?? ''
+    expect(answer).not.toMatch(/Flight 418|Airport/)
+  })
+})

@@ -2,7 +2,7 @@ import type { TemporalMention } from '../ingest/annotate/dates.js'
 import type { EntityMention, Passage, QuoteMention } from '../ingest/types.js'
 import { roleHead } from '../ingest/annotate/entities.js'
 import { PERSON_ROLES } from '../ingest/annotate/lexicon.js'
-import { analyse, isContent, loadLanguage, type Token } from '../language/index.js'
+import { analyse, isContent, loadLanguage, titleWord, type Token } from '../language/index.js'
 import { MODALS } from './question.js'
 import type { Candidate } from './retrieve.js'
 
@@ -295,8 +295,8 @@ function relativeAntecedent(text: string): string | null {
 export function entityCalled(passage: Passage, sentenceIndex: number, focus: string, named: Set<string>): string | null {
   const { text, offset } = sentenceOf(passage, sentenceIndex)
   // The role must call the entity a `focus`, not merely mention one ("the country's largest chipmaker" is no country).
-  // "Gov." calls someone a gov, "Sen." a senator: an abbreviated title is the word it begins.
-  const abbreviates = (lemma: string) => lemma.endsWith('.') && lemma.length >= 4 && focus.startsWith(lemma.slice(0, -1))
+  // "Gov." calls someone a governor (and a "gov"): an abbreviated title is the word it stands for, or begins.
+  const abbreviates = (lemma: string) => titleWord(lemma) === focus || (lemma.endsWith('.') && lemma.length >= 4 && focus.startsWith(lemma.slice(0, -1)))
   // "Delacourt Fine LLP, which represents the pension fund": a relative clause tells what the entity does, not what it is.
   const calls = (role: string) => {
     const head = roleHead(role)

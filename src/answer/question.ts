@@ -169,6 +169,9 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
     const copula = nextVerb?.lemma === 'be' && !words.slice(index(nextVerb)).some((token) => token.pos === 'VERB')
     // "who's the smokehouse owner" asks for one; "who's defending the smokehouse owner" for someone who does something to one.
     if (OWNING.has(verbLemma) || ((copula || !verbLemma) && words.some((token) => OWNING.has(token.lemma)))) return { type: 'possessor', focusAt: -1 }
+    // "who's the captain who flew flight 418": which captain flew it — the noun the relative clause describes is the focus.
+    const described = describedByClause(words.slice(at + 1))
+    if (described) return { type: 'agent', focusAt: index(described) }
     return { type: copula || first === "who's" ? 'identify' : 'agent', focusAt: -1 }
   }
   if (first === 'which' || first === 'what') {
@@ -192,6 +195,16 @@ function typeOf(command: Command, tokens: Token[]): { type: AnswerType; focusAt:
   if (command === 'who') return { type: 'identify', focusAt: -1 }
   if (command === 'source') return { type: 'reporters', focusAt: -1 }
   return { type: 'description', focusAt: -1 }
+}
+
+/** "is the captain who flew …", "'s the lawyer that filed …": the noun a relative clause right after it describes. */
+function describedByClause(words: Token[]): Token | undefined {
+  const [be, article, ...rest] = words
+  if (be?.lemma !== 'be' || article?.pos !== 'DET') return undefined
+  const end = rest.findIndex((token) => token.pos !== 'NOUN' && token.pos !== 'ADJ')
+  const head = rest[end - 1]
+  const relative = rest[end]
+  return head?.pos === 'NOUN' && relative && /^(?:who|that)$/i.test(relative.text) && rest[end + 1]?.pos === 'VERB' ? head : undefined
 }
 
 /** The preposition a question ends on ("who will the banks be cutting checks to", "… close at"), if any; a final "to" may be tagged as the infinitive's. */

@@ -13,6 +13,7 @@ export { analyse, fold, isContent, isFigure, type Analysis, type NamedValue, typ
 export type { Phrase } from './phrases.js'
 export type { Broaden } from './wordnet.js'
 export { kindOfName, type NameKind } from './names.js'
+export { ABBREVIATED_TITLES, titleWord } from './titles.js'
 
 export interface Language {
   analyse(text: string): Analysis

@@ -1,4 +1,5 @@
 import { PERSON_ROLES, PLACES, TITLES } from '../../ingest/annotate/lexicon.js'
+import { titleWord } from '../../language/index.js'
 import { fold, type Token } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
 import { lemmasOf } from '../extract.js'
@@ -43,9 +44,11 @@ export function roleMatches(role: string, roleWord: string, sense?: RoleSense): 
 const JUDGED = new WeakMap<RoleSense, Map<string, boolean>>()
 
 function matchesRole(role: string, roleWord: string, sense?: RoleSense): boolean {
+  // "Capt." is a captain.
   const words = fold(role)
     .split(/[^a-z0-9-]+/)
     .filter(Boolean)
+    .map((word) => titleWord(word) ?? word)
   const head = headWords(words)
   const titles = head.flatMap((_, start) => Array.from({ length: LONGEST_TITLE }, (__, length) => head.slice(start, start + length + 1).join('_')))
   const initials = words
@@ -262,6 +265,17 @@ function subjectOf(context: AnswerContext, article: string): string | null {
     if (count > (best?.count ?? 0)) best = { name: record.name, count }
   }
   return best?.name ?? null
+}
+
+/** "who's the captain": the one person the story gives that role, or no answer when it gives it to several or none. */
+export function soleHolder(context: AnswerContext, asked: Asked, roleWord: string): Answer | null {
+  const sense = roleSense(context, roleWord)
+  const holders = [...context.knowledge.entities.values()].flatMap((record) => {
+    const role = record.type === 'person' ? record.roles.find((entry) => roleMatches(entry.role, roleWord, sense)) : undefined
+    return role ? [{ record, role }] : []
+  })
+  const [only] = holders
+  return only && holders.length === 1 ? context.found(asked.base, [naming(context, only.role.passage, only.record.name)], only.record.name) : null
 }
 
 /** Someone whose role, as the story gives it, is `roleWord` of `topic` ("Commerce secretary"). */

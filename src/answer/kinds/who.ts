@@ -7,6 +7,7 @@ import {
   bodyDescribed,
   kindOfBody,
   holderOfRole,
+  soleHolder,
   namesAnotherBody,
   naming,
   OWNERSHIP_ROLES,
@@ -156,11 +157,24 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     if (eventTerm && deedBeside(context, eventTerm, candidate)) return null
     const doer = agentIn(passage, candidate.sentence, candidate, named, event)
     if (doer !== null && actedOn(context, asked, doer)) return null
-    // "which council ppl voted against it": people are asked for, so the council that voted is no answer.
-    const organisation = doer !== null && context.knowledge.entities.get(doer.replace(/^the\s+/i, ''))?.type === 'organisation'
-    return organisation && focus !== null && namesPeople(context, focus) ? null : doer
+    // "which council ppl voted against it": people are asked for, so the council that voted is no answer, nor is a place.
+    return doer !== null && focus !== null && namesPeople(context, focus) && !aPerson(context, doer) ? null : doer
   }
   return subjectIn(passage, candidate.sentence, named)
+}
+
+/**
+ * Whether a name the story gives may be a person's: not an organisation, a place, or a name that
+ * ends in a common noun for no kind of person ("Ostrander Regional Airport", "the Tessaly River levee").
+ */
+function aPerson(context: AnswerContext, name: string): boolean {
+  const record = context.knowledge.entities.get(name.replace(/^the\s+/i, ''))
+  if (record?.type === 'person') return true
+  if (record?.type === 'organisation' || record?.type === 'place') return false
+  const last = fold(name.split(/\s+/).at(-1) ?? '')
+  const { language } = context.knowledge
+  // "Flight 418": a number names no one.
+  return /\p{L}/u.test(last) && (!language.isWord(last) || language.isPersonNoun(last))
 }
 
 /**
@@ -260,7 +274,7 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   if (question.type === 'identify' && roleWord && !record && !OWNERSHIP_ROLES.has(roleWord)) {
     // "who's the treasury secretary": someone the story gives that role, of that topic — or nobody.
     const topic = question.lemmas.filter((lemma) => lemma !== roleWord)
-    const holder = topic.length ? holderOfRole(context, asked, roleWord, topic) : null
+    const holder = topic.length ? holderOfRole(context, asked, roleWord, topic) : soleHolder(context, asked, roleWord)
     if (holder) return holder
     // "the spokesperson for the county health dept": the Tessler County Health Department's.
     const body = bodyDescribed(
@@ -301,7 +315,7 @@ export function answerWho(context: AnswerContext, asked: Asked): Answer {
   } else if (described) {
     // "who's the bank's mouthpiece": someone the story gives a role of that kind, of the rest of the question.
     const topic = question.lemmas.filter((lemma) => lemma !== described)
-    const holder = topic.length ? holderOfRole(context, asked, described, topic) : null
+    const holder = topic.length ? holderOfRole(context, asked, described, topic) : soleHolder(context, asked, described)
     if (holder) return holder
     asked = { ...asked, role: described }
   }

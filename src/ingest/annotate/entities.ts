@@ -1,5 +1,6 @@
 import type { EntityMention, EntityType } from '../types.js'
 import { CARDINAL_WORD } from '../../language/numbers.js'
+import { ABBREVIATED_TITLES } from '../../language/titles.js'
 import { DEMONYMS, KNOWN_ORGS, ORG_ROLES, ORG_SUFFIXES, PERSON_ROLES, PLACES, TITLES } from './lexicon.js'
 
 interface Word {
@@ -11,7 +12,9 @@ interface Word {
   possessive: boolean
 }
 
-const KEEP_DOT = /^(?:[A-Z]\.)+$|^(?:[A-Z]\.)+[A-Z]?$|^(Inc|Co|Ltd|Corp|Jr|Sr|St|Mr|Mrs|Ms|Dr|Gen|Gov|Sen|Rep|Prof)\.$/
+const KEEP_DOT = new RegExp(
+  `^(?:[A-Z]\\.)+$|^(?:[A-Z]\\.)+[A-Z]?$|^(?:Inc|Co|Ltd|Corp|Jr|Sr|St|Mr|Mrs|Ms|${ABBREVIATED_TITLES.map((title) => `${title.charAt(0).toUpperCase()}${title.slice(1)}`).join('|')})\\.$`,
+)
 
 function tokenize(text: string): Word[] {
   const words: Word[] = []

@@ -1,3 +1,5 @@
+import { ABBREVIATED_TITLES } from '../../language/titles.js'
+
 /** Word lists for entity tagging: general English and news vocabulary, not tied to any story. */
 
 /** Nouns that name a person's role ("Commerce secretary", "honorary chairman"). */
@@ -127,11 +129,8 @@ export const TITLES = new Set([
   'vice',
   'secretary',
   'senator',
-  'sen.',
-  'rep.',
   'representative',
   'governor',
-  'gov.',
   'minister',
   'prime',
   'premier',
@@ -139,8 +138,6 @@ export const TITLES = new Set([
   'mr.',
   'mrs.',
   'ms.',
-  'dr.',
-  'prof.',
   'professor',
   'judge',
   'justice',
@@ -149,7 +146,6 @@ export const TITLES = new Set([
   'ceo',
   'chief',
   'general',
-  'gen.',
   'admiral',
   'ambassador',
   'mayor',
@@ -165,6 +161,16 @@ export const TITLES = new Set([
   'commissioner',
   'director',
   'speaker',
+  'captain',
+  'lieutenant',
+  'sergeant',
+  'corporal',
+  'colonel',
+  'commander',
+  'detective',
+  'inspector',
+  'reverend',
+  ...ABBREVIATED_TITLES.map((title) => `${title}.`),
 ])
 
 /** Final words that make a name an organisation. */
