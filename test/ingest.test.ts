@@ -454,4 +454,23 @@ describe('quotes', () => {
     const opening = '“It will still be a good deal in June if it is one now.”'
     expect(annotateQuotes(opening, [], { lastPerson: null, lastOrganisation: null, previousSpeaker: 'Tom Reddick' })[0]?.speaker).toBe('Tom Reddick')
   })
+
+  it('credits “she said” to the subject of the sentence before, a name known as a person’s only by its first name or surname', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'byline-quotes-'))
+    const paragraphs = [
+      'Darren Keel, the former chief financial officer, remains free. He pleaded not guilty last Thursday.',
+      'Yvette Albright became interim chief executive after Judith Coyle stepped down. She told members that staff morale was "bruised but not broken" and said two tellers were hired.',
+      'Keel\'s lawyer, Miriam Castellanos-Hale, said the family expects a challenge. "We are ready for that fight," she said.',
+      'Stephen Albrecht-Kane, a lawyer representing Albright, said his client "has never broken any rule in her career." He said she has asked for a review.',
+      'Keel rejected the argument. "Nobody is writing me a check out of the fund," he said.',
+    ]
+    await writeFile(join(dir, '000_ledger.txt'), ['Credit union shake-up', 'Published Oct. 21, 2025', ...paragraphs].join('\n\n'))
+    const corpus = await loadCorpus(dir)
+    const speakerOf = (start: string) =>
+      corpus.articles.flatMap((each) => each.passages.flatMap((passage) => passage.quotes)).find((quote) => quote.text.includes(start))?.speaker
+    expect(speakerOf('bruised')).toBe('Yvette Albright')
+    expect(speakerOf('ready for that fight')).toBe('Miriam Castellanos-Hale')
+    expect(speakerOf('never broken')).toBe('Stephen Albrecht-Kane')
+    expect(speakerOf('Nobody is writing')).toBe('Darren Keel')
+  })
 })

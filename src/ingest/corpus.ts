@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { type AnchorDate, annotateDates } from './annotate/dates.js'
-import { loadLanguage } from '../language/index.js'
+import { kindOfName, loadLanguage } from '../language/index.js'
 import { annotateEntities } from './annotate/entities.js'
 import { annotateQuotes } from './annotate/quotes.js'
 import { type CleanResult, cleanPage } from './clean.js'
@@ -128,6 +128,11 @@ export function annotateArticle(page: SegmentedPage, properNouns: Set<string>): 
   const language = loadLanguage()
   const isPersonNoun = (word: string) => language.isPersonNoun(word)
   const isCommonPlural = (word: string) => language.isCommonPlural(word)
+  // "Yvette Albright became …": a name the page has not yet called anyone is a person's by a lexicon of given names,
+  // and "Lindqvist rejected …" is a person's surname the page gave in full before.
+  const surnames = new Set<string>()
+  const isPerson = (entity: EntityMention) =>
+    entity.type === 'person' || (entity.type === 'other' && (kindOfName(entity.name) === 'person' || surnames.has(entity.name)))
   let lastPerson: string | null = null
   let lastOrganisation: string | null = null
   let previousSpeaker: string | null = null
@@ -141,12 +146,13 @@ export function annotateArticle(page: SegmentedPage, properNouns: Set<string>): 
     )
     const bounds = sentences.map((sentence) => ({ start: sentence.start - span.start, end: sentence.end - span.start }))
     const dates = annotateDates(span.text, { reference, earlier, sentences: bounds })
-    const quotes = annotateQuotes(span.text, entities, { lastPerson, lastOrganisation, previousSpeaker })
+    for (const entity of entities) if (entity.name.includes(' ') && isPerson(entity)) surnames.add(entity.name.split(/\s+/).at(-1) ?? '')
+    const quotes = annotateQuotes(span.text, entities, { lastPerson, lastOrganisation, previousSpeaker, isPerson })
     const sentenceAt = (offset: number) => bounds.find((bound) => bound.start <= offset && offset < bound.end) ?? { start: 0, end: span.text.length }
     earlier.push(
       ...dates.filter((date) => date.iso).map((date) => ({ ...date, sentence: span.text.slice(sentenceAt(date.offset).start, sentenceAt(date.offset).end) })),
     )
-    lastPerson = entities.filter((entity) => entity.type === 'person').at(-1)?.name ?? lastPerson
+    lastPerson = entities.filter(isPerson).at(-1)?.name ?? lastPerson
     lastOrganisation = entities.filter((entity) => entity.type === 'organisation').at(-1)?.name ?? lastOrganisation
     const lastQuote = quotes.at(-1)
     previousSpeaker = lastQuote && lastQuote.offset + lastQuote.text.length >= span.text.length - 20 ? lastQuote.speaker : null

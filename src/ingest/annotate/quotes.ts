@@ -7,6 +7,8 @@ export interface QuoteContext {
   lastOrganisation: string | null
   /** Speaker of the previous passage's last quote, for a quote that continues it unattributed. */
   previousSpeaker: string | null
+  /** Whether a name is a person's, though the text has not said so yet (default: typed a person). */
+  isPerson?: (entity: EntityMention) => boolean
 }
 
 const SPEECH = '(?:said|says|told(?: reporters)?|added|wrote|argued|stated|explained|warned|noted|agreed)'
@@ -47,21 +49,32 @@ function speakerIn(phrase: string, phraseStart: number, entities: EntityMention[
 export function annotateQuotes(text: string, entities: EntityMention[], context: QuoteContext): QuoteMention[] {
   const quotes: QuoteMention[] = []
   let previous = context.previousSpeaker
+  const isPerson = context.isPerson ?? ((entity: EntityMention) => entity.type === 'person')
   for (const span of quoteSpans(text)) {
-    const people = entities.filter((entity) => entity.type === 'person' && entity.offset < span.start)
+    const people = entities.filter((entity) => isPerson(entity) && entity.offset < span.start)
     const organisations = entities.filter((entity) => entity.type === 'organisation' && entity.offset < span.start)
-    const lastPerson = people.at(-1)?.name ?? context.lastPerson
+    const sentenceStart = Math.max(text.lastIndexOf('. ', span.start) + 1, 0)
+    // "Yvette Albright became interim chief executive after Judith Coyle stepped down. She told members …": a pronoun
+    // opening a sentence goes back to the previous sentence's subject, the first person it names.
+    const previousStart = Math.max(text.lastIndexOf('. ', sentenceStart - 2) + 1, 0)
+    const inSentence = people.some((entity) => entity.offset >= sentenceStart)
+    // Not a name in the possessive: "Solberg's attorney, Miriam Castellanos-Hale, said …" has her as its subject.
+    const owner = (entity: EntityMention) => /^['’]s\b/.test(text.slice(entity.offset + entity.name.length))
+    const subject =
+      sentenceStart > 0 && !inSentence ? people.find((entity) => entity.offset >= previousStart && entity.offset < sentenceStart && !owner(entity)) : undefined
+    const lastPerson = (subject ?? people.at(-1))?.name ?? context.lastPerson
     const lastOrganisation = organisations.at(-1)?.name ?? context.lastOrganisation
 
     let speaker: string | null = null
-    const after = AFTER_QUOTE.exec(text.slice(span.end))
+    // A quote that ends its sentence ("… in her career.\" He said …") is not attributed by the next one.
+    const endsSentence = /\.["”]$/.test(text.slice(span.start, span.end))
+    const after = endsSentence ? null : AFTER_QUOTE.exec(text.slice(span.end))
     if (after) {
       // One of the two alternatives matched, so one of the two groups is set.
       const phrase = after[1] ?? after[2] ?? ''
       const phraseStart = span.end + after[0].indexOf(phrase)
       speaker = speakerIn(phrase, phraseStart, entities, lastPerson, lastOrganisation)
     }
-    const sentenceStart = Math.max(text.lastIndexOf('. ', span.start) + 1, 0)
     if (!speaker) {
       const before = BEFORE_QUOTE.exec(text.slice(sentenceStart, span.start))
       if (before) speaker = speakerIn(before[1] ?? '', sentenceStart + before.index, entities, lastPerson, lastOrganisation)
