@@ -1891,3 +1891,13 @@ describe('titles abbreviated before a name ("Capt.", "Sgt.")', () => {
     expect(answer).not.toMatch(/Flight 418|Airport/)
   })
 })
+
+describe('a time that opens the sentence ("On Monday, …")', () => {
+  it('dates the main verb past a clause describing the subject, not the verb of that clause', async () => {
+    const suit = await oneArticle('Diner owner sues', 'Oct. 22, 2025', [
+      'On Monday, Teresa Mabry, who owns Mabry’s Diner, and two other residents filed a class-action lawsuit against Brantwell.',
+    ])
+    expect(suit.answer('when', 'when was the class action suit filed').date).toBe('2025-10-20')
+    expect(suit.answer('when', 'when did mabry buy the diner').date ?? null).toBeNull()
+  })
+})

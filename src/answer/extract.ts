@@ -548,9 +548,13 @@ export function timeIn(
   const complement = (located: Located) =>
     /^[\p{L}-]+ing\b/iu.test(text.slice(located.start, located.end)) &&
     all.some((verb) => verb.pos === 'VERB' && verb.end < located.start && /^\s+$/.test(text.slice(verb.end, located.start)))
-  const nearest = all
-    .filter((located) => located.pos === 'VERB' && dates(located) && !participleModifier(text, located) && !complement(located))
-    .sort((a, b) => gap(a) - gap(b))[0]
+  const clauseVerb = (located: Located) => located.pos === 'VERB' && !participleModifier(text, located) && !complement(located)
+  // "On Monday, Teresa Mabry, who owns Mabry's Diner, and two other residents filed …": a time that opens the
+  // sentence, set off by a comma, dates its main verb — the first past any clause that describes the subject.
+  const opening = /^\s*(?:\p{L}+\s+){0,2}$/u.test(text.slice(0, at)) && /^\s*,/.test(text.slice(end))
+  const main = opening ? all.find((located) => located.start >= end && clauseVerb(located) && !RELATIVE_OPEN.test(text.slice(end, located.start))) : undefined
+  if (main && eventAt.includes(main)) return best
+  const nearest = all.filter((located) => clauseVerb(located) && dates(located)).sort((a, b) => gap(a) - gap(b))[0]
   if (nearest && eventAt.includes(nearest)) return best
   // "set off a production blast on the east face last Friday": the verb's object is the event, told as a noun.
   if (nearest && nearest.end <= at && doesEvent(all, nearest, told, at)) return best
@@ -574,6 +578,9 @@ function participleModifier(text: string, located: Located): boolean {
     !/^\s+(?:by|to|in|on|at|for|with|from|as|and|or|the|a|an)\b/i.test(text.slice(located.end))
   )
 }
+
+/** A clause describing a name, opened and not yet closed: ", who owns Mabry's Diner". */
+const RELATIVE_OPEN = /,\s*(?:who|whose|which)\b[^,]*$/i
 
 /** The opening of a "when" clause that hangs on the time before it, up to its verb: ", when he". */
 const WHEN_CLAUSE = /^\s*,?\s*when\s+[^,;:—–]*$/i
