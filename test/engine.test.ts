@@ -1901,3 +1901,10 @@ describe('a time that opens the sentence ("On Monday, …")', () => {
     expect(suit.answer('when', 'when did mabry buy the diner').date ?? null).toBeNull()
   })
 })
+
+describe('a passive participle with its doer ("certified by the board last Friday")', () => {
+  it('is the asked verb, and the time after it dates it', async () => {
+    const recount = await oneArticle('Recount ordered', 'Nov. 19, 2025', ['The canvass, certified by the board last Friday, showed Tenney ahead by 97 votes.'])
+    expect(recount.answer('when', 'when did the county certify the original canvass').date).toBe('2025-11-14')
+  })
+})

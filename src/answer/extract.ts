@@ -422,6 +422,8 @@ const TIME_DEFAULTS: TimeOptions = { wantDuration: false, event: null, eventIsVe
 /** A word the tagger calls an adjective is still a verb after a modal or "to" ("would open"), or before its object ("open a claims center"). */
 const VERB_BEFORE = new RegExp(`\\b(?:${[...MODALS].join('|')}|to)\\s+$`, 'i')
 const OBJECT_AFTER = /^\s+(?:a|an|the|its|their|his|her|our|this|that|these|those)\b/i
+/** A passive participle's doer after it: "certified by the board". */
+const AGENT_AFTER = /^\s+by\s+(?:the\s+)?\p{L}/iu
 
 /** Modals that tell an event as one that may or may not come. */
 const POSSIBILITY = /\b(?:could|might|may)\b/i
@@ -466,9 +468,11 @@ export function timeIn(
     return !(mentionTerms.length > 0 && restated / mentionTerms.length >= 0.5)
   })
   const told = wantDuration ? [] : locateTerms(text).filter((located) => eventTerms.has(located.term))
-  const eventAt = told.filter((located) => located.pos === 'VERB')
   // "would keep its help line open through the end of April" does not date opening a probe: the asked verb's word stands there for a state.
-  const stative = (term: Located) => term.pos === 'ADJ' && !VERB_BEFORE.test(text.slice(0, term.start)) && !OBJECT_AFTER.test(text.slice(term.end))
+  const stative = (term: Located) =>
+    term.pos === 'ADJ' && !VERB_BEFORE.test(text.slice(0, term.start)) && !OBJECT_AFTER.test(text.slice(term.end)) && !AGENT_AFTER.test(text.slice(term.end))
+  // "The canvass, certified by the board last Friday": a participle the tagger calls an adjective, with its doer, is the verb.
+  const eventAt = told.filter((located) => located.pos === 'VERB' || (located.pos === 'ADJ' && AGENT_AFTER.test(text.slice(located.end))))
   if (eventIsVerb && eventAt.length === 0 && told.length > 0 && told.every(stative)) return null
   // "the rest of the quarry could be closed once inspectors …": an event told only as a possibility has no time yet, unless one is asked.
   if (eventAt.length > 0 && !POSSIBILITY.test(question ?? '') && eventAt.every((verb) => POSSIBLE_BEFORE.test(text.slice(0, verb.start)))) return null
