@@ -1908,3 +1908,12 @@ describe('a passive participle with its doer ("certified by the board last Frida
     expect(recount.answer('when', 'when did the county certify the original canvass').date).toBe('2025-11-14')
   })
 })
+
+describe('a title before a name and a description after it ("State Rep. Carl Dunaway, a Republican whose …")', () => {
+  it('gives the person the title as role, so "which state rep …" finds him where the deed is worded otherwise', async () => {
+    const pipeline = await oneArticle('Lawmaker seeks hearing', 'Oct. 16, 2025', [
+      'State Rep. Carl Dunaway, a Republican whose district includes Calder Falls, called for a legislative hearing on pipeline inspections.',
+    ])
+    expect(pipeline.answer('who', 'which state rep wants a hearing on how pipelines get inspected').answer).toBe('Carl Dunaway')
+  })
+})

@@ -332,7 +332,8 @@ function nameMention(
 
   const before = roleBefore(text, words, first)
   const after = roleAfter(text, words, last, isPersonNoun)
-  role = (after && !RELATIVE_START.test(after) ? after : null) ?? role ?? before ?? after
+  // "State Rep. Carl Dunaway, a Republican whose district …": the title written before the name says what the person is.
+  role = role ?? (after && !RELATIVE_START.test(after) ? after : null) ?? before ?? after
   type = typeOfName(name) ?? (role ? roleKind(role) : null) ?? type
   const following = words[last + 1]
   // "Gerald Foss said": a speaker named in full is a person; a single word that speaks ("FreshWay said") is as often a company,
