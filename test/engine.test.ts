@@ -1917,3 +1917,12 @@ describe('a title before a name and a description after it ("State Rep. Carl Dun
     expect(pipeline.answer('who', 'which state rep wants a hearing on how pipelines get inspected').answer).toBe('Carl Dunaway')
   })
 })
+
+describe('"which <kind of person> …" where the story gives a title of that kind', () => {
+  it('answers with the one whose title is a kind of it ("State Rep." is a lawmaker)', async () => {
+    const ferry = await oneArticle('Lawmaker wants hearing', 'Oct. 8, 2025', [
+      'State Rep. Colette Marchetti said the transportation committee had agreed to hold a hearing on the ferry contract.',
+    ])
+    expect(ferry.answer('who', 'which state lawmaker is pushing for a hearing on the ferry contract').answer).toBe('Colette Marchetti')
+  })
+})

@@ -119,7 +119,7 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
   const { type, focus } = asked.question
   if (type === 'patient') return patientOf(asked, passage, candidate)
   if (focus) {
-    const called = entityCalled(passage, candidate.sentence, focus, named)
+    const called = entityCalled(passage, candidate.sentence, focus, named) ?? calledAKindOf(context, passage, candidate.sentence, focus, named)
     if (called) return called
     // "which law prof said the cap …": the person the sentence names as saying it, however the story describes them.
     if (type === 'agent' && asked.predicate !== null && SAYING.has(asked.predicate)) {
@@ -161,6 +161,16 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     return doer !== null && focus !== null && namesPeople(context, focus) && !aPerson(context, doer) ? null : doer
   }
   return subjectIn(passage, candidate.sentence, named)
+}
+
+/** "which state lawmaker": a person the sentence gives a role of that kind ("State Rep." is a representative, a kind of lawmaker). */
+function calledAKindOf(context: AnswerContext, passage: Passage, sentence: number, focus: string, named: Set<string>): string | null {
+  if (!context.knowledge.language.isPersonNoun(focus)) return null
+  const sense = roleSense(context, focus)
+  const person = entitiesOf(passage, sentence).find(
+    (entity) => entity.type === 'person' && !named.has(entity.name) && entity.role !== null && roleMatches(entity.role, focus, sense),
+  )
+  return person?.name ?? null
 }
 
 /**
