@@ -1926,3 +1926,16 @@ describe('"which <kind of person> …" where the story gives a title of that kin
     expect(ferry.answer('who', 'which state lawmaker is pushing for a hearing on the ferry contract').answer).toBe('Colette Marchetti')
   })
 })
+
+describe('"who’s the spokesperson for <a body described>"', () => {
+  it('is the one whose role names that body before the role word, by a word or by its initials spelt out', async () => {
+    const leak = await oneArticle('Pipeline fined', 'Oct. 20, 2025', [
+      'The Department of Environmental Quality (DEQ) proposed a $1.4 million fine against Brantwell Midstream Partners.',
+      'Company spokesman Greg Tolliver said Brantwell would respond within 30 days.',
+      'DEQ spokeswoman Ann Renner said the fine was the largest in a decade.',
+    ])
+    expect(leak.answer('who', 'whos the spokesperson for the pipeline company').answer).toBe('Greg Tolliver')
+    expect(leak.answer('who', 'who’s the spokesperson for the state environmental regulators').answer).toBe('Ann Renner')
+    expect(leak.answer('who', 'who’s the spokesperson for the fire department').answer ?? null).toBeNull()
+  })
+})

@@ -1,9 +1,8 @@
 import { PERSON_ROLES, PLACES, TITLES } from '../../ingest/annotate/lexicon.js'
-import { titleWord } from '../../language/index.js'
-import { fold, type Token } from '../../language/index.js'
+import { fold, titleWord, type Token } from '../../language/index.js'
 import type { AnswerContext, Asked } from '../context.js'
 import { lemmasOf } from '../extract.js'
-import { type EntityRecord, entitiesIn, headWord, passageAt, RARE_NAME_WORD, type Role } from '../knowledge.js'
+import { type EntityRecord, entitiesIn, headWord, initialsOf, passageAt, RARE_NAME_WORD, type Role } from '../knowledge.js'
 import { type Candidate, pinnedCandidate, storyMatches } from '../retrieve.js'
 import type { Answer } from '../types.js'
 
@@ -278,6 +277,32 @@ export function soleHolder(context: AnswerContext, asked: Asked, roleWord: strin
   return only && holders.length === 1 ? context.found(asked.base, [naming(context, only.role.passage, only.record.name)], only.record.name) : null
 }
 
+/** How close a question word must be to a word of a role's body to name it ("enviro" for environmental). */
+const OWNER_CLOSENESS = 0.7
+
+/**
+ * Whether the body a role names before its role word ("Company spokesman", "DWR spokeswoman", its
+ * initials spelt out as the story names it: Department of Water Resources) shares a word with the topic.
+ */
+function sharesOwner(context: AnswerContext, role: string, roleWord: string, sense: RoleSense, topic: string[]): boolean {
+  const words = role.split(/\s+/)
+  const at = words.findIndex((word) => roleMatches(word, roleWord, sense))
+  if (at <= 0) return false
+  const bodies = [...context.knowledge.entities.values()].filter((record) => record.type === 'organisation')
+  const before = words.slice(0, at)
+  const owner = before.flatMap((word) => {
+    const spelt = /^\p{Lu}{2,}$/u.test(word) ? bodies.find((record) => initialsOf(record) === word.toLowerCase()) : undefined
+    return spelt ? spelt.words : lemmasOf(word)
+  })
+  const names = (lemma: string) => owner.some((word) => word === lemma || (storyMatches(context.knowledge, lemma).get(word) ?? 0) >= OWNER_CLOSENESS)
+  // The topic's last word is only the kind of body ("the fire department" is no Department of Environmental Quality):
+  // a word before it must name the owner, unless the role names its body by that kind alone ("Company spokesman").
+  const kind = topic.at(-1)
+  const [only, ...more] = owner
+  const byKindAlone = only !== undefined && more.length === 0 && !/\p{Lu}{2,}/u.test(before.join(' '))
+  return topic.slice(0, -1).some(names) || (kind !== undefined && byKindAlone && names(kind))
+}
+
 /** Someone whose role, as the story gives it, is `roleWord` of `topic` ("Commerce secretary"). */
 export function holderOfRole(context: AnswerContext, asked: Asked, roleWord: string, topic: string[]): Answer | null {
   const people = [...context.knowledge.entities.values()].filter((record) => record.type === 'person')
@@ -297,6 +322,9 @@ export function holderOfRole(context: AnswerContext, asked: Asked, roleWord: str
       if (role) return found(role.passage, record)
     }
   }
+  const sharing = people.filter((record) => holding(record).some((role) => sharesOwner(context, role.role, roleWord, sense, topic)))
+  const [sole] = sharing
+  if (sole && sharing.length === 1) return found(holding(sole).find((role) => sharesOwner(context, role.role, roleWord, sense, topic))?.passage ?? 0, sole)
   for (const record of people) {
     const [only] = topic
     const beside = only !== undefined && topic.length === 1 ? holderBeside(context, record, only, roleWord) : null
