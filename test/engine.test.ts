@@ -1939,3 +1939,14 @@ describe('"who’s the spokesperson for <a body described>"', () => {
     expect(leak.answer('who', 'who’s the spokesperson for the fire department').answer ?? null).toBeNull()
   })
 })
+
+describe('"which <kind of person> said …" answered by a sentence that opens "He argued …"', () => {
+  it('is the one the sentence before opened on, when the story calls that person so ("Board member Victor Ambrose")', async () => {
+    const recount = await oneArticle('Recount ordered', 'Nov. 19, 2025', [
+      'Board member Victor Ambrose cast the lone vote against the hand count. He argued that a machine recount would be faster and “every bit as accurate.”',
+      'Board chair Lorraine Beckwith said the board wanted to leave no room for doubt.',
+    ])
+    expect(recount.answer('who', 'which board member said redoing it on the machines would be just as accurate').answer).toBe('Victor Ambrose')
+    expect(recount.answer('who', 'who is victor ambrose').answer).toBe('Victor Ambrose: Board member')
+  })
+})

@@ -125,6 +125,11 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     if (type === 'agent' && asked.predicate !== null && SAYING.has(asked.predicate)) {
       const speaker = speakerOf(passage, candidate.sentence)
       if (speaker && entitiesOf(passage, candidate.sentence).some((entity) => entity.name === speaker && entity.type === 'person')) return speaker
+      // "Board member Victor Ambrose cast the lone vote … He argued that …": "he" opening the sentence is the one the
+      // sentence before opened on, when the story calls that person what the question asks for.
+      const before = /^(?:he|she)\b/i.test(passage.sentences[candidate.sentence]?.text ?? '') ? entitiesOf(passage, candidate.sentence - 1) : []
+      const subject = before.find((entity) => entity.type === 'person')
+      if (subject && isCalled(context, subject.name, focus)) return subject.name
     }
     // "which judge …" in a story that calls no one a judge (or a kind of one): whoever did the deed is no judge.
     const { language } = context.knowledge
@@ -161,6 +166,12 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     return doer !== null && focus !== null && namesPeople(context, focus) && !aPerson(context, doer) ? null : doer
   }
   return subjectIn(passage, candidate.sentence, named)
+}
+
+/** Whether the story gives the person a role that is the focus or a kind of it ("Board member", "a labor and delivery nurse"). */
+function isCalled(context: AnswerContext, name: string, focus: string): boolean {
+  const sense = roleSense(context, focus)
+  return context.knowledge.entities.get(name)?.roles.some((entry) => roleMatches(entry.role, focus, sense)) ?? false
 }
 
 /** "which state lawmaker": a person the sentence gives a role of that kind ("State Rep." is a representative, a kind of lawmaker). */

@@ -330,7 +330,7 @@ function nameMention(
   const name = text.slice(nameOffset, nameEnd)
   if (!/\p{L}{2}/u.test(name)) return []
 
-  const before = roleBefore(text, words, first)
+  const before = roleBefore(text, words, first, isPersonNoun)
   const after = roleAfter(text, words, last, isPersonNoun)
   // "State Rep. Carl Dunaway, a Republican whose district …": the title written before the name says what the person is.
   role = role ?? (after && !RELATIVE_START.test(after) ? after : null) ?? before ?? after
@@ -383,14 +383,16 @@ function titleInside(words: Word[], first: number, last: number, isPersonNoun: (
   return 0
 }
 
-function roleBefore(text: string, words: Word[], first: number): string | null {
+function roleBefore(text: string, words: Word[], first: number, isPersonNoun: (word: string) => boolean = () => false): string | null {
   const head = words[first - 1]
   if (!head || head.possessive) return null
   const headWord = head.core.toLowerCase()
   // "JPMorgan Chase’s chief financial officer, Marianne Lake": a role noun, then a comma, then the name.
   const appositive = head.breaksAfter && text.slice(head.offset + head.core.length).startsWith(',') && (PERSON_ROLES.has(headWord) || TITLE_HEADS.has(headWord))
   if (head.breaksAfter && !appositive) return null
-  if (!PERSON_ROLES.has(headWord) && !TITLE_HEADS.has(headWord) && !ORG_ROLES.has(headWord) && !/(maker|founder)$/.test(headWord)) return null
+  // "Board member Victor Ambrose", "nurse Kayla Brandt": any word for a kind of person, lowercase before the name, is a role.
+  const kindOfPerson = /^\p{Ll}/u.test(head.core) && isPersonNoun(headWord)
+  if (!PERSON_ROLES.has(headWord) && !TITLE_HEADS.has(headWord) && !ORG_ROLES.has(headWord) && !/(maker|founder)$/.test(headWord) && !kindOfPerson) return null
   let k = first - 1
   while (k - 1 >= 0 && first - k < 4) {
     const previous = wordAt(words, k - 1)
