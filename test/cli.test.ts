@@ -24,7 +24,8 @@ function byline(args: string[], input?: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-describe('the byline CLI', () => {
+// Each case starts fresh Node processes; on a loaded machine eleven of them outlast the default timeout.
+describe('the byline CLI', { timeout: 120_000 }, () => {
   it('prints the corpus as one JSON object with the contract fields', () => {
     const { code, stdout } = byline(['corpus', '--json'])
     expect(code).toBe(0)
