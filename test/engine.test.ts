@@ -169,6 +169,17 @@ describe('when', () => {
     expect(harbor.answer('when', 'when will the fees take effect').date).toBe('2031-04-04')
   })
 
+  it('does not answer "when might it be back" with a year gone by', async () => {
+    const engine = await oneArticle('Pipeline stays shut after leak', 'October 20, 2025', [
+      'The 10-inch line, known as Line 7, is owned and operated by Brantwell Midstream Partners and runs about 140 miles from a refinery in Orrick to a fuel terminal at Sayer Junction.',
+      'Line 7 was built in 1971. Brantwell, which is based in Dunmore, bought the pipeline in 2016.',
+    ])
+    const answer = engine.answer('when', 'when might line 7 be back in service')
+    expect(answer.date).toBeNull()
+    expect(answer.answer).toBeNull()
+    expect(engine.answer('when', 'when was line 7 built').date).toBe('1971')
+  })
+
   it('reads the verb after "did" and its subject even when the tagger calls it a noun', () => {
     // "did the ant payment talks stall": the stalling, not the talks, must be dated ("picked up pace … in recent weeks" does not).
     expect(story.answer('when', 'when did the ant payment talks stall').answer).toBeNull()

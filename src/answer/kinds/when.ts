@@ -36,7 +36,10 @@ export function answerWhen(context: AnswerContext, asked: Asked): Answer {
   // "when's the first court hearing": a thing named by a noun, asked of in the present, is still to come.
   const { tokens } = asked.question
   const scheduled = asked.question.eventIsNoun && tokens.some((token) => token.pos === 'AUX' && PRESENT_BE.test(token.text))
-  const future = scheduled || tokens.some((token) => token.pos === 'AUX' && /^(?:will|'ll|’ll|do|does)$/i.test(token.text))
+  // "when might line 7 be back": a modal of what may come heads the question (not "when'd citi say it might …").
+  const heading = tokens.find((token) => token.pos === 'AUX' || token.pos === 'VERB')
+  const mayCome = heading?.pos === 'AUX' && /^(?:may|might|shall)$/i.test(heading.text)
+  const future = scheduled || mayCome || tokens.some((token) => token.pos === 'AUX' && /^(?:will|'ll|’ll|do|does)$/i.test(token.text))
   const timed = candidates
     .filter((candidate) => context.verdict(asked, candidate) === 'answer')
     .slice(0, 8)
