@@ -379,6 +379,16 @@ async function oneArticle(headline: string, published: string, paragraphs: strin
 }
 
 describe('who did what to whom', () => {
+  it('does not give one commissioner for another when the asked deed is told of the one beside', async () => {
+    const engine = await oneArticle('County pauses chemical storage permits', 'October 16, 2025', [
+      'The Brandt County Commission voted 4-1 Wednesday night to stop issuing new permits for storing hazardous chemicals near the river for 90 days.',
+      'The moratorium, proposed by Commissioner Ruth Eggleston, also directs county staff to draft rules requiring businesses that store hazardous materials to give local fire departments a full chemical inventory every year. Commissioner Dale Voight cast the lone vote against it, saying he worried it would scare off employers.',
+    ])
+    const answer = engine.answer('who', 'which commissioner voted against the chemical storage pause')
+    expect(answer.answer ?? '').not.toMatch(/Eggleston/)
+    expect(engine.answer('who', 'which commissioner proposed the moratorium').answer).toBe('Ruth Eggleston')
+  })
+
   it('does not take the subject for the doer when the deed is told by a noun for people ("met with leaders of")', async () => {
     const engine = await oneArticle('Interim president meets students', 'April 10, 2025', [
       'Trustees named Provost Adaeze Whitlock interim president on Tuesday.',

@@ -118,6 +118,13 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
   const named = context.spellingsOf(asked.named)
   const { type, focus } = asked.question
   if (type === 'patient') return patientOf(asked, passage, candidate)
+  const eventTerm = type === 'agent' ? asked.terms.find((term) => term.term === asked.predicate) : undefined
+  // The deed told in its own words in the sentence beside this one, and not here: a name here did something else.
+  const elsewhere = eventTerm !== undefined && deedBeside(context, eventTerm, candidate)
+  // "proposed by Commissioner Ruth Eggleston. Commissioner Dale Voight cast the lone vote against it": another of those asked for did it.
+  const calledBeside = (sentence: number) =>
+    focus !== null && sentence >= 0 && sentence < passage.sentences.length && entityCalled(passage, sentence, focus, named) !== null
+  if (elsewhere && calledBeside(candidate.sentence) && (calledBeside(candidate.sentence - 1) || calledBeside(candidate.sentence + 1))) return null
   if (focus) {
     const called = entityCalled(passage, candidate.sentence, focus, named) ?? calledAKindOf(context, passage, candidate.sentence, focus, named)
     if (called) return called
@@ -156,10 +163,8 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
   if (type === 'agent') {
     // The doer of another deed in the same sentence is not an answer: the asked event must be there.
     const event = asked.predicate
-    const eventTerm = asked.terms.find((term) => term.term === event)
     if (eventTerm && !candidate.window.has(eventTerm.term)) return null
-    // The deed told in its own words in the sentence beside this one, and not here: a name here did something else.
-    if (eventTerm && deedBeside(context, eventTerm, candidate)) return null
+    if (elsewhere) return null
     const doer = agentIn(passage, candidate.sentence, candidate, named, event)
     if (doer !== null && actedOn(context, asked, doer)) return null
     // "which council ppl voted against it": people are asked for, so the council that voted is no answer, nor is a place.
