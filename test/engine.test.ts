@@ -379,6 +379,14 @@ async function oneArticle(headline: string, published: string, paragraphs: strin
 }
 
 describe('who did what to whom', () => {
+  it('takes the doer after "by" past a possessive, and not the one the deed is done to', async () => {
+    const engine = await oneArticle('Failed credit union under scrutiny', 'October 10, 2025', [
+      'Much of the anger in the room was aimed at Garrett Voskuil, the former chief executive, who did not attend.',
+      "Prosecutors are examining roughly $4.6 million in loans Sallowbrook Credit Union made to Crestline Land Partners, a Ridley Bend developer run by Voskuil's brother-in-law, Kurt Ellery.",
+    ])
+    expect(engine.answer('who', 'who runs the developer that got the loans from sallowbrook').answer).toBe('Kurt Ellery')
+  })
+
   it('does not give one commissioner for another when the asked deed is told of the one beside', async () => {
     const engine = await oneArticle('County pauses chemical storage permits', 'October 16, 2025', [
       'The Brandt County Commission voted 4-1 Wednesday night to stop issuing new permits for storing hazardous chemicals near the river for 90 days.',

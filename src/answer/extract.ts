@@ -180,13 +180,13 @@ export function agentIn(passage: Passage, sentenceIndex: number, candidate: Cand
       const phrase = relativeAntecedent(upToVerb)
       if (phrase) return phrase
     }
-    const agent = /^\s+(?:by|from)\s/.test(text.slice(verb.end)) ? entities.find((entity) => entity.offset - offset >= verb.end) : undefined
-    if (agent) return spanOf(text, offset, [agent])
     // "restrict Ant Group’s and Tencent’s payment systems": a name in the possessive only says whose something is.
     const possessive = (entity: EntityMention) => {
       const start = entity.offset - offset
       return /['’]s\s*$/.test(text.slice(start, start + surfaceLength(text, entity, offset)))
     }
+    const agent = /^\s+(?:by|from)\s/.test(text.slice(verb.end)) ? agentAfter(text, offset, entities, verb.end, possessive) : undefined
+    if (agent) return spanOf(text, offset, [agent])
     const before = entities.filter((entity) => entity.offset - offset + entity.name.length <= verb.start && !possessive(entity))
     // "Brannigan, whose district includes all of Tamsen County, toured the shelter": the nearest name whose clause the verb is in.
     const gapTo = (entity: EntityMention) => text.slice(entity.offset - offset + surfaceLength(text, entity, offset), verb.start)
@@ -200,6 +200,24 @@ export function agentIn(passage: Passage, sentenceIndex: number, candidate: Cand
   const described = /(?:^|,|\baccording to\s+)\s*(?:one|some|two|three|several|many|all|an?|the)\b[^,;]*?\s+who\s+([^,;]*)/iu.exec(text)
   const asked = eventTerms.size ? eventTerms : new Set(matched.map((position) => position.term))
   return lemmasOf(described?.[1] ?? '').some((deed) => asked.has(deed)) ? relativeAntecedent(text) : null
+}
+
+/**
+ * The name after "by": itself, or past a possessive the one it names ("run by Voskuil's
+ * brother-in-law, Kurt Ellery"), or no one ("by Voskuil's lawyer" names no lawyer).
+ */
+function agentAfter(
+  text: string,
+  offset: number,
+  entities: EntityMention[],
+  from: number,
+  possessive: (entity: EntityMention) => boolean,
+): EntityMention | undefined {
+  const after = entities.filter((entity) => entity.offset - offset >= from)
+  const [first, next] = after
+  if (!first || !possessive(first)) return first
+  const gap = next ? text.slice(first.offset - offset + surfaceLength(text, first, offset), next.offset - offset) : ''
+  return next && /^\s*[\p{L}-]+(?:\s+[\p{L}-]+){0,2}\s*,\s*$/u.test(gap) ? next : undefined
 }
 
 /**

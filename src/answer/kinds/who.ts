@@ -240,8 +240,11 @@ function doerByRole(context: AnswerContext, asked: Asked, candidates: Candidate[
     if (context.verdict(asked, candidate) !== 'answer') continue
     const deed = new Set(candidate.matched.get(asked.predicate ?? '') ?? [])
     if (deed.size === 0) continue
+    // "a Ridley Bend developer run by Voskuil's brother-in-law": a deed followed by its doer is done to the one described.
+    const tellsDeed = (role: string) =>
+      role.split(/\s+/).some((word, i, words) => lemmasOf(word).some((lemma) => deed.has(lemma)) && words[i + 1]?.toLowerCase() !== 'by')
     const doer = entitiesOf(context.passage(candidate), candidate.sentence).find(
-      (entity) => !named.has(entity.name) && entity.role !== null && lemmasOf(entity.role).some((lemma) => deed.has(lemma)),
+      (entity) => !named.has(entity.name) && entity.role !== null && tellsDeed(entity.role),
     )
     if (doer) return { name: doer.name, candidate }
   }
