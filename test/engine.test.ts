@@ -379,6 +379,17 @@ async function oneArticle(headline: string, published: string, paragraphs: strin
 }
 
 describe('who did what to whom', () => {
+  it('reads "the credit union\'s chief executive" as of the one the article tells of most, not the one named last', async () => {
+    const engine = await oneArticle('Regulators close Sallowbrook credit union', 'October 4, 2025', [
+      'Regulators on Friday closed Sallowbrook Credit Union, a 71-year-old lender in Callowmere, after examiners uncovered about $19 million in loan losses.',
+      'The state then arranged for Fenwright Community Credit Union of Halvesburg to assume the failed lender’s deposits.',
+      'Sallowbrook served roughly 12,100 members from four branches. Sallowbrook members will be able to use their cards on Monday.',
+      'The hidden losses came to light during a routine examination that began in August, shortly after the credit union’s longtime chief executive, Garrett Voskuil, retired.',
+      '"These are our neighbors," said Denise Kalberer, Fenwright’s president and chief executive.',
+    ])
+    expect(engine.answer('who', 'whos the boss at fenwright').answer).toBe('Denise Kalberer')
+  })
+
   it('takes the doer after "by" past a possessive, and not the one the deed is done to', async () => {
     const engine = await oneArticle('Failed credit union under scrutiny', 'October 10, 2025', [
       'Much of the anger in the room was aimed at Garrett Voskuil, the former chief executive, who did not attend.',

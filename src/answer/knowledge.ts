@@ -226,18 +226,23 @@ function ownerOf(role: string, passages: Passage[], index: number, offset: numbe
   if (roleAt >= 0 && roleAt + role.length <= offset && possessor) return possessor.name
   if (!possessive && !initials) return null
   const bodies: string[] = []
+  // Every name told so far but people's: a short name ("Sallowbrook") may pass for a place's.
+  const told: string[] = []
   for (let at = index; at >= 0 && passages[at]?.article === passage.article; at--) {
-    const mentions = (passages[at]?.entities ?? []).filter(
-      (entity) => entity.type !== 'person' && entity.type !== 'place' && (at < index || entity.offset < offset),
-    )
-    bodies.unshift(...mentions.map((entity) => entity.name))
+    const mentions = (passages[at]?.entities ?? []).filter((entity) => entity.type !== 'person' && (at < index || entity.offset < offset))
+    bodies.unshift(...mentions.filter((entity) => entity.type !== 'place').map((entity) => entity.name))
+    told.push(...mentions.map((entity) => entity.name))
   }
   // "the TCHD" stands for the Tessler County Health Department it abbreviates, a department.
   const spelt = (name: string) => (/^\p{Lu}{2,}$/u.test(name) ? (bodies.find((body) => body !== name && initialled(body) === fold(name)) ?? name) : name)
   const owns = (name: string) =>
     possessive ? headWord(spelt(name)) === possessive && describes(modifiers, spelt(name)) : fold(name) === initials || initialled(name) === initials
-  for (let at = bodies.length - 1; at >= 0; at--) if (owns(bodies[at] ?? '')) return spelt(bodies[at] ?? '')
-  return null
+  // "the credit union's longtime chief executive", in an article on Sallowbrook Credit Union that also names the one taking it
+  // over: of the bodies it could be, the one the article has told of most so far (the latest of those, if tied).
+  const owners = bodies.filter((body) => owns(body)).map(spelt)
+  // Told of by its full name or a short one ("Sallowbrook").
+  const mentions = (name: string) => told.filter((each) => nameWords(spelt(each)).every((word) => nameWords(name).includes(word))).length
+  return owners.reduce<string | null>((best, owner) => (best === null || mentions(owner) >= mentions(best) ? owner : best), null)
 }
 
 /** "the county department's": every word before the kind is a word of the body's name. */
