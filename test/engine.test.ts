@@ -379,6 +379,18 @@ async function oneArticle(headline: string, published: string, paragraphs: strin
 }
 
 describe('who did what to whom', () => {
+  it('keeps a couple a person when their surname alone reads as a place ("the Fenwick suit")', async () => {
+    const engine = await oneArticle('Second family sues fair vendor', 'August 19, 2025', [
+      'Aaron and Melissa Fenwick filed the suit Thursday on behalf of their 9-year-old daughter, who spent four days in the hospital.',
+      'The county health department has linked 58 illnesses to the stand, which served barbecue at the fair for nine days.',
+      'Keisha Dunleavy, 41, of Marrowfield, said she ate a pulled chicken sandwich at the stand Friday night with her two sons.',
+      'Inspectors found cooked chicken held at unsafe temperatures during a visit to the stand last week.',
+      'The Fenwick suit also names the Tessler County Agricultural Society, which organizes the fair.',
+    ])
+    expect(engine.knowledge.entities.get('Melissa Fenwick')?.type).toBe('person')
+    expect(engine.answer('when', 'what day did the fenwick kid eat the chicken sandwich').answer).toBeNull()
+  })
+
   it('reads "the credit union\'s chief executive" as of the one the article tells of most, not the one named last', async () => {
     const engine = await oneArticle('Regulators close Sallowbrook credit union', 'October 4, 2025', [
       'Regulators on Friday closed Sallowbrook Credit Union, a 71-year-old lender in Callowmere, after examiners uncovered about $19 million in loan losses.',

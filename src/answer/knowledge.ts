@@ -324,7 +324,8 @@ export function entitiesIn(knowledge: Knowledge, query: string): EntityRecord[] 
     return typed
   }
   const touched = new Set<EntityRecord>()
-  const typedAfterThe = queryWords.filter((_, i) => i > 0 && queryWords[i - 1] === 'the')
+  // …unless a word for people follows it ("the fenwick kid", "the halvorsen family"): a surname again.
+  const typedAfterThe = queryWords.filter((_, i) => i > 0 && queryWords[i - 1] === 'the' && !knowledge.language.isPersonNoun(queryWords[i + 1] ?? ''))
   const afterThe = (word: string) => typedAfterThe.some((each) => each === word || (word.length >= 5 && editDistanceWithin(each, word, 1)))
   for (const typed of queryWords) {
     for (const record of knowledge.entityWords.get(typed) ?? []) touched.add(record)

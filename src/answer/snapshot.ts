@@ -2,8 +2,8 @@ import type { AsPlainObject } from 'minisearch'
 import type { TemporalMention } from '../ingest/annotate/dates.js'
 import type { Article, EntityType, Passage } from '../ingest/types.js'
 
-/** Bumped whenever the saved shape or what is derived into it changes (18: a name ending in a body’s word keeps its title word; "Committee on X" is one name; 19: a capitalised word after a lowercase one is never a verb; 20: a role set off with no article, by a word for a kind of person; 21: an abbreviated title ("Capt.") is read as the word it stands for and opens a name; 22: a pronoun opening a sentence is the previous sentence’s subject, and a quote ending its sentence is not attributed by the next; 23: a title before a name is the role over a description after it; 24: any word for a kind of person written lowercase before a name is a role, "Board member Victor Ambrose"); an older snapshot must be rebuilt. */
-export const SNAPSHOT_FORMAT = 24
+/** Bumped whenever the saved shape or what is derived into it changes (18: a name ending in a body’s word keeps its title word; "Committee on X" is one name; 19: a capitalised word after a lowercase one is never a verb; 20: a role set off with no article, by a word for a kind of person; 21: an abbreviated title ("Capt.") is read as the word it stands for and opens a name; 22: a pronoun opening a sentence is the previous sentence’s subject, and a quote ending its sentence is not attributed by the next; 23: a title before a name is the role over a description after it; 24: any word for a kind of person written lowercase before a name is a role, "Board member Victor Ambrose"; 25: a person's surname alone does not carry a mention's type to the person, "the Fenwick suit"); an older snapshot must be rebuilt. */
+export const SNAPSHOT_FORMAT = 25
 
 /**
  * A passage as saved: only what cannot be derived. Ids, sentence texts, quote and date texts are

@@ -64,6 +64,8 @@ export function canonicalizeEntities(articles: Article[], kindOf: (name: string)
     for (const name of names) canonical.set(name, best)
   }
 
+  // A name that is a person's first or last name alone: however a mention was typed ("the Fenwick suit", a place to the tagger), it is that person.
+  const shortened = new Set<string>()
   const people = [...typesByName].filter(([name, types]) => name.includes(' ') && types.includes('person')).map(([name]) => name)
   for (const name of typesByName.keys()) {
     if (name.includes(' ') || canonical.has(name)) continue
@@ -72,13 +74,17 @@ export function canonicalizeEntities(articles: Article[], kindOf: (name: string)
       return words[0] === name || words.at(-1) === name
     })
     const [only] = matches
-    if (only !== undefined && matches.length === 1) canonical.set(name, only)
+    if (only !== undefined && matches.length === 1) {
+      canonical.set(name, only)
+      shortened.add(name)
+    }
   }
 
   const resolve = (name: string) => canonical.get(name) ?? name
   const finalTypes = new Map<string, EntityType[]>()
   const toldTypes = new Map<string, EntityType[]>()
   for (const [name, types] of typesByName) {
+    if (shortened.has(name)) continue
     finalTypes.set(resolve(name), [...(finalTypes.get(resolve(name)) ?? []), ...types])
     if (!byLexicon.has(name)) toldTypes.set(resolve(name), [...(toldTypes.get(resolve(name)) ?? []), ...types])
   }
