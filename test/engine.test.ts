@@ -169,6 +169,14 @@ describe('when', () => {
     expect(harbor.answer('when', 'when will the fees take effect').date).toBe('2031-04-04')
   })
 
+  it('dates the asked event by its own date when a nearer time belongs to another verb', async () => {
+    const engine = await oneArticle('Family sues fair vendor', 'August 15, 2025', [
+      'Aaron and Melissa Fenwick filed the suit Thursday in Tessler County Circuit Court on behalf of their 9-year-old daughter, who spent four days at Marrowfield Regional Medical Center after eating a pulled chicken sandwich at the fair on Aug. 2.',
+    ])
+    expect(engine.answer('when', 'when did the fenwick kid eat the chicken sandwich').date).toBe('2025-08-02')
+    expect(engine.answer('when', 'when did the fenwicks file the suit').date).toBe('2025-08-14')
+  })
+
   it('does not answer "when might it be back" with a year gone by', async () => {
     const engine = await oneArticle('Pipeline stays shut after leak', 'October 20, 2025', [
       'The 10-inch line, known as Line 7, is owned and operated by Brantwell Midstream Partners and runs about 140 miles from a refinery in Orrick to a fuel terminal at Sayer Junction.',

@@ -547,41 +547,53 @@ export function timeIn(
     if (best.kind === 'clause' && best.iso === null) return null
     return nounEventTime(text, offset, best, eventTerms, sentenceEntities)
   }
-  if (!best || eventAt.length === 0 || modifiesVerb(best) || picked(best)) return best
-  const end = at + best.text.length
-  // "fell ill a day after officials met": the verb after "a day after" is its own, not what it dates.
-  const opensClause = /\b(?:after|before|since|until|when|as)$/i.test(best.text)
-  // A comma or a clause word between the time and a verb puts them in different clauses
-  // ("on Monday evening, killing three …", "on Sept. 30 while contractors installed …").
-  const across = (from: number, to: number) => (CLAUSE_BREAK.test(text.slice(from, to)) || ANOTHER_PREDICATE.test(text.slice(from, to)) ? CLAUSE_GAP : 0)
-  // "detected the intrusion on Feb. 27 and notified regulators on March 1": a verb after "and" with a time of its own heads
-  // the next predicate ("noticed the traffic on Feb. 27 and pulled the server offline" share theirs).
-  const sentenceTimes = inSentence(passage.dates, offset, text.length)
-  const ownTime = (verbEnd: number) => sentenceTimes.some((mention) => mention.offset - offset >= verbEnd)
-  const coordinated = (from: number, to: number) => (/\band\b/i.test(text.slice(from, to)) && ownTime(to) ? CLAUSE_GAP : 0)
-  const gap = (located: Located) =>
-    located.start >= end
-      ? located.start - end + Math.max(across(end, located.start), coordinated(end, located.start))
-      : at - located.end + across(located.end, at)
-  // "on Friday …, two days after the mayor signed it": a phrase that dates the clause it opens dates only that clause's verb.
-  const dates = (located: Located) => (best.datesClause ? located.start >= end : located.end <= at || (located.start >= end && !opensClause))
   const all = locateTerms(text)
-  // "paused dosing", "began turning up": a gerund right after a verb is what that verb's deed is of, in its clause.
-  const complement = (located: Located) =>
-    /^[\p{L}-]+ing\b/iu.test(text.slice(located.start, located.end)) &&
-    all.some((verb) => verb.pos === 'VERB' && verb.end < located.start && /^\s+$/.test(text.slice(verb.end, located.start)))
-  const clauseVerb = (located: Located) => located.pos === 'VERB' && !participleModifier(text, located) && !complement(located)
-  // "On Monday, Teresa Mabry, who owns Mabry's Diner, and two other residents filed …": a time that opens the
-  // sentence, set off by a comma, dates its main verb — the first past any clause that describes the subject.
-  const opening = /^\s*(?:\p{L}+\s+){0,2}$/u.test(text.slice(0, at)) && /^\s*,/.test(text.slice(end))
-  const main = opening ? all.find((located) => located.start >= end && clauseVerb(located) && !RELATIVE_OPEN.test(text.slice(end, located.start))) : undefined
-  if (main && eventAt.includes(main)) return best
-  const nearest = all.filter((located) => clauseVerb(located) && dates(located)).sort((a, b) => gap(a) - gap(b))[0]
-  if (nearest && eventAt.includes(nearest)) return best
-  // "set off a production blast on the east face last Friday": the verb's object is the event, told as a noun.
-  if (nearest && nearest.end <= at && doesEvent(all, nearest, told, at)) return best
-  // "at about 7:15 a.m. Monday, when he found empty frames": a "when" clause right after a time tells what happened then.
-  return eventAt.some((verb) => verb.start >= end && WHEN_CLAUSE.test(text.slice(end, verb.start))) ? best : null
+  /** Whether the time dates the asked event's verb, not another verb of the sentence. */
+  const datesEvent = (time: TemporalMention): boolean => {
+    const at = time.offset - offset
+    const end = at + time.text.length
+    // "fell ill a day after officials met": the verb after "a day after" is its own, not what it dates.
+    const opensClause = /\b(?:after|before|since|until|when|as)$/i.test(time.text)
+    // A comma or a clause word between the time and a verb puts them in different clauses
+    // ("on Monday evening, killing three …", "on Sept. 30 while contractors installed …").
+    const across = (from: number, to: number) => (CLAUSE_BREAK.test(text.slice(from, to)) || ANOTHER_PREDICATE.test(text.slice(from, to)) ? CLAUSE_GAP : 0)
+    // "detected the intrusion on Feb. 27 and notified regulators on March 1": a verb after "and" with a time of its own heads
+    // the next predicate ("noticed the traffic on Feb. 27 and pulled the server offline" share theirs).
+    const sentenceTimes = inSentence(passage.dates, offset, text.length)
+    const ownTime = (verbEnd: number) => sentenceTimes.some((mention) => mention.offset - offset >= verbEnd)
+    const coordinated = (from: number, to: number) => (/\band\b/i.test(text.slice(from, to)) && ownTime(to) ? CLAUSE_GAP : 0)
+    const gap = (located: Located) =>
+      located.start >= end
+        ? located.start - end + Math.max(across(end, located.start), coordinated(end, located.start))
+        : at - located.end + across(located.end, at)
+    // "on Friday …, two days after the mayor signed it": a phrase that dates the clause it opens dates only that clause's verb.
+    const dates = (located: Located) => (time.datesClause ? located.start >= end : located.end <= at || (located.start >= end && !opensClause))
+    // "paused dosing", "began turning up": a gerund right after a verb is what that verb's deed is of, in its clause.
+    const complement = (located: Located) =>
+      /^[\p{L}-]+ing\b/iu.test(text.slice(located.start, located.end)) &&
+      all.some((verb) => verb.pos === 'VERB' && verb.end < located.start && /^\s+$/.test(text.slice(verb.end, located.start)))
+    const clauseVerb = (located: Located) => located.pos === 'VERB' && !participleModifier(text, located) && !complement(located)
+    // "On Monday, Teresa Mabry, who owns Mabry's Diner, and two other residents filed …": a time that opens the
+    // sentence, set off by a comma, dates its main verb — the first past any clause that describes the subject.
+    const opening = /^\s*(?:\p{L}+\s+){0,2}$/u.test(text.slice(0, at)) && /^\s*,/.test(text.slice(end))
+    const main = opening ? all.find((located) => located.start >= end && clauseVerb(located) && !RELATIVE_OPEN.test(text.slice(end, located.start))) : undefined
+    if (main && eventAt.includes(main)) return true
+    const nearest = all.filter((located) => clauseVerb(located) && dates(located)).sort((a, b) => gap(a) - gap(b))[0]
+    if (nearest && eventAt.includes(nearest)) return true
+    // "set off a production blast on the east face last Friday": the verb's object is the event, told as a noun.
+    if (nearest && nearest.end <= at && doesEvent(all, nearest, told, at)) return true
+    // "at about 7:15 a.m. Monday, when he found empty frames": a "when" clause right after a time tells what happened then.
+    return eventAt.some((verb) => verb.start >= end && WHEN_CLAUSE.test(text.slice(end, verb.start)))
+  }
+  if (!best || eventAt.length === 0) return best
+  // The nearest time may be another event's ("filed the suit Thursday … after eating a sandwich at the fair on Aug. 2"): the first, nearest first, that is the asked event's.
+  // Past the nearest, only a date as written, not a bound ("until their engines pass …") nor a time told by another event ("two days after the mayor signed it").
+  const alternative = (mention: TemporalMention) => mention.kind === 'date' && !PERIOD_BOUND.test(mention.text)
+  return (
+    [...timing]
+      .sort((a, b) => rank(a) - rank(b))
+      .find((mention, i) => (i === 0 || alternative(mention)) && (modifiesVerb(mention) || picked(mention) || datesEvent(mention))) ?? null
+  )
 }
 
 /** Whether the event, told as a noun, is the object of a verb before a time: it comes after the verb with no other verb between. */
