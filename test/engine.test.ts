@@ -1413,6 +1413,15 @@ describe('"how much <stuff>"', () => {
 })
 
 describe('figures as news copy writes them', () => {
+  it('never answers a count or a measure with the number that names a thing ("Flight 418", "routes 4 and 11")', async () => {
+    const engine = await oneArticle('Buses rerouted as bridge closes', 'September 12, 2025', [
+      'The closure forced the transit authority to detour MBAT routes 4 and 11 over the Harlan Street bridge.',
+      'Flight 418 landed safely in Ostrander with 212 passengers aboard after one engine failed.',
+    ])
+    expect(engine.answer('ask', 'how many ppl rode mbat routes 4 and 11 before the closure').answer).toBeNull()
+    expect(engine.answer('ask', 'how many passengers were on flight 418').answer).toMatch(/^212 passengers/)
+  })
+
   it('keeps a magnitude after a hyphen ("US$35-billion IPO")', async () => {
     const ant = await oneArticle('Ant IPO halted', 'January 6, 2021', ['Chinese regulators halted Ant’s US$35-billion IPO in November.'])
     expect(ant.answer('ask', "how much is ant's ipo").answer).toBe('US$35-billion')

@@ -85,7 +85,12 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
   // A number that is an age, a speed, a time or a share measures that, not a count of things.
   // "Gerald Foss, 84, a retired machinist": a number set off after a name is the person's age.
   const age = (value: NamedValue) => /\p{Lu}[\p{L}'’.-]*,\s*$/u.test(sentence.slice(0, value.start)) && /^\s*,/.test(sentence.slice(value.end))
+  const located = locateTerms(sentence)
+  // "Flight 418", "Line 7", "routes 4 and 11": a number written after a noun names one of them; it counts or measures nothing.
+  const afterNoun = (at: number) => located.some((word) => (word.pos === 'NOUN' || word.pos === 'PROPN') && /^\s+$/.test(sentence.slice(word.end, at)))
+  const label = (value: NamedValue) => /^\d+$/.test(value.text) && (afterNoun(value.start) || afterNoun(labelListStart(sentence, value.start)))
   const measuresOther = (value: NamedValue) =>
+    label(value) ||
     // "2017 pay packages" is a year: counts of a thousand or more are written with a comma.
     (kind === 'count' && (MEASURE_UNIT.test(sentence.slice(value.end)) || age(value) || /^(?:19|20)\d\d$/.test(value.text))) ||
     (kind === 'measure' && /^(?:19|20)\d\d$/.test(value.text)) ||
@@ -158,7 +163,6 @@ export function figureIn(sentence: string, candidate: Candidate, kind: string, o
     deeds.some((deed) => !CLAUSE_MARK.test(deed.end <= value.start ? sentence.slice(deed.end, value.start) : sentence.slice(value.end, deed.start)))
   // "how much rent": where the sentence names the rent (or a word for it), the amount is of it, not across a verb
   // ("would pay the remaining $270 million and sign a 30-year lease" gives no rent).
-  const located = locateTerms(sentence)
   const measured = kind === 'amount' || kind === 'measure' ? located.filter((term) => measures(term.term)) : []
   const between = (from: number, to: number) => located.filter((term) => term.start >= from && term.end <= to)
   const ofMeasured = (value: NamedValue) =>
@@ -228,6 +232,12 @@ function headNoun(phrase: string): string | null {
     at = located.end
   }
   return head
+}
+
+/** Where a list of numbers ends before `at` ("4 and 11", "2, 3 or 5") starts: `at` when none does. */
+function labelListStart(sentence: string, at: number): number {
+  const list = /\d+(?:\s*(?:,|\band\b|\bor\b)\s*\d+)*\s*(?:,\s*)?(?:and|or|,)\s*$/.exec(sentence.slice(0, at))
+  return list ? list.index : at
 }
 
 /** The words a count counts, up to their noun: "212 passengers", "230 people", "four crew members", "12-member". */
