@@ -387,6 +387,15 @@ async function oneArticle(headline: string, published: string, paragraphs: strin
 }
 
 describe('who did what to whom', () => {
+  it('answers "which state official" with the person of those who did it, not a body beside her', async () => {
+    const engine = await oneArticle('Regional jet skids off runway', 'October 23, 2025', [
+      'The Flight 418 engine failed on Oct. 9 at 17,300 feet, about 24 minutes after takeoff from Stannard Field. The crew diverted to Ostrander Regional Airport, where the aircraft left the runway after a tire burst. Fourteen of the 68 people on board were injured, two seriously.',
+      'Flight attendant Mara Quist, 34, said the cabin crew had about four minutes to prepare passengers.',
+      'State Attorney General Lorraine Beckett and the Federal Competition Bureau sued on Tuesday to stop the airline’s merger.',
+    ])
+    expect(engine.answer('who', 'which state official is trying to stop the merger').answer).toBe('Lorraine Beckett')
+  })
+
   it('keeps a couple a person when their surname alone reads as a place ("the Fenwick suit")', async () => {
     const engine = await oneArticle('Second family sues fair vendor', 'August 19, 2025', [
       'Aaron and Melissa Fenwick filed the suit Thursday on behalf of their 9-year-old daughter, who spent four days in the hospital.',
@@ -840,6 +849,8 @@ describe('reading questions', () => {
     // Nor a verb of a clause of its own: "say it was looking into …".
     expect(read('when', "what day did the dph first say it was looking into alder bend's plan").predicates[0]).toBe('say')
     expect(read('who', "who's gonna chair the search committee").predicates).toEqual(['chair'])
+    // The noun a relative clause describes is what is asked for, a compound's last word read as an adjective too.
+    expect(read('who', 'who is the flight attendant that hurt her back').focus).toBe('attendant')
   })
 
   it('reads a question word typed with its "is" and no apostrophe ("whos", "whats") as "who\'s" and "what\'s"', () => {

@@ -204,7 +204,9 @@ function describedByClause(words: Token[]): Token | undefined {
   const end = rest.findIndex((token) => token.pos !== 'NOUN' && token.pos !== 'ADJ')
   const head = rest[end - 1]
   const relative = rest[end]
-  return head?.pos === 'NOUN' && relative && /^(?:who|that)$/i.test(relative.text) && rest[end + 1]?.pos === 'VERB' ? head : undefined
+  // "the flight attendant that …": the tagger may read a compound's last word, before a relative clause, as an adjective.
+  const noun = head?.pos === 'NOUN' || (head?.pos === 'ADJ' && rest[end - 2]?.pos === 'NOUN')
+  return noun && relative && /^(?:who|that)$/i.test(relative.text) && rest[end + 1]?.pos === 'VERB' ? head : undefined
 }
 
 /** The preposition a question ends on ("who will the banks be cutting checks to", "… close at"), if any; a final "to" may be tagged as the infinitive's. */

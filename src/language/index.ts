@@ -37,6 +37,8 @@ export interface Language {
   isKindOf(word: string, kind: string, broaden?: Broaden): boolean
   /** Whether a word names a kind of person ("manager", "councilwoman"), as a title before a name does. */
   isPersonNoun(word: string): boolean
+  /** Whether some sense of a word names a kind of person, even one more often an adjective ("flight attendant", "official"). */
+  hasPersonSense(word: string): boolean
   /** The words for a person who does what a verb says ("lead" → leader, "head" → head). */
   agentsOf(verb: string): string[]
   /** Which of a run of lemmas tell of being in charge of something: a verb of it ("runs", "heads") or the words of its phrase ("in charge"). */
@@ -144,6 +146,7 @@ export function loadLanguage(): Language {
       phrases: (tokens) => phrasesIn(tokens, wordnet.phrases, (word) => wordnet.has(word)),
       isKindOf: (word, kind, broaden) => wordnet.isKindOf(word, kind, broaden),
       isPersonNoun: (word) => wordnet.isPersonNoun(word),
+      hasPersonSense: (word) => wordnet.hasPersonSense(word),
       agentsOf: (verb) => wordnet.agentsOf(verb),
       isCommonPlural: (word) => wordnet.isCommonPlural(word),
       inCharge: (lemmas) => wordnet.inCharge(lemmas),

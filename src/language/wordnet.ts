@@ -105,6 +105,11 @@ export class WordNet {
     return false
   }
 
+  /** Some sense of the word names a kind of person, though it may more often be an adjective ("attendant", "official"). */
+  hasPersonSense(word: string): boolean {
+    return Object.hasOwn(this.people.senses, word) && !this.names.has(word)
+  }
+
   /** "manager", "councilwoman", "epidemiologist": a word only for a kind of person (not a name, not also an adjective: "federal"). */
   isPersonNoun(word: string): boolean {
     this.adjectives ??= new Set(this.people.adjectives)

@@ -99,7 +99,7 @@ function identify(context: AnswerContext, asked: Asked, record: EntityRecord): A
 function namesPeople(context: AnswerContext, word: string): boolean {
   const { language } = context.knowledge
   const meant = [word, ...storyMatches(context.knowledge, word).keys()]
-  return meant.some((each) => language.isPersonNoun(each) || each === 'people' || each === 'person')
+  return meant.some((each) => language.hasPersonSense(each) || each === 'people' || each === 'person')
 }
 
 /** How close a word must be to the asked deed to be that deed however written: itself, or a form of it ("decide", "decision"). */
@@ -168,7 +168,10 @@ export function extractWho(context: AnswerContext, asked: Asked, candidate: Cand
     const doer = agentIn(passage, candidate.sentence, candidate, named, event)
     if (doer !== null && actedOn(context, asked, doer)) return null
     // "which council ppl voted against it": people are asked for, so the council that voted is no answer, nor is a place.
-    return doer !== null && focus !== null && namesPeople(context, focus) && !aPerson(context, doer) ? null : doer
+    if (doer === null || focus === null || !namesPeople(context, focus) || aPerson(context, doer)) return doer
+    // "Attorney General Lorraine Beckett and the Federal Competition Bureau sued": of doers joined by "and", the people.
+    const people = doer.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter((part) => aPerson(context, part))
+    return people.length ? people.join(' and ') : null
   }
   return subjectIn(passage, candidate.sentence, named)
 }
