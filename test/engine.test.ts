@@ -387,6 +387,14 @@ async function oneArticle(headline: string, published: string, paragraphs: strin
 }
 
 describe('who did what to whom', () => {
+  it('finds "the dot spokesperson" as "Department spokeswoman", the DOT spelt with its "of"', async () => {
+    const engine = await oneArticle('Landslide closes mountain highway', 'October 15, 2025', [
+      'A landslide buried State Route 88 in Tamsett Pass late Tuesday, according to the state Department of Transportation (DOT).',
+      'Department spokeswoman Marisol Quintero-Vance said the agency is aiming to reopen one lane of the highway by Nov. 7.',
+    ])
+    expect(engine.answer('who', 'whos the dot spokesperson').answer).toBe('Marisol Quintero-Vance')
+  })
+
   it('answers "which state official" with the person of those who did it, not a body beside her', async () => {
     const engine = await oneArticle('Regional jet skids off runway', 'October 23, 2025', [
       'The Flight 418 engine failed on Oct. 9 at 17,300 feet, about 24 minutes after takeoff from Stannard Field. The crew diverted to Ostrander Regional Airport, where the aircraft left the runway after a tire burst. Fourteen of the 68 people on board were injured, two seriously.',

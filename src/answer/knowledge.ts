@@ -215,6 +215,8 @@ export function headWord(name: string): string {
 function ownerOf(role: string, passages: Passage[], index: number, offset: number, initialled: (name: string) => string): string | null {
   const [, modifiers = '', possessive] = /^(?:the|its|their)?\s*((?:\p{Ll}+\s+)*?)(\p{Ll}[\p{Ll}-]*)['’]s\s/u.exec(role) ?? []
   const initials = /^(?:the\s+)?(\p{Lu}{2,})(?:['’]s)?\s/u.exec(role)?.[1]?.toLowerCase()
+  // "Department spokeswoman Marisol Quintero-Vance": a word of a body's name written before the role names that body.
+  const nameWord = initials ? undefined : /^(\p{Lu}\p{Ll}+)\s+\p{Ll}/u.exec(role)?.[1]?.toLowerCase()
   const passage = passages[index]
   if (!passage) return null
   // "Corvane's chief executive, Marjorie Haskett": a body named in the possessive right before the role.
@@ -224,7 +226,7 @@ function ownerOf(role: string, passages: Passage[], index: number, offset: numbe
     .filter((entity) => /^[^,;.]*['’]s\s+$/u.test(passage.text.slice(entity.offset, roleAt)))
     .at(-1)
   if (roleAt >= 0 && roleAt + role.length <= offset && possessor) return possessor.name
-  if (!possessive && !initials) return null
+  if (!possessive && !initials && !nameWord) return null
   const bodies: string[] = []
   // Every name told so far but people's: a short name ("Sallowbrook") may pass for a place's.
   const told: string[] = []
@@ -236,7 +238,11 @@ function ownerOf(role: string, passages: Passage[], index: number, offset: numbe
   // "the TCHD" stands for the Tessler County Health Department it abbreviates, a department.
   const spelt = (name: string) => (/^\p{Lu}{2,}$/u.test(name) ? (bodies.find((body) => body !== name && initialled(body) === fold(name)) ?? name) : name)
   const owns = (name: string) =>
-    possessive ? headWord(spelt(name)) === possessive && describes(modifiers, spelt(name)) : fold(name) === initials || initialled(name) === initials
+    possessive
+      ? headWord(spelt(name)) === possessive && describes(modifiers, spelt(name))
+      : nameWord
+        ? nameWords(spelt(name)).includes(nameWord)
+        : fold(name) === initials || initialled(name) === initials
   // "the credit union's longtime chief executive", in an article on Sallowbrook Credit Union that also names the one taking it
   // over: of the bodies it could be, the one the article has told of most so far (the latest of those, if tied).
   const owners = bodies.filter((body) => owns(body)).map(spelt)
@@ -305,7 +311,9 @@ function initialsOfWords(words: string[]): string {
 /** The bodies of three words or more whose initials are among these ("cna" → Coastal Navigation Authority). */
 export function bodiesInitialled(knowledge: Knowledge, initials: ReadonlySet<string>): EntityRecord[] {
   if (initials.size === 0) return []
-  return [...knowledge.entities.values()].filter((record) => record.type !== 'person' && record.words.length >= 3 && initials.has(initialsOf(record)))
+  // "DOT" for the Department of Transportation: some initials keep the "of".
+  const spelt = (record: EntityRecord) => initials.has(initialsOf(record)) || initials.has(record.words.map((word) => word[0] ?? '').join(''))
+  return [...knowledge.entities.values()].filter((record) => record.type !== 'person' && record.words.length >= 3 && spelt(record))
 }
 
 /**
